@@ -1,0 +1,31 @@
+// Pingpong measures channel handoff and goroutine switching: two goroutines
+// bounce an int back and forth over two unbuffered channels.
+package main
+
+const rounds = 500_000
+
+func main() {
+	ping := make(chan int)
+	pong := make(chan int)
+	done := make(chan int)
+	go func() {
+		for {
+			v := <-ping
+			if v < 0 {
+				done <- 0
+				return
+			}
+			pong <- v + 1
+		}
+	}()
+	sum := 0
+	v := 0
+	for i := 0; i < rounds; i++ {
+		ping <- v
+		v = <-pong
+		sum += v & 0xff
+	}
+	ping <- -1
+	<-done
+	println(v, sum)
+}

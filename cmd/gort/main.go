@@ -1,0 +1,125 @@
+// Command gort runs Go programs from source on gort's runtime.
+//
+//	gort run [-seed N] file.go... [args]   compile and run, as `go run` would
+//	gort run [-seed N] dir [args]
+//	gort dis file.go... [func]             print the bytecode of a function (or all)
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+	"gort/internal/compiler"
+	"gort/internal/loader"
+	"gort/internal/runtime"
+)
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: gort run [-seed N] file.go... [arguments]\n       gort dis file.go... [func]")
+	os.Exit(2)
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	switch os.Args[1] {
+	case "run":
+		os.Exit(run(os.Args[2:]))
+	case "dis":
+		os.Exit(dis(os.Args[2:]))
+	default:
+		usage()
+	}
+}
+
+// build loads and compiles a program, reporting errors as the go command
+// does (type errors exit 1; unsupported features exit 2).
+func build(pkg []string) (*bytecode.Program, int) {
+	if err := loader.CheckGOROOT(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return nil, 2
+	}
+	if err := arena.Init(); err != nil {
+		if errors.Is(err, arena.ErrTaken) {
+			reexec()
+		}
+		fmt.Fprintln(os.Stderr, err)
+		return nil, 2
+	}
+	lp, err := loader.Load(pkg)
+	if err != nil {
+		var le *loader.Error
+		if errors.As(err, &le) {
+			fmt.Fprintln(os.Stderr, le.Msg)
+			return nil, le.Code
+		}
+		fmt.Fprintln(os.Stderr, err)
+		return nil, 2
+	}
+	p, err := compiler.Compile(lp)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return nil, 2
+	}
+	return p, 0
+}
+
+// reexec starts gort again when the host heap happened to be placed where
+// the arena goes; the new process draws a new heap base. It gives up after
+// a few tries.
+func reexec() {
+	const key = "GORT_ARENA_RETRY"
+	tries, _ := strconv.Atoi(os.Getenv(key))
+	if tries >= 8 {
+		return
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return
+	}
+	env := append(os.Environ(), key+"="+strconv.Itoa(tries+1))
+	syscall.Exec(exe, os.Args, env)
+}
+
+func run(args []string) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	seed := fs.Uint64("seed", 1, "seed for every random choice of the run")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	pkg, progArgs := loader.SplitArgs(fs.Args())
+	p, code := build(pkg)
+	if p == nil {
+		return code
+	}
+	return runtime.Run(p, runtime.Options{Args: append([]string{pkg[0]}, progArgs...), Seed: *seed})
+}
+
+func dis(args []string) int {
+	pkg, rest := loader.SplitArgs(args)
+	p, code := build(pkg)
+	if p == nil {
+		return code
+	}
+	want := ""
+	if len(rest) > 0 {
+		want = rest[0]
+	}
+	for _, f := range p.Funcs {
+		if f.Native != "" || strings.HasPrefix(f.Name, "runtime.") && want == "" {
+			continue
+		}
+		if want == "" || f.Name == want {
+			bytecode.Disassemble(os.Stdout, p.Fset, f)
+		}
+	}
+	return 0
+}

@@ -1,0 +1,299 @@
+// Package arena owns the one flat region of memory that holds everything a Go
+// program running under gort can see: globals, static data, type descriptors,
+// the text region of code pointers, goroutine stacks and the heap.
+//
+// The arena is untrusted input. A program that uses unsafe, or that races,
+// can write any word of it, so this package is the only place where a VM
+// address becomes a host pointer, and it does so only after checking the
+// whole width of the access against the arena's bounds. It never stores a
+// host pointer into the arena and never casts an arena address to a pointer
+// to a host struct: callers read and write words, bytes and byte ranges.
+//
+// A VM pointer is a host virtual address inside the arena. The arena sits at a
+// fixed address (Base) chosen to stay clear of the hints the host Go heap
+// uses, so %p output and pointer-keyed iteration are stable from run to run.
+package arena
+
+import (
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+const (
+	// Base is the fixed address of the arena. The host Go heap on
+	// linux/amd64 hints at addresses of the form k<<40 | 0xc0<<32; Base is
+	// 0x30<<40, which no hint reaches while Size stays below 768 GiB.
+	Base uintptr = 0x3000_0000_0000
+
+	// Size is the reservation. Pages are only backed when touched.
+	Size uintptr = 64 << 30
+
+	// NilGuard is the size of the unmapped page at address zero: an access
+	// below it is a nil pointer dereference, as on a real linux/amd64 Go
+	// binary.
+	NilGuard uintptr = 4096
+)
+
+var (
+	mem    []byte         // the mapping, kept so the host GC never sees it as garbage
+	base   unsafe.Pointer // &mem[0]; every host pointer into the arena is formed from it
+	mapped atomic.Bool
+)
+
+// ErrTaken reports that something in this process already maps part of the
+// arena's range. Go 1.26 randomises the host heap's base address, so once
+// in a few hundred runs the host heap lands there; the caller starts the
+// process again, which draws a new heap base.
+var ErrTaken = errors.New("gort: the arena's address range is taken by the host process")
+
+// Init reserves the arena at Base. It fails clearly if the address range is
+// taken. Calling it again after a successful reservation is a no-op.
+func Init() error {
+	if mapped.Load() {
+		return nil
+	}
+	got, _, errno := unix.Syscall6(unix.SYS_MMAP, Base, Size,
+		unix.PROT_READ|unix.PROT_WRITE,
+		unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_NORESERVE|unix.MAP_FIXED_NOREPLACE,
+		^uintptr(0), 0)
+	if errno == unix.EEXIST {
+		return ErrTaken
+	}
+	if errno != 0 {
+		return fmt.Errorf("gort: cannot reserve the arena at %#x (%d GiB): %v", Base, Size>>30, errno)
+	}
+	if got != Base {
+		unix.Syscall(unix.SYS_MUNMAP, got, Size, 0)
+		return fmt.Errorf("gort: the arena address %#x is taken (the kernel offered %#x)", Base, got)
+	}
+	// The mapping is not Go heap memory, so the host GC ignores pointers
+	// into it; reinterpreting the address word is the one place a
+	// uintptr becomes a pointer.
+	b := *(*unsafe.Pointer)(unsafe.Pointer(&got))
+	base = b
+	mem = unsafe.Slice((*byte)(b), Size)
+	mapped.Store(true)
+	return nil
+}
+
+// Fault describes an access the arena refused: a nil dereference when Addr is
+// below NilGuard, otherwise an address outside the arena.
+type Fault struct {
+	Addr uintptr
+}
+
+func (f Fault) Nil() bool { return f.Addr < NilGuard }
+
+func (f Fault) Error() string {
+	if f.Nil() {
+		return "invalid memory address or nil pointer dereference"
+	}
+	return fmt.Sprintf("unexpected fault address %#x", f.Addr)
+}
+
+// Valid reports whether [p, p+n) lies inside the arena. It is written so that
+// neither p nor n can wrap around.
+func Valid(p, n uintptr) bool {
+	off := p - Base
+	return off < Size && n <= Size-off
+}
+
+// Check returns the fault for an access of n bytes at p, or nil.
+func Check(p, n uintptr) error {
+	if Valid(p, n) {
+		return nil
+	}
+	return Fault{p}
+}
+
+// ptr forms the host pointer for a checked address.
+func ptr(p uintptr) unsafe.Pointer { return unsafe.Add(base, p-Base) }
+
+// Frame returns the host pointer for a stack frame address. The caller (the
+// interpreter) derives frame addresses from its own stack bookkeeping, never
+// from VM memory, and checks frame bounds when it grows a stack.
+func Frame(p uintptr) unsafe.Pointer {
+	if !Valid(p, 0) {
+		panic(Fault{p})
+	}
+	return ptr(p)
+}
+
+// The loads and stores below report ok=false instead of touching memory when
+// the access is not entirely inside the arena.
+
+func Load8(p uintptr) (uint8, bool) {
+	if !Valid(p, 1) {
+		return 0, false
+	}
+	return *(*uint8)(ptr(p)), true
+}
+
+func Load16(p uintptr) (uint16, bool) {
+	if !Valid(p, 2) {
+		return 0, false
+	}
+	return *(*uint16)(ptr(p)), true
+}
+
+func Load32(p uintptr) (uint32, bool) {
+	if !Valid(p, 4) {
+		return 0, false
+	}
+	return *(*uint32)(ptr(p)), true
+}
+
+func Load64(p uintptr) (uint64, bool) {
+	if !Valid(p, 8) {
+		return 0, false
+	}
+	return *(*uint64)(ptr(p)), true
+}
+
+func Store8(p uintptr, v uint8) bool {
+	if !Valid(p, 1) {
+		return false
+	}
+	*(*uint8)(ptr(p)) = v
+	return true
+}
+
+func Store16(p uintptr, v uint16) bool {
+	if !Valid(p, 2) {
+		return false
+	}
+	*(*uint16)(ptr(p)) = v
+	return true
+}
+
+func Store32(p uintptr, v uint32) bool {
+	if !Valid(p, 4) {
+		return false
+	}
+	*(*uint32)(ptr(p)) = v
+	return true
+}
+
+func Store64(p uintptr, v uint64) bool {
+	if !Valid(p, 8) {
+		return false
+	}
+	*(*uint64)(ptr(p)) = v
+	return true
+}
+
+// Bytes returns the arena bytes [p, p+n) as a host slice. The slice aliases
+// VM memory: callers copy out of it and never keep it across a safepoint.
+func Bytes(p, n uintptr) ([]byte, bool) {
+	if n == 0 {
+		return nil, true
+	}
+	if !Valid(p, n) {
+		return nil, false
+	}
+	return unsafe.Slice((*byte)(ptr(p)), n), true
+}
+
+// Memmove copies n bytes from src to dst; the ranges may overlap. Word-aligned
+// words are copied whole, so a concurrent reader never sees a torn pointer.
+func Memmove(dst, src, n uintptr) bool {
+	if n == 0 {
+		return true
+	}
+	if !Valid(dst, n) || !Valid(src, n) {
+		return false
+	}
+	copy(unsafe.Slice((*byte)(ptr(dst)), n), unsafe.Slice((*byte)(ptr(src)), n))
+	return true
+}
+
+// Memclr zeroes n bytes at p.
+func Memclr(p, n uintptr) bool {
+	if n == 0 {
+		return true
+	}
+	if !Valid(p, n) {
+		return false
+	}
+	clear(unsafe.Slice((*byte)(ptr(p)), n))
+	return true
+}
+
+// Cas64, Xadd64, Xchg64, Load64Atomic and Store64Atomic are VM atomics: host
+// atomics on arena addresses, which on amd64 give gc's memory model. The
+// address must be 8-aligned, as on a real amd64 Go binary.
+func Cas64(p uintptr, old, new uint64) (swapped, ok bool) {
+	if !Valid(p, 8) || p&7 != 0 {
+		return false, false
+	}
+	return atomic.CompareAndSwapUint64((*uint64)(ptr(p)), old, new), true
+}
+
+func Cas32(p uintptr, old, new uint32) (swapped, ok bool) {
+	if !Valid(p, 4) || p&3 != 0 {
+		return false, false
+	}
+	return atomic.CompareAndSwapUint32((*uint32)(ptr(p)), old, new), true
+}
+
+func Xadd64(p uintptr, d int64) (uint64, bool) {
+	if !Valid(p, 8) || p&7 != 0 {
+		return 0, false
+	}
+	return atomic.AddUint64((*uint64)(ptr(p)), uint64(d)), true
+}
+
+func Xadd32(p uintptr, d int32) (uint32, bool) {
+	if !Valid(p, 4) || p&3 != 0 {
+		return 0, false
+	}
+	return atomic.AddUint32((*uint32)(ptr(p)), uint32(d)), true
+}
+
+func Xchg64(p uintptr, v uint64) (uint64, bool) {
+	if !Valid(p, 8) || p&7 != 0 {
+		return 0, false
+	}
+	return atomic.SwapUint64((*uint64)(ptr(p)), v), true
+}
+
+func Xchg32(p uintptr, v uint32) (uint32, bool) {
+	if !Valid(p, 4) || p&3 != 0 {
+		return 0, false
+	}
+	return atomic.SwapUint32((*uint32)(ptr(p)), v), true
+}
+
+func LoadAtomic64(p uintptr) (uint64, bool) {
+	if !Valid(p, 8) || p&7 != 0 {
+		return 0, false
+	}
+	return atomic.LoadUint64((*uint64)(ptr(p))), true
+}
+
+func LoadAtomic32(p uintptr) (uint32, bool) {
+	if !Valid(p, 4) || p&3 != 0 {
+		return 0, false
+	}
+	return atomic.LoadUint32((*uint32)(ptr(p))), true
+}
+
+func StoreAtomic64(p uintptr, v uint64) bool {
+	if !Valid(p, 8) || p&7 != 0 {
+		return false
+	}
+	atomic.StoreUint64((*uint64)(ptr(p)), v)
+	return true
+}
+
+func StoreAtomic32(p uintptr, v uint32) bool {
+	if !Valid(p, 4) || p&3 != 0 {
+		return false
+	}
+	atomic.StoreUint32((*uint32)(ptr(p)), v)
+	return true
+}

@@ -1,0 +1,136 @@
+// Package bytecode defines gort's program image: the register bytecode an M
+// interprets, the per-function metadata the runtime needs (frame size,
+// argument size, pointer slots, source positions), and the disassembler.
+//
+// A function's frame is laid out as ABI0 lays out a gc stack frame, except
+// that it grows upward:
+//
+//	fp → [ args | results ] [ constants ] [ values and frame-local objects ] [ header ] [ out area ]
+//
+// The args and results region is the callee's view of the caller's out area:
+// the arguments in declaration order with gc's alignment, then the results at
+// align(argsize, 8). The header (HeaderSize bytes, just below a callee's fp)
+// holds the closure context, the caller's fp as an offset from the stack base
+// and the return address as (function index, pc), so that nothing in a stack
+// depends on where the stack is; a copy of the stack only has to adjust the
+// pointer slots listed in PtrSlots.
+//
+// This package must never depend on the runtime: the image is data.
+package bytecode
+
+import (
+	"fmt"
+	"go/token"
+	"io"
+	"strings"
+)
+
+// HeaderSize is the size of the call header below a callee's frame pointer:
+// closure context, saved fp (offset from the stack base), return (fn, pc).
+const HeaderSize = 24
+
+// Header word offsets, relative to the callee's fp.
+const (
+	HdrCtxt    = -24
+	HdrSavedFP = -16
+	HdrRetPC   = -8
+)
+
+// Instr is one instruction. A, B and C are frame offsets (relative to fp)
+// unless the opcode's comment says otherwise; K is a small immediate (a size,
+// a kind, a shift width).
+type Instr struct {
+	Op      Op
+	K       uint16
+	A, B, C int32
+}
+
+// Func is one compiled function.
+type Func struct {
+	Name      string // gc spelling, as tracebacks and FuncForPC show it
+	Index     int32  // position in Program.Funcs
+	Code      []Instr
+	Pos       []token.Pos // per instruction
+	ArgSize   int32       // args and results, ABI0
+	FrameSize int32       // whole frame including the out area
+	ConstOff  int32       // where Consts is copied at entry
+	Consts    []byte
+	// PtrSlots lists the frame offsets of words that hold pointers.
+	// Values never share slots, so the set is the same at every safepoint.
+	PtrSlots []int32
+	// Aux holds extra operands for instructions that need more than three.
+	Aux []int32
+	// Wrapper marks compiler-made wrappers and thunks: recover looks
+	// through them and tracebacks elide them.
+	Wrapper bool
+	// RecoverPC is where a frame resumes after a deferred call recovered a
+	// panic: it runs the remaining deferred calls and returns. -1 if the
+	// function defers nothing.
+	RecoverPC int32
+	// Native is set for functions implemented by the runtime; Code is empty.
+	Native string
+	Text   uintptr // the function's code pointer
+	File   string
+	Line   int // of the declaration
+}
+
+// Program is a whole compiled program. Its static data (globals, strings,
+// type descriptors, itabs, the text region) is already laid out in the arena
+// below HeapStart.
+type Program struct {
+	Funcs      []*Func
+	Fset       *token.FileSet
+	Types      []*Type
+	TypeByDesc map[uintptr]*Type
+	TextBase   uintptr
+	HeapStart  uintptr
+	Itabs      []Itab
+	// Boot: runtime.main's index and its arguments' static values.
+	RuntimeMain int32
+	InitFuncs   []int32 // package init functions in the linker's order
+	MainMain    int32
+	FatalPanic  int32
+	// FuncVal is the static closure object of each top-level function.
+	FuncVal map[int32]uintptr
+	// The runtime's error types, for errors the interpreter raises.
+	ErrTypes ErrTypes
+}
+
+// Itab is a static itab: its arena address and the pair it serves.
+type Itab struct {
+	Addr        uintptr
+	Iface, Type *Type
+}
+
+// ErrTypes are the runtime package types the interpreter boxes into panic
+// values.
+type ErrTypes struct {
+	BoundsError, ErrorString, PlainError, ErrorAddressString, TypeAssertionError *Type
+	Error                                                                        *Type // runtime.Error
+}
+
+// Disassemble writes f's code in a stable text form.
+func Disassemble(w io.Writer, fset *token.FileSet, f *Func) {
+	fmt.Fprintf(w, "func %s args=%d frame=%d consts=%d@%d", f.Name, f.ArgSize, f.FrameSize, len(f.Consts), f.ConstOff)
+	if f.Wrapper {
+		fmt.Fprintf(w, " wrapper")
+	}
+	fmt.Fprintln(w)
+	if len(f.PtrSlots) > 0 {
+		var b strings.Builder
+		for i, s := range f.PtrSlots {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			fmt.Fprintf(&b, "%d", s)
+		}
+		fmt.Fprintf(w, "\tptrs: %s\n", b.String())
+	}
+	for pc, in := range f.Code {
+		line := ""
+		if fset != nil && pc < len(f.Pos) && f.Pos[pc].IsValid() {
+			line = fmt.Sprintf("\t; line %d", fset.Position(f.Pos[pc]).Line)
+		}
+		fmt.Fprintf(w, "%5d  %-12s K=%d A=%d B=%d C=%d%s\n", pc, in.Op, in.K, in.A, in.B, in.C, line)
+	}
+}

@@ -1,0 +1,231 @@
+package compiler
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"gort/internal/bytecode"
+)
+
+// Modes of a go or defer statement's callee (Aux of RtGo and RtDefer).
+const (
+	calleeStatic  = 0 // Aux: mode, func index, argsize
+	calleeClosure = 1 // Aux: mode, func value slot, argsize
+	calleeInvoke  = 2 // Aux: mode, iface slot, argsize, method index
+)
+
+// outArgs writes a call's arguments into the out area and returns the
+// layout. An interface call's receiver (the data word) goes first.
+func (fc *fnCompiler) outArgs(cc *ssa.CallCommon) abiLayout {
+	l := fc.c.sigLayout(cc.Signature(), cc.IsInvoke())
+	first := 0
+	if cc.IsInvoke() {
+		pc := fc.emit(bytecode.MOV8, 0, outMark+int32(l.args[0]), fc.val(cc.Value)+8, 0)
+		fc.outFix = append(fc.outFix, outFix{pc, 0})
+		first = 1
+	}
+	for i, a := range cc.Args {
+		if pc := fc.storeFrame(outMark+int32(l.args[first+i]), fc.val(a), a.Type()); pc >= 0 {
+			fc.outFix = append(fc.outFix, outFix{pc, 0})
+		}
+	}
+	return l
+}
+
+// call emits a function call and copies its results into v's slot.
+func (fc *fnCompiler) call(cc *ssa.CallCommon, v *ssa.Call) {
+	if b, ok := cc.Value.(*ssa.Builtin); ok {
+		fc.builtin(b, cc.Args, v)
+		return
+	}
+	l := fc.outArgs(cc)
+	var pc int
+	switch {
+	case cc.IsInvoke():
+		pc = fc.emit(bytecode.CALLIFACE, 0, outMark, fc.val(cc.Value), fc.methodIndex(cc))
+	case isStatic(cc):
+		pc = fc.emit(bytecode.CALL, 0, outMark, fc.c.declare(cc.Value.(*ssa.Function)).Index, 0)
+	default:
+		pc = fc.emit(bytecode.CALLCLO, 0, outMark, fc.val(cc.Value), 0)
+	}
+	fc.outFix = append(fc.outFix, outFix{pc, 0})
+	res := cc.Signature().Results()
+	switch res.Len() {
+	case 0:
+	case 1:
+		fc.loadFrame(fc.val(v), outMark+int32(l.results[0]), res.At(0).Type())
+		fc.outFix = append(fc.outFix, outFix{len(fc.code) - 1, 1})
+	default:
+		_, size := fc.c.tupleOffsets(res)
+		pc := fc.emit(bytecode.MOVN, 0, fc.val(v), outMark+int32(l.resultOff), int32(size))
+		fc.outFix = append(fc.outFix, outFix{pc, 1})
+	}
+}
+
+func isStatic(cc *ssa.CallCommon) bool {
+	_, ok := cc.Value.(*ssa.Function)
+	return ok
+}
+
+// methodIndex is the position of an interface call's method in the
+// interface's sorted method list, which is also its itab slot.
+func (fc *fnCompiler) methodIndex(cc *ssa.CallCommon) int32 {
+	it := fc.c.typ(cc.Value.Type())
+	for i, name := range it.IMethods {
+		if name == cc.Method.Id() {
+			return int32(i)
+		}
+	}
+	fc.unsupported("interface method "+cc.Method.Name(), cc.Pos())
+	return 0
+}
+
+// goDefer emits a go or defer statement: the arguments are evaluated into
+// the out area, from where the runtime copies them.
+func (fc *fnCompiler) goDefer(k uint16, cc *ssa.CallCommon, deferStack ssa.Value) {
+	if b, ok := cc.Value.(*ssa.Builtin); ok {
+		fc.unsupported("go or defer of builtin "+b.Name(), cc.Pos())
+	}
+	l := fc.outArgs(cc)
+	var a int32
+	switch {
+	case cc.IsInvoke():
+		a = fc.aux(calleeInvoke, fc.val(cc.Value), int32(l.size), fc.methodIndex(cc))
+	case isStatic(cc):
+		a = fc.aux(calleeStatic, fc.c.declare(cc.Value.(*ssa.Function)).Index, int32(l.size))
+	default:
+		a = fc.aux(calleeClosure, fc.val(cc.Value), int32(l.size))
+	}
+	b := int32(-1)
+	if deferStack != nil {
+		b = fc.val(deferStack)
+	}
+	pc := fc.rt(k, outMark, b, a)
+	fc.outFix = append(fc.outFix, outFix{pc, 0})
+}
+
+// builtin emits a call of a built-in function.
+func (fc *fnCompiler) builtin(b *ssa.Builtin, args []ssa.Value, v *ssa.Call) {
+	c := fc.c
+	dst := int32(0)
+	if v != nil && v.Type() != nil {
+		if _, isTuple := v.Type().(*types.Tuple); !isTuple || v.Type().(*types.Tuple).Len() > 0 {
+			dst = fc.val(v)
+		}
+	}
+	switch b.Name() {
+	case "len", "cap":
+		x := fc.val(args[0])
+		switch u := args[0].Type().Underlying().(type) {
+		case *types.Slice:
+			off := int32(8)
+			if b.Name() == "cap" {
+				off = 16
+			}
+			fc.emit(bytecode.MOV8, 0, dst, x+off, 0)
+		case *types.Basic:
+			fc.emit(bytecode.MOV8, 0, dst, x+8, 0)
+		case *types.Map:
+			fc.rt(bytecode.RtMapLen, dst, x, 0)
+		case *types.Chan:
+			if b.Name() == "len" {
+				fc.rt(bytecode.RtChanLen, dst, x, 0)
+			} else {
+				fc.rt(bytecode.RtChanCap, dst, x, 0)
+			}
+		case *types.Pointer:
+			fc.emit(bytecode.MOV8, 0, dst, fc.constWord(uint64(u.Elem().Underlying().(*types.Array).Len())), 0)
+		case *types.Array:
+			fc.emit(bytecode.MOV8, 0, dst, fc.constWord(uint64(u.Len())), 0)
+		default:
+			fc.unsupported(b.Name()+" of "+args[0].Type().String(), v.Pos())
+		}
+	case "append":
+		st := v.Type().Underlying().(*types.Slice)
+		_, isStr := args[1].Type().Underlying().(*types.Basic)
+		fc.rt(bytecode.RtAppend, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), c.typ(st.Elem()).Index, b2i(isStr)))
+	case "copy":
+		_, isStr := args[1].Type().Underlying().(*types.Basic)
+		et := args[0].Type().Underlying().(*types.Slice).Elem()
+		fc.rt(bytecode.RtCopy, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), c.typ(et).Index, b2i(isStr)))
+	case "delete":
+		fc.rt(bytecode.RtMapDelete, fc.val(args[0]), fc.val(args[1]), c.typ(args[0].Type()).Index)
+	case "clear":
+		switch u := args[0].Type().Underlying().(type) {
+		case *types.Map:
+			fc.rt(bytecode.RtMapClear, fc.val(args[0]), 0, c.typ(args[0].Type()).Index)
+		case *types.Slice:
+			fc.rt(bytecode.RtClearSlice, fc.val(args[0]), 0, c.typ(u.Elem()).Index)
+		}
+	case "print", "println":
+		a := []int32{int32(len(args)), b2i(b.Name() == "println")}
+		for _, x := range args {
+			a = append(a, fc.val(x), c.typ(x.Type()).Index)
+		}
+		fc.rt(bytecode.RtPrint, 0, 0, fc.aux(a...))
+	case "recover":
+		fc.rt(bytecode.RtRecover, dst, 0, 0)
+	case "close":
+		fc.rt(bytecode.RtClose, fc.val(args[0]), 0, 0)
+	case "panic":
+		fc.rt(bytecode.RtPanic, fc.val(args[0]), 0, 0)
+	case "complex":
+		width := int32(16)
+		if v.Type().Underlying().(*types.Basic).Kind() == types.Complex64 {
+			width = 8
+		}
+		fc.rt(bytecode.RtComplex, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), 8, width))
+	case "real", "imag":
+		width := int32(16)
+		if args[0].Type().Underlying().(*types.Basic).Kind() == types.Complex64 {
+			width = 8
+		}
+		sub := int32(9)
+		if b.Name() == "imag" {
+			sub = 10
+		}
+		fc.rt(bytecode.RtComplex, dst, fc.val(args[0]), fc.aux(fc.val(args[0]), sub, width))
+	case "min", "max":
+		a := []int32{b2i(b.Name() == "max"), c.typ(v.Type()).Index, int32(len(args))}
+		for _, x := range args {
+			a = append(a, fc.val(x))
+		}
+		fc.rt(bytecode.RtMinMax, dst, 0, fc.aux(a...))
+	case "Add": // unsafe.Add
+		fc.emit(bytecode.ADD, 0, dst, fc.val(args[0]), fc.val(args[1]))
+	case "Slice": // unsafe.Slice
+		et := args[0].Type().Underlying().(*types.Pointer).Elem()
+		fc.rt(bytecode.RtUnsafeSlice, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), c.typ(et).Index, b2i(isSigned(args[1].Type()))))
+	case "String": // unsafe.String
+		fc.rt(bytecode.RtUnsafeString, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), b2i(isSigned(args[1].Type()))))
+	case "StringData", "SliceData":
+		fc.emit(bytecode.MOV8, 0, dst, fc.val(args[0]), 0)
+	case "ssa:wrapnilchk":
+		fc.rt(bytecode.RtWrapNilChk, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), fc.val(args[2])))
+	case "ssa:deferstack":
+		fc.rt(bytecode.RtDeferStack, dst, 0, 0)
+	default:
+		fc.unsupported("builtin "+b.Name(), v.Pos())
+	}
+}
+
+// selectOp emits a select statement. Aux: blocking, n, then per case
+// (dir, chan slot, value slot or -1, chan type); the result tuple is
+// (index, recvOK, values of the receive cases...).
+func (fc *fnCompiler) selectOp(v *ssa.Select) {
+	tt := v.Type().(*types.Tuple)
+	offs, _ := fc.c.tupleOffsets(tt)
+	a := []int32{b2i(v.Blocking), int32(len(v.States))}
+	recvIdx := 0
+	for _, st := range v.States {
+		ct := fc.c.typ(st.Chan.Type())
+		if st.Dir == types.SendOnly {
+			a = append(a, 1, fc.val(st.Chan), fc.val(st.Send), ct.Index)
+		} else {
+			a = append(a, 0, fc.val(st.Chan), int32(offs[2+recvIdx]), ct.Index)
+			recvIdx++
+		}
+	}
+	fc.rt(bytecode.RtSelect, fc.val(v), int32(offs[1]), fc.aux(a...))
+}

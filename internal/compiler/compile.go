@@ -1,0 +1,310 @@
+// Package compiler translates a loaded SSA program into gort's program image:
+// register bytecode for every function, Go's memory layout for every value,
+// type descriptors, itabs and static data laid out in the arena, and the boot
+// information (runtime.main, the init task list, main.main).
+//
+// The compiler never runs program code. A construct it cannot translate yet
+// is reported as `gort: unsupported: <what> at file:line`.
+package compiler
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+	"gort/internal/loader"
+)
+
+// Arena regions used by the image. The heap starts at HeapStart.
+const (
+	TextBase   = arena.Base + 0x1000
+	TextSize   = 64 << 20
+	StaticBase = TextBase + TextSize
+	HeapStart  = arena.Base + 1<<30
+	// TextEntry is the distance between two code pointers.
+	TextEntry = 16
+)
+
+// Unsupported is a construct the compiler does not translate yet.
+type Unsupported struct {
+	What string
+	Pos  token.Position
+}
+
+func (e *Unsupported) Error() string {
+	return fmt.Sprintf("gort: unsupported: %s at %s:%d", e.What, e.Pos.Filename, e.Pos.Line)
+}
+
+// Compiler holds the state of one compilation.
+type Compiler struct {
+	lp      *loader.Program
+	fset    *token.FileSet
+	sizes   types.Sizes
+	out     *bytecode.Program
+	funcs   map[*ssa.Function]*bytecode.Func
+	types   typeutil.Map // types.Type → *bytecode.Type
+	static  uintptr      // next free static address
+	globals map[*ssa.Global]uintptr
+	strs    map[string]uintptr
+	itabs   map[[2]*bytecode.Type]uintptr
+	desc    *descBuilder
+	ssaOf   map[*bytecode.Func]*ssa.Function
+	natives map[string]*bytecode.Func
+}
+
+// Compile builds the program image for lp.
+func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
+	c := &Compiler{
+		lp:      lp,
+		fset:    lp.Fset,
+		sizes:   types.SizesFor("gc", "amd64"),
+		funcs:   map[*ssa.Function]*bytecode.Func{},
+		static:  StaticBase,
+		globals: map[*ssa.Global]uintptr{},
+		strs:    map[string]uintptr{},
+		itabs:   map[[2]*bytecode.Type]uintptr{},
+		ssaOf:   map[*bytecode.Func]*ssa.Function{},
+		natives: map[string]*bytecode.Func{},
+		out: &bytecode.Program{
+			Fset:       lp.Fset,
+			TypeByDesc: map[uintptr]*bytecode.Type{},
+			TextBase:   TextBase,
+			FuncVal:    map[int32]uintptr{},
+		},
+	}
+	c.desc = newDescBuilder(c)
+	defer func() {
+		if r := recover(); r != nil {
+			if u, ok := r.(*Unsupported); ok {
+				prog, err = nil, u
+				return
+			}
+			panic(r)
+		}
+	}()
+
+	// Every function the program may run, in a stable order.
+	all := ssautil.AllFunctions(lp.SSA)
+	var fns []*ssa.Function
+	for fn := range all {
+		if fn.TypeParams().Len() > 0 && len(fn.TypeArgs()) == 0 {
+			continue // generic bodies run only through their instantiations
+		}
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return funcLess(fns[i], fns[j]) })
+	for _, fn := range fns {
+		c.declare(fn)
+	}
+	for _, p := range lp.Packages {
+		for _, m := range p.Members {
+			if g, ok := m.(*ssa.Global); ok {
+				c.global(g)
+			}
+		}
+	}
+	c.boot()
+	// Compiling may discover more functions (wrappers reached only through
+	// method values), so iterate until none is left.
+	for i := 0; i < len(c.out.Funcs); i++ {
+		f := c.out.Funcs[i]
+		if f.Native != "" {
+			continue
+		}
+		c.compileFunc(c.ssaOf[f], f)
+	}
+	c.out.HeapStart = HeapStart
+	if c.static > HeapStart {
+		return nil, fmt.Errorf("gort: static data (%d MiB) overflows its region", (c.static-StaticBase)>>20)
+	}
+	return c.out, nil
+}
+
+func funcLess(a, b *ssa.Function) bool {
+	if a.Pos() != b.Pos() {
+		return a.Pos() < b.Pos()
+	}
+	return a.String() < b.String()
+}
+
+// declare gives fn its index and code pointer.
+func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
+	if f, ok := c.funcs[fn]; ok {
+		return f
+	}
+	idx := int32(len(c.out.Funcs))
+	f := &bytecode.Func{
+		Name:      gcName(fn),
+		Index:     idx,
+		Text:      TextBase + uintptr(idx)*TextEntry,
+		Wrapper:   isWrapper(fn),
+		RecoverPC: -1,
+	}
+	if fn.Blocks == nil {
+		f.Native = nativeName(fn)
+	}
+	if fn.Pos().IsValid() {
+		p := c.fset.Position(fn.Pos())
+		f.File, f.Line = p.Filename, p.Line
+	}
+	if uintptr(idx+1)*TextEntry > TextSize {
+		panic(&Unsupported{What: "more functions than the text region holds", Pos: c.fset.Position(fn.Pos())})
+	}
+	arena.Store32(f.Text, uint32(idx))
+	c.funcs[fn] = f
+	c.ssaOf[f] = fn
+	c.out.Funcs = append(c.out.Funcs, f)
+	return f
+}
+
+// nativeFunc declares a native that no Go declaration names (the
+// equality and hash functions type descriptors point at).
+func (c *Compiler) nativeFunc(name string) *bytecode.Func {
+	if f, ok := c.natives[name]; ok {
+		return f
+	}
+	idx := int32(len(c.out.Funcs))
+	f := &bytecode.Func{Name: name, Index: idx, Text: TextBase + uintptr(idx)*TextEntry, Native: name, RecoverPC: -1}
+	arena.Store32(f.Text, uint32(idx))
+	c.out.Funcs = append(c.out.Funcs, f)
+	c.natives[name] = f
+	return f
+}
+
+// nativeName is the qualified name a bodyless function is bound by.
+func nativeName(fn *ssa.Function) string {
+	if fn.Pkg != nil {
+		if recv := fn.Signature.Recv(); recv != nil {
+			return fn.Pkg.Pkg.Path() + "." + types.TypeString(recv.Type(), func(*types.Package) string { return "" }) + "." + fn.Name()
+		}
+		return fn.Pkg.Pkg.Path() + "." + fn.Name()
+	}
+	return fn.String()
+}
+
+// isWrapper reports whether fn is a synthetic wrapper or thunk, which recover
+// and tracebacks look through.
+func isWrapper(fn *ssa.Function) bool {
+	switch fn.Synthetic {
+	case "":
+		return false
+	}
+	if fn.Object() != nil && fn.Synthetic == "" {
+		return false
+	}
+	// Synthetic functions made for generic instantiation are real code.
+	if len(fn.TypeArgs()) > 0 && fn.Origin() != nil {
+		return false
+	}
+	return true
+}
+
+// allocStatic returns zeroed static memory.
+func (c *Compiler) allocStatic(size, align uintptr) uintptr {
+	if align < 1 {
+		align = 1
+	}
+	p := (c.static + align - 1) &^ (align - 1)
+	c.static = p + size
+	if c.static > HeapStart {
+		panic(&Unsupported{What: "static data larger than its region"})
+	}
+	return p
+}
+
+// global lays out a package-level variable.
+func (c *Compiler) global(g *ssa.Global) uintptr {
+	if a, ok := c.globals[g]; ok {
+		return a
+	}
+	t := g.Type().(*types.Pointer).Elem()
+	size := uintptr(c.sizes.Sizeof(t))
+	if size == 0 {
+		size = 1
+	}
+	a := c.allocStatic(size, uintptr(c.sizes.Alignof(t)))
+	c.globals[g] = a
+	return a
+}
+
+// stringData returns the address of static bytes holding s.
+func (c *Compiler) stringData(s string) uintptr {
+	if s == "" {
+		return 0
+	}
+	if a, ok := c.strs[s]; ok {
+		return a
+	}
+	a := c.allocStatic(uintptr(len(s)), 1)
+	b, _ := arena.Bytes(a, uintptr(len(s)))
+	copy(b, s)
+	c.strs[s] = a
+	return a
+}
+
+// funcValue returns the static closure object of a top-level function: one
+// word, its code pointer.
+func (c *Compiler) funcValue(fn *ssa.Function) uintptr {
+	f := c.declare(fn)
+	if a, ok := c.out.FuncVal[f.Index]; ok {
+		return a
+	}
+	a := c.allocStatic(8, 8)
+	arena.Store64(a, uint64(f.Text))
+	c.out.FuncVal[f.Index] = a
+	return a
+}
+
+// boot records what the runtime's boot path needs: runtime.main, the init
+// task list in the linker's order, main.main and the error types.
+func (c *Compiler) boot() {
+	rt := c.lp.Runtime
+	c.out.RuntimeMain = c.declare(rt.Func("main")).Index
+	c.out.FatalPanic = c.declare(rt.Func("fatalpanic")).Index
+	for _, p := range c.lp.Packages {
+		if init := p.Func("init"); init != nil && hasInitWork(init) {
+			f := c.declare(init)
+			c.funcValue(init)
+			c.out.InitFuncs = append(c.out.InitFuncs, f.Index)
+		}
+	}
+	mm := c.lp.Main.Func("main")
+	if mm == nil {
+		panic(&Unsupported{What: "a main package without func main"})
+	}
+	c.out.MainMain = c.declare(mm).Index
+	c.funcValue(mm)
+	named := func(name string) *bytecode.Type {
+		return c.typ(rt.Pkg.Scope().Lookup(name).Type())
+	}
+	c.out.ErrTypes = bytecode.ErrTypes{
+		BoundsError:        named("boundsError"),
+		ErrorString:        named("errorString"),
+		PlainError:         named("plainError"),
+		ErrorAddressString: named("errorAddressString"),
+		TypeAssertionError: c.typ(types.NewPointer(rt.Pkg.Scope().Lookup("TypeAssertionError").Type())),
+		Error:              named("Error"),
+	}
+}
+
+// hasInitWork reports whether a package init function does anything: the
+// linker prunes packages with no init work from the task list.
+func hasInitWork(init *ssa.Function) bool {
+	for _, b := range init.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr.(type) {
+			case *ssa.Return, *ssa.Jump, *ssa.DebugRef:
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}

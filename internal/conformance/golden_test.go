@@ -1,0 +1,153 @@
+package conformance
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const (
+	goldenDir         = "../../testdata/golden"
+	goldenFailingFile = "testdata/golden_failing.txt"
+)
+
+// TestGolden runs each program in testdata/golden as `gort run PROG.go` from
+// that directory and compares its output and exit status with PROG.out and
+// PROG.exit, which testdata/golden/record.sh recorded from a binary built by
+// `go build` (for a program with type errors, go build's own output and exit
+// status 1). Both outputs go through normalizeTraceback first.
+//
+// The ratchet: a program not listed in testdata/golden_failing.txt must pass;
+// listed programs that pass are reported; -update rewrites the list.
+func TestGolden(t *testing.T) {
+	matches, err := filepath.Glob(filepath.Join(goldenDir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, m := range matches {
+		names = append(names, filepath.Base(m))
+	}
+	names = filterFiles(names, *runFile)
+	if len(names) == 0 {
+		t.Skipf("no golden file matches -run-file=%q", *runFile)
+	}
+	known := readReasons(t, goldenFailingFile)
+	for name := range known {
+		if _, err := os.Stat(filepath.Join(goldenDir, name)); err != nil {
+			t.Errorf("%s lists %s, which does not exist", goldenFailingFile, name)
+		}
+	}
+
+	jobs := make([]job, len(names))
+	for i, name := range names {
+		jobs[i] = job{dir: goldenDir, file: name}
+	}
+	results, skipped := runAll(t, jobs)
+
+	reasons := map[string]string{}
+	for i, name := range names {
+		if skipped[i] {
+			t.Fatalf("%s and later golden files not run before the test deadline", name)
+		}
+		base := filepath.Join(goldenDir, strings.TrimSuffix(name, ".go"))
+		want, err1 := os.ReadFile(base + ".out")
+		exitText, err2 := os.ReadFile(base + ".exit")
+		wantExit, err3 := strconv.Atoi(strings.TrimSpace(string(exitText)))
+		if err1 != nil || err2 != nil || err3 != nil {
+			t.Errorf("%s: expected output not recorded (run testdata/golden/record.sh %s)", name, name)
+			continue
+		}
+		got := results[i]
+		got.out = normalizeTraceback(got.out)
+		want = normalizeTraceback(want)
+		reason := verdict(got, want, wantExit)
+		_, listed := known[name]
+		switch {
+		case reason == "" && listed:
+			t.Logf("%s passes now; run with -update to take it off %s", name, goldenFailingFile)
+		case reason != "":
+			reasons[name] = reason
+			if !listed {
+				report := t.Errorf
+				if *update {
+					report = t.Logf // -update lists it; the diff of the list shows it
+				}
+				report("%s: %s", name, diffSummary(got, want, reason))
+			}
+		}
+	}
+	t.Logf("%d of %d golden programs pass", len(names)-len(reasons), len(names))
+
+	if *update {
+		for _, name := range names {
+			delete(known, name)
+			if r, ok := reasons[name]; ok {
+				known[name] = r
+			}
+		}
+		var lines []string
+		for name, r := range known {
+			lines = append(lines, name+": "+r)
+		}
+		slices.Sort(lines)
+		writeList(t, goldenFailingFile, "Golden programs (testdata/golden) that fail under gort, with the first reason.\n"+
+			"Every other golden program must pass. Regenerate: go test ./internal/conformance -run TestGolden -update", lines)
+		t.Logf("wrote %s (%d files)", goldenFailingFile, len(lines))
+	}
+}
+
+// Tracebacks contain what no other implementation can reproduce: code
+// addresses, stack addresses, argument words, and the absolute paths of the
+// machine that recorded them. normalizeTraceback rewrites exactly those parts,
+// in both the expected and the actual output, and nothing else:
+//
+//   - A location line "\t/abs/dir/prog.go:12 +0x1d" becomes "\tprog.go:12":
+//     the directory and the PC offset go, the file's base name and the line
+//     stay. This covers the location under "created by" lines and the
+//     runtime's own frames ("\t/usr/local/go/src/runtime/panic.go:860"
+//     becomes "\tpanic.go:860").
+//   - A frame line followed by a location line keeps its function name but
+//     not its arguments: "main.f(0xc000012345, 0x3?)" and "main.f(...)"
+//     (inlined) both become "main.f(...)"; "main.main()" stays as it is.
+//   - fp=, sp= and pc= values become "?", on location lines (GOTRACEBACK=system
+//     and fatal errors print them) and in the "[signal SIGSEGV: ... addr=0x0
+//     pc=0x47ab96]" line (addr= is kept: a nil dereference must say
+//     addr=0x0).
+//   - Goroutine IDs other than 1 become N, in "goroutine 18 [running]:" and
+//     in "created by main.f in goroutine 18": the real runtime's own
+//     goroutines are not created in a fixed order, so a program's second
+//     goroutine is number 4 in one run and 18 or 20 in the next. The main
+//     goroutine is always 1.
+//   - The address after a panic value that has no printable form,
+//     "panic: (main.T) 0x497ff8", becomes "0x?".
+func normalizeTraceback(out []byte) []byte {
+	lines := strings.Split(string(out), "\n")
+	for i, line := range lines {
+		if m := locationLine.FindStringSubmatch(line); m != nil {
+			lines[i] = "\t" + m[1] + ":" + m[2] + registerValue.ReplaceAllString(m[3], "$1=?")
+			continue
+		}
+		if i+1 < len(lines) && locationLine.MatchString(lines[i+1]) && !strings.HasPrefix(line, "created by ") {
+			if open := strings.LastIndexByte(line, '('); open > 0 && strings.HasSuffix(line, ")") && open < len(line)-2 {
+				line = line[:open] + "(...)"
+			}
+		}
+		line = goroutineID.ReplaceAllString(line, "${1}goroutine N")
+		line = registerValue.ReplaceAllString(line, "$1=?")
+		line = panicAddress.ReplaceAllString(line, "$1 0x?")
+		lines[i] = line
+	}
+	return []byte(strings.Join(lines, "\n"))
+}
+
+var (
+	locationLine  = regexp.MustCompile(`^\t(?:\S*/)?([^/\s]+):([0-9]+)(?: \+0x[0-9a-f]+)?((?: (?:fp|sp|pc)=0x[0-9a-f]+)*)$`)
+	goroutineID   = regexp.MustCompile(`(^|^created by .* in )goroutine (?:[02-9]|[1-9][0-9]+)\b`)
+	registerValue = regexp.MustCompile(`\b(fp|sp|pc)=0x[0-9a-f]+`)
+	panicAddress  = regexp.MustCompile(`^(\t?panic: \(.*\)) 0x[0-9a-f]+`)
+)

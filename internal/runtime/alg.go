@@ -1,0 +1,208 @@
+package runtime
+
+import (
+	"math"
+	"math/bits"
+
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// Equality and hashing of VM values by type, as alg.go provides them: the
+// compiler's == on aggregates and interfaces, and the map hasher.
+
+// rtError is a run-time error raised inside a host helper (hashing or
+// comparing an uncomparable value); the caller turns it into a VM panic.
+type rtError struct{ msg string }
+
+// typedEqual compares the values of type t at a and b.
+func typedEqual(t *bytecode.Type, a, b uintptr) (eq bool, err *rtError) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(*rtError)
+			if !ok {
+				panic(r)
+			}
+			eq, err = false, e
+		}
+	}()
+	return equal(t, a, b), nil
+}
+
+func equal(t *bytecode.Type, a, b uintptr) bool {
+	if t.RegularMemory {
+		x, _ := arena.Bytes(a, t.Size)
+		y, _ := arena.Bytes(b, t.Size)
+		return string(x) == string(y)
+	}
+	switch t.Kind {
+	case bytecode.Float32:
+		return f32eq(a, b)
+	case bytecode.Float64:
+		return f64eq(a, b)
+	case bytecode.Complex64:
+		return f32eq(a, b) && f32eq(a+4, b+4)
+	case bytecode.Complex128:
+		return f64eq(a, b) && f64eq(a+8, b+8)
+	case bytecode.String:
+		return loadString(a) == loadString(b)
+	case bytecode.Interface:
+		return ifaceEqual(len(t.IMethods) == 0, a, b)
+	case bytecode.Array:
+		for i := int64(0); i < t.Len; i++ {
+			off := uintptr(i) * t.Elem.Size
+			if !equal(t.Elem, a+off, b+off) {
+				return false
+			}
+		}
+		return true
+	case bytecode.Struct:
+		for _, f := range t.Fields {
+			if f.Name == "_" {
+				continue
+			}
+			if !equal(f.Type, a+f.Offset, b+f.Offset) {
+				return false
+			}
+		}
+		return true
+	}
+	x, _ := arena.Load64(a)
+	y, _ := arena.Load64(b)
+	return x == y
+}
+
+// ifaceEqual compares two interface values: same dynamic type, then equal
+// data, panicking if the type is not comparable.
+func ifaceEqual(eface bool, a, b uintptr) bool {
+	wa, _ := arena.Load64(a)
+	wb, _ := arena.Load64(b)
+	ta, tb := dynType(wa, eface), dynType(wb, eface)
+	if ta != tb {
+		return false
+	}
+	if ta == 0 {
+		return true
+	}
+	t := prog.TypeByDesc[ta]
+	if !t.Comparable {
+		panic(&rtError{"comparing uncomparable type " + t.String})
+	}
+	da, _ := arena.Load64(a + 8)
+	db, _ := arena.Load64(b + 8)
+	if t.DirectIface {
+		return da == db
+	}
+	return equal(t, uintptr(da), uintptr(db))
+}
+
+func loadString(p uintptr) string {
+	sp, _ := arena.Load64(p)
+	n, _ := arena.Load64(p + 8)
+	b, ok := arena.Bytes(uintptr(sp), uintptr(n))
+	if !ok {
+		panic(arena.Fault{Addr: uintptr(sp)})
+	}
+	return string(b)
+}
+
+// typehash hashes the value of type t at p with seed, as the map hasher.
+func typehash(t *bytecode.Type, p, seed uintptr) uintptr {
+	if t.RegularMemory {
+		b, _ := arena.Bytes(p, t.Size)
+		return memhash(b, seed)
+	}
+	switch t.Kind {
+	case bytecode.Float32:
+		v, _ := arena.Load32(p)
+		return f64hash(float64(math.Float32frombits(v)), seed)
+	case bytecode.Float64:
+		v, _ := arena.Load64(p)
+		return f64hash(math.Float64frombits(v), seed)
+	case bytecode.Complex64:
+		re, _ := arena.Load32(p)
+		im, _ := arena.Load32(p + 4)
+		return f64hash(float64(math.Float32frombits(im)), f64hash(float64(math.Float32frombits(re)), seed))
+	case bytecode.Complex128:
+		re, _ := arena.Load64(p)
+		im, _ := arena.Load64(p + 8)
+		return f64hash(math.Float64frombits(im), f64hash(math.Float64frombits(re), seed))
+	case bytecode.String:
+		return memhash([]byte(loadString(p)), seed)
+	case bytecode.Interface:
+		w, _ := arena.Load64(p)
+		dt := dynType(w, len(t.IMethods) == 0)
+		if dt == 0 {
+			return mix(seed, 0)
+		}
+		d := prog.TypeByDesc[dt]
+		if !d.Comparable {
+			panic(&rtError{"hash of unhashable type " + d.String})
+		}
+		data, _ := arena.Load64(p + 8)
+		h := mix(seed, uint64(dt))
+		if d.DirectIface {
+			return mix(h, data)
+		}
+		return typehash(d, uintptr(data), h)
+	case bytecode.Array:
+		h := seed
+		for i := int64(0); i < t.Len; i++ {
+			h = typehash(t.Elem, p+uintptr(i)*t.Elem.Size, h)
+		}
+		return h
+	case bytecode.Struct:
+		h := seed
+		for _, f := range t.Fields {
+			if f.Name != "_" {
+				h = typehash(f.Type, p+f.Offset, h)
+			}
+		}
+		return h
+	}
+	v, _ := arena.Load64(p)
+	return mix(seed, v)
+}
+
+// f64hash hashes a float so that +0 and -0 collide and NaNs scatter.
+func f64hash(f float64, seed uintptr) uintptr {
+	switch {
+	case f == 0:
+		return mix(seed, 0)
+	case f != f:
+		return mix(seed, m0.p.rand.next())
+	}
+	return mix(seed, math.Float64bits(f))
+}
+
+func mix(seed uintptr, v uint64) uintptr {
+	hi, lo := bits.Mul64(uint64(seed)^0xa0761d6478bd642f, v^0xe7037ed1a0b428db)
+	return uintptr(hi ^ lo)
+}
+
+func memhash(b []byte, seed uintptr) uintptr {
+	h := uint64(seed) ^ uint64(len(b))*0x9e3779b97f4a7c15
+	for len(b) >= 8 {
+		v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		h = uint64(mix(uintptr(h), v))
+		b = b[8:]
+	}
+	var v uint64
+	for i, c := range b {
+		v |= uint64(c) << (8 * i)
+	}
+	return mix(uintptr(h), v)
+}
+
+func f32eq(a, b uintptr) bool {
+	x, _ := arena.Load32(a)
+	y, _ := arena.Load32(b)
+	return math.Float32frombits(x) == math.Float32frombits(y)
+}
+
+func f64eq(a, b uintptr) bool {
+	x, _ := arena.Load64(a)
+	y, _ := arena.Load64(b)
+	return math.Float64frombits(x) == math.Float64frombits(y)
+}

@@ -1,0 +1,122 @@
+package runtime
+
+import (
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// funcForCode validates a code pointer read from VM memory and returns its
+// function: a code pointer must be an entry of the text region.
+func funcForCode(code uint64) (*bytecode.Func, bool) {
+	off := uintptr(code) - prog.TextBase
+	if off%16 != 0 || off/16 >= uintptr(len(prog.Funcs)) {
+		return nil, false
+	}
+	return prog.Funcs[off/16], true
+}
+
+// callIndirect performs CALLCLO and CALLIFACE: it finds the callee from the
+// closure or the itab, then calls it with callee fp = fp+A.
+func callIndirect(mp *m, gp *g, in *bytecode.Instr) int {
+	fpp := arena.Frame(gp.fp)
+	var code, ctxt uint64
+	if in.Op == bytecode.CALLCLO {
+		clo := *slot(fpp, in.B)
+		c, ok := arena.Load64(uintptr(clo))
+		if clo == 0 || !ok {
+			fault(mp, gp, uintptr(clo))
+			return stContinue
+		}
+		code, ctxt = c, clo
+	} else {
+		tab := *slot(fpp, in.B)
+		c, ok := arena.Load64(uintptr(tab) + 24 + 8*uintptr(in.C))
+		if tab == 0 || !ok {
+			fault(mp, gp, uintptr(tab))
+			return stContinue
+		}
+		code = c
+	}
+	callee, ok := funcForCode(code)
+	if !ok {
+		throw("call through an invalid code pointer")
+	}
+	return call(mp, gp, callee, gp.fp+uintptr(in.A), uintptr(ctxt), uint64(gp.fn.Index)<<32|uint64(gp.pc))
+}
+
+// call enters callee with its frame at nfp (arguments already there),
+// returning to ret (function index << 32 | pc, or a marker).
+func call(mp *m, gp *g, callee *bytecode.Func, nfp, ctxt uintptr, ret uint64) int {
+	if callee.Native != "" {
+		return natives[callee.Index](mp, gp, nfp)
+	}
+	if nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || moveStackEveryCall {
+		old := gp.fp
+		if newstack(mp, gp, nfp, callee, false) != stContinue {
+			return stStop
+		}
+		nfp += gp.fp - old
+	}
+	arena.Store64(nfp-24, uint64(ctxt))
+	arena.Store64(nfp-16, uint64(gp.fp-gp.stack.lo))
+	arena.Store64(nfp-8, ret)
+	if len(callee.Consts) > 0 {
+		b, _ := arena.Bytes(nfp+uintptr(callee.ConstOff), uintptr(len(callee.Consts)))
+		copy(b, callee.Consts)
+	}
+	gp.fn, gp.pc, gp.fp = callee, 0, nfp
+	return stContinue
+}
+
+// newstack runs when a call's frame would pass stackguard0: the stack is
+// too small, the scheduler asked for a yield, or the time slice is over.
+// gp's registers describe the caller; after growth gp.fp is the caller's
+// new frame.
+func newstack(mp *m, gp *g, nfp uintptr, callee *bytecode.Func, sliceOver bool) int {
+	if gp.stackguard0.Load() == stackPreempt || sliceOver {
+		// Yield before the call: re-run the CALL when rescheduled.
+		gp.pc--
+		goschedPreempt(mp, gp)
+		return stStop
+	}
+	need := uintptr(callee.FrameSize) + bytecode.HeaderSize
+	if nfp+need > gp.stack.hi {
+		morestack(mp, gp, nfp, need)
+	} else if moveStackEveryCall {
+		copystack(mp, gp, gp.stack.hi-gp.stack.lo)
+	}
+	return stContinue
+}
+
+// pushFrame calls fn on top of gp's current frame, with args as its
+// argument block, returning to the runtime through marker. The new frame
+// goes above the whole current frame, out area included.
+func pushFrame(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, marker uint32) int {
+	nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
+	need := uintptr(fn.FrameSize) + bytecode.HeaderSize
+	if nfp+need > gp.stack.hi {
+		morestack(mp, gp, nfp, need)
+		nfp = gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
+	}
+	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok {
+		copy(b, args)
+	}
+	return call(mp, gp, fn, nfp, ctxt, uint64(gp.fn.Index)<<32|uint64(marker))
+}
+
+// returnToRuntime handles a RET from a frame the runtime pushed.
+func returnToRuntime(mp *m, gp *g, fi, marker uint32) int {
+	switch marker {
+	case retGoexit:
+		return goexit1(mp, gp)
+	case retDeferPanic:
+		// Back in the frame below: gp.fp is the callee's; restore the
+		// caller's registers from the header.
+		saved, _ := arena.Load64(gp.fp - 16)
+		gp.fp = gp.stack.lo + uintptr(saved)
+		gp.fn = prog.Funcs[fi]
+		return deferReturnedInPanic(mp, gp)
+	}
+	throw("bad return marker")
+	return stStop
+}

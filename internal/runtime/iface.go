@@ -1,0 +1,175 @@
+package runtime
+
+import (
+	"go/types"
+
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// Interfaces follow iface.go: an interface value is {itab or type, data};
+// itabs are found in a cache keyed by (interface, concrete type), built on
+// a miss from the concrete type's method table, and never freed. The
+// compiler's static itabs seed the cache (itabsinit).
+
+var (
+	itabLock  = mutex{rank: lockRankItab}
+	itabTable = map[[2]uintptr]uintptr{}
+	// itabMiss remembers a failed lookup's missing method.
+	itabMissing = map[[2]uintptr]string{}
+)
+
+func itabsinit() {
+	for _, it := range prog.Itabs {
+		itabTable[[2]uintptr{it.Iface.Desc, it.Type.Desc}] = it.Addr
+	}
+}
+
+// getitab returns the itab for concrete type t and interface it, or 0 and
+// the name of a missing method.
+func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
+	key := [2]uintptr{it.Desc, t.Desc}
+	lock(&itabLock)
+	defer unlock(&itabLock)
+	if tab, ok := itabTable[key]; ok {
+		return tab, ""
+	}
+	if name, ok := itabMissing[key]; ok {
+		return 0, name
+	}
+	fns := make([]uintptr, len(it.IMethods))
+	for i, name := range it.IMethods {
+		found := false
+		for _, meth := range t.Methods {
+			if meth.Name == name && sigIdentical(meth.Sig, it.IMethodSigs[i]) {
+				fns[i] = prog.Funcs[meth.Func].Text
+				found = true
+				break
+			}
+		}
+		if !found {
+			short := name
+			if j := lastIndexByte(name, '.'); j >= 0 {
+				short = name[j+1:]
+			}
+			itabMissing[key] = short
+			return 0, short
+		}
+	}
+	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), nil)
+	st(tab, uint64(it.Desc))
+	st(tab+8, uint64(t.Desc))
+	h, _ := arena.Load32(t.Desc + 16)
+	arena.Store32(tab+16, h)
+	for i, f := range fns {
+		st(tab+24+uintptr(8*i), uint64(f))
+	}
+	itabTable[key] = tab
+	return tab, ""
+}
+
+// sigIdentical compares two method signatures, ignoring receivers.
+func sigIdentical(a, b any) bool {
+	return types.Identical(a.(*types.Signature), b.(*types.Signature))
+}
+
+func lastIndexByte(s string, c byte) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// dynType returns the dynamic type descriptor of an interface value's
+// first word.
+func dynType(word uint64, eface bool) uintptr {
+	if word == 0 || eface {
+		return uintptr(word)
+	}
+	t, _ := arena.Load64(uintptr(word) + 8)
+	return uintptr(t)
+}
+
+// box makes the data word of an interface holding the value of type t at
+// src: the value itself for pointer-shaped types, else a pointer to a copy
+// (zerobase for zero-sized values).
+func box(mp *m, t *bytecode.Type, src uintptr) uintptr {
+	if t.DirectIface {
+		v, _ := arena.Load64(src)
+		return uintptr(v)
+	}
+	if t.Size == 0 {
+		return zerobase
+	}
+	p := mallocgc(mp, t.Size, t)
+	typedmemmove(p, src, t.Size)
+	return p
+}
+
+// typeAssert implements x.(T) and x.(T) with comma-ok. Aux: asserted type,
+// static source type, commaok, ok offset.
+func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	fpp := arena.Frame(gp.fp)
+	at, src := prog.Types[a[0]], prog.Types[a[1]]
+	commaOk, okOff := a[2] == 1, a[3]
+	word, data := *slot(fpp, in.B), *slot(fpp, in.B+8)
+	dyn := dynType(word, len(src.IMethods) == 0)
+	var ok bool
+	var missing string
+	if at.Kind == bytecode.Interface {
+		if dyn != 0 {
+			if len(at.IMethods) == 0 {
+				ok = true
+				*slot(fpp, in.A) = uint64(dyn)
+			} else {
+				var tab uintptr
+				tab, missing = getitab(mp, at, prog.TypeByDesc[dyn])
+				ok = tab != 0
+				*slot(fpp, in.A) = uint64(tab)
+			}
+			*slot(fpp, in.A+8) = data
+		}
+		if !ok {
+			*slot(fpp, in.A) = 0
+			*slot(fpp, in.A+8) = 0
+		}
+	} else {
+		ok = dyn == at.Desc
+		if ok {
+			if at.DirectIface {
+				*slot(fpp, in.A) = data
+			} else if at.Size > 0 {
+				*slot(fpp, in.A) = 0
+				arena.Memmove(gp.fp+uintptr(in.A), uintptr(data), at.Size)
+				if isNarrow(at.Class) {
+					*slot(fpp, in.A) = extend(*slot(fpp, in.A), at.Class)
+				}
+			}
+		} else if at.Size > 0 {
+			clearSlot(gp.fp+uintptr(in.A), at.Size)
+		}
+	}
+	if commaOk {
+		*slot(fpp, in.A+okOff) = b2u(ok)
+		return stContinue
+	}
+	if ok {
+		return stContinue
+	}
+	// A failed assertion panics with *runtime.TypeAssertionError.
+	et := prog.ErrTypes.TypeAssertionError
+	obj := mallocgc(mp, et.Elem.Size, et.Elem)
+	st(obj, uint64(src.Desc))
+	st(obj+8, uint64(dyn))
+	st(obj+16, uint64(at.Desc))
+	if missing != "" {
+		s := newString(mp, missing)
+		st(obj+24, s[0])
+		st(obj+32, s[1])
+	}
+	return gopanic(mp, gp, [2]uint64{uint64(et.Desc), uint64(obj)})
+}
+
+func clearSlot(p, n uintptr) { arena.Memclr(p, (n+7)&^7) }

@@ -1,0 +1,520 @@
+package runtime
+
+import (
+	"math"
+	"unsafe"
+
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// The interpreter is the CPU an M runs: execute runs one goroutine until it
+// parks, yields, is preempted or exits.
+//
+// The loop keeps the VM registers in locals: the current function and its
+// code, pc, and the frame as both its VM address (fp) and the host pointer
+// to it (fpp). Frame slots are addressed from fpp without checks: the
+// compiler made the offsets and the call path checked the frame against the
+// stack bounds. Memory named by VM pointers is reached only through package
+// arena, which checks every access.
+//
+// Anything that calls out (allocation, channels, panics, the scheduler)
+// happens in rtop, behind a save of the registers into the g; afterwards the
+// registers are reloaded from the g, since the operation may have pushed a
+// frame, unwound the stack or moved it.
+
+// Return markers: a call header's return pc at or above retMarker means the
+// frame was pushed by the runtime, which the return must call back.
+const (
+	retMarker     = 0xFFFF_FFF0
+	retGoexit     = retMarker + 0 // the goroutine's entry function
+	retDeferPanic = retMarker + 1 // a deferred call run by a panic or Goexit
+	retFatal      = retMarker + 2 // runtime.fatalpanic (never returns)
+	noCaller      = 0xFFFF_FFFF
+)
+
+// Statuses of a slow-path operation.
+const (
+	stContinue = iota // reload the registers from the g and go on
+	stStop            // the goroutine stopped running (parked, yielded, exited)
+)
+
+// timeSlice is how many calls and back-edges a goroutine runs before it is
+// preempted, in lieu of sysmon's 10 ms: a count, so deterministic runs
+// preempt at the same points.
+const timeSlice = 1 << 16
+
+func slot(fpp unsafe.Pointer, off int32) *uint64 {
+	return (*uint64)(unsafe.Add(fpp, off))
+}
+
+func execute(mp *m, gp *g) {
+	mp.curg = gp
+	gp.m = mp
+	gp.atomicstatus.Store(_Grunning)
+	if gp.resume.kind != resumeNone {
+		if resumeBlocked(mp, gp) != stContinue || gp.atomicstatus.Load() != _Grunning {
+			return
+		}
+	}
+	funcs := prog.Funcs
+	fn := gp.fn
+	code := fn.Code
+	pc := gp.pc
+	fp := gp.fp
+	fpp := arena.Frame(fp)
+	budget := int32(timeSlice)
+
+	for {
+		in := &code[pc]
+		pc++
+		switch in.Op {
+		case bytecode.NOP:
+		case bytecode.MOV8:
+			*slot(fpp, in.A) = *slot(fpp, in.B)
+		case bytecode.MOV16:
+			a, b := slot(fpp, in.A), slot(fpp, in.B)
+			x, y := *b, *slot(fpp, in.B+8)
+			*a, *slot(fpp, in.A+8) = x, y
+		case bytecode.MOV24:
+			x, y, z := *slot(fpp, in.B), *slot(fpp, in.B+8), *slot(fpp, in.B+16)
+			*slot(fpp, in.A), *slot(fpp, in.A+8), *slot(fpp, in.A+16) = x, y, z
+		case bytecode.MOVN:
+			copy(unsafe.Slice((*byte)(unsafe.Add(fpp, in.A)), in.C), unsafe.Slice((*byte)(unsafe.Add(fpp, in.B)), in.C))
+		case bytecode.ZERO:
+			clear(unsafe.Slice((*byte)(unsafe.Add(fpp, in.A)), in.C))
+		case bytecode.ADDR:
+			*slot(fpp, in.A) = uint64(fp) + uint64(in.B)
+		case bytecode.FLOAD:
+			*slot(fpp, in.A) = loadClass(unsafe.Add(fpp, in.B), in.K)
+		case bytecode.FSTORE:
+			storeClass(unsafe.Add(fpp, in.A), in.K, *slot(fpp, in.B))
+
+		case bytecode.ADD:
+			*slot(fpp, in.A) = *slot(fpp, in.B) + *slot(fpp, in.C)
+		case bytecode.ADDI:
+			*slot(fpp, in.A) = *slot(fpp, in.B) + uint64(int64(in.C))
+		case bytecode.SUB:
+			*slot(fpp, in.A) = *slot(fpp, in.B) - *slot(fpp, in.C)
+		case bytecode.MUL:
+			*slot(fpp, in.A) = *slot(fpp, in.B) * *slot(fpp, in.C)
+		case bytecode.AND:
+			*slot(fpp, in.A) = *slot(fpp, in.B) & *slot(fpp, in.C)
+		case bytecode.OR:
+			*slot(fpp, in.A) = *slot(fpp, in.B) | *slot(fpp, in.C)
+		case bytecode.XOR:
+			*slot(fpp, in.A) = *slot(fpp, in.B) ^ *slot(fpp, in.C)
+		case bytecode.ANDNOT:
+			*slot(fpp, in.A) = *slot(fpp, in.B) &^ *slot(fpp, in.C)
+		case bytecode.SHL:
+			*slot(fpp, in.A) = *slot(fpp, in.B) << *slot(fpp, in.C)
+		case bytecode.SHRS:
+			*slot(fpp, in.A) = uint64(int64(*slot(fpp, in.B)) >> *slot(fpp, in.C))
+		case bytecode.SHRU:
+			*slot(fpp, in.A) = *slot(fpp, in.B) >> *slot(fpp, in.C)
+		case bytecode.DIVS, bytecode.REMS:
+			y := int64(*slot(fpp, in.C))
+			if y == 0 {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				panicdivide(mp, gp)
+				goto reload
+			}
+			x := int64(*slot(fpp, in.B))
+			if in.Op == bytecode.DIVS {
+				*slot(fpp, in.A) = uint64(x / y)
+			} else {
+				*slot(fpp, in.A) = uint64(x % y)
+			}
+		case bytecode.DIVU, bytecode.REMU:
+			y := *slot(fpp, in.C)
+			if y == 0 {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				panicdivide(mp, gp)
+				goto reload
+			}
+			x := *slot(fpp, in.B)
+			if in.Op == bytecode.DIVU {
+				*slot(fpp, in.A) = x / y
+			} else {
+				*slot(fpp, in.A) = x % y
+			}
+		case bytecode.NEG:
+			*slot(fpp, in.A) = -*slot(fpp, in.B)
+		case bytecode.COM:
+			*slot(fpp, in.A) = ^*slot(fpp, in.B)
+		case bytecode.NOT:
+			*slot(fpp, in.A) = *slot(fpp, in.B) ^ 1
+		case bytecode.EXT:
+			*slot(fpp, in.A) = extend(*slot(fpp, in.B), in.K)
+		case bytecode.SHIFTCHK:
+			if int64(*slot(fpp, in.A)) < 0 {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				panicshift(mp, gp)
+				goto reload
+			}
+
+		case bytecode.EQ:
+			*slot(fpp, in.A) = b2u(*slot(fpp, in.B) == *slot(fpp, in.C))
+		case bytecode.NE:
+			*slot(fpp, in.A) = b2u(*slot(fpp, in.B) != *slot(fpp, in.C))
+		case bytecode.LTS:
+			*slot(fpp, in.A) = b2u(int64(*slot(fpp, in.B)) < int64(*slot(fpp, in.C)))
+		case bytecode.LES:
+			*slot(fpp, in.A) = b2u(int64(*slot(fpp, in.B)) <= int64(*slot(fpp, in.C)))
+		case bytecode.LTU:
+			*slot(fpp, in.A) = b2u(*slot(fpp, in.B) < *slot(fpp, in.C))
+		case bytecode.LEU:
+			*slot(fpp, in.A) = b2u(*slot(fpp, in.B) <= *slot(fpp, in.C))
+		case bytecode.EQI:
+			*slot(fpp, in.A) = b2u(*slot(fpp, in.B) == uint64(int64(in.C)))
+		case bytecode.LTSI:
+			*slot(fpp, in.A) = b2u(int64(*slot(fpp, in.B)) < int64(in.C))
+
+		case bytecode.FADD, bytecode.FSUB, bytecode.FMUL, bytecode.FDIV,
+			bytecode.FEQ, bytecode.FNE, bytecode.FLT, bytecode.FLE:
+			*slot(fpp, in.A) = floatOp(in.Op, in.K, *slot(fpp, in.B), *slot(fpp, in.C))
+		case bytecode.FNEG:
+			if in.K == 4 {
+				*slot(fpp, in.A) = *slot(fpp, in.B) ^ (1 << 31)
+			} else {
+				*slot(fpp, in.A) = *slot(fpp, in.B) ^ (1 << 63)
+			}
+		case bytecode.CONV:
+			*slot(fpp, in.A) = convert(in.K, *slot(fpp, in.B))
+
+		case bytecode.LOAD:
+			p := uintptr(*slot(fpp, in.B)) + uintptr(int64(in.C))
+			v, ok := loadArena(p, in.K)
+			if !ok {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				fault(mp, gp, p)
+				goto reload
+			}
+			*slot(fpp, in.A) = v
+		case bytecode.LOADN:
+			p := uintptr(*slot(fpp, in.B))
+			if !arena.Memmove(fp+uintptr(in.A), p, uintptr(in.C)) {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				fault(mp, gp, p)
+				goto reload
+			}
+		case bytecode.STORE:
+			p := uintptr(*slot(fpp, in.A))
+			if !storeArena(p, in.K, *slot(fpp, in.B)) {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				fault(mp, gp, p)
+				goto reload
+			}
+		case bytecode.STOREN:
+			p := uintptr(*slot(fpp, in.A))
+			if !typedmemmove(p, fp+uintptr(in.B), uintptr(in.C)) {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				fault(mp, gp, p)
+				goto reload
+			}
+		case bytecode.NILCHK:
+			if p := uintptr(*slot(fpp, in.A)); p < arena.NilGuard {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				fault(mp, gp, p)
+				goto reload
+			}
+		case bytecode.FIELDADDR:
+			p := *slot(fpp, in.B)
+			if p == 0 {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				fault(mp, gp, 0)
+				goto reload
+			}
+			*slot(fpp, in.A) = p + uint64(in.C)
+		case bytecode.IDXADDR:
+			p := *slot(fpp, in.B)
+			if p == 0 {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				fault(mp, gp, 0)
+				goto reload
+			}
+			*slot(fpp, in.A) = p + *slot(fpp, in.C)*uint64(in.K)
+		case bytecode.BOUNDS:
+			if i, n := *slot(fpp, in.A), *slot(fpp, in.B); i >= n {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				panicIndex(mp, gp, i, n, in.K == 1)
+				goto reload
+			}
+		case bytecode.STRIDX:
+			s, n, i := *slot(fpp, in.B), *slot(fpp, in.B+8), *slot(fpp, in.C)
+			if i >= n {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				panicIndex(mp, gp, i, n, in.K == 1)
+				goto reload
+			}
+			b, _ := arena.Load8(uintptr(s + i))
+			*slot(fpp, in.A) = uint64(b)
+
+		case bytecode.JMP:
+			pc = in.A
+		case bytecode.LOOP:
+			pc = in.A
+			if budget--; budget <= 0 || gp.stackguard0.Load() == stackPreempt {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				goschedPreempt(mp, gp)
+				return
+			}
+		case bytecode.IF:
+			if *slot(fpp, in.A) != 0 {
+				pc = in.B
+			} else {
+				pc = in.C
+			}
+
+		case bytecode.CALL:
+			callee := funcs[in.B]
+			nfp := fp + uintptr(in.A)
+			if callee.Native != "" {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				if natives[in.B](mp, gp, nfp) != stContinue {
+					return
+				}
+				goto reload
+			}
+			if budget--; nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || budget <= 0 || moveStackEveryCall {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				if newstack(mp, gp, nfp, callee, budget <= 0) != stContinue {
+					return
+				}
+				budget = timeSlice
+				fp, fpp = gp.fp, arena.Frame(gp.fp)
+				nfp = fp + uintptr(in.A)
+			}
+			nfpp := unsafe.Add(fpp, in.A)
+			*slot(nfpp, bytecode.HdrCtxt) = 0
+			*slot(nfpp, bytecode.HdrSavedFP) = uint64(fp - gp.stack.lo)
+			*slot(nfpp, bytecode.HdrRetPC) = uint64(fn.Index)<<32 | uint64(pc)
+			if n := len(callee.Consts); n > 0 {
+				copy(unsafe.Slice((*byte)(unsafe.Add(nfpp, callee.ConstOff)), n), callee.Consts)
+			}
+			fn, code, pc, fp, fpp = callee, callee.Code, 0, nfp, nfpp
+		case bytecode.CALLCLO, bytecode.CALLIFACE:
+			gp.fn, gp.pc, gp.fp = fn, pc, fp
+			if callIndirect(mp, gp, in) != stContinue {
+				return
+			}
+			goto reload
+		case bytecode.RET:
+			ret := *slot(fpp, bytecode.HdrRetPC)
+			saved := *slot(fpp, bytecode.HdrSavedFP)
+			fi, rpc := uint32(ret>>32), uint32(ret)
+			if rpc >= retMarker || fi >= uint32(len(funcs)) {
+				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				if returnToRuntime(mp, gp, fi, rpc) != stContinue {
+					return
+				}
+				goto reload
+			}
+			cfp := gp.stack.lo + uintptr(saved)
+			caller := funcs[fi]
+			if cfp >= fp || cfp < gp.stack.lo || rpc > uint32(len(caller.Code)) {
+				throw("corrupted call header on the goroutine stack")
+			}
+			fn, code, pc, fp = caller, caller.Code, int32(rpc), cfp
+			fpp = arena.Frame(fp)
+
+		case bytecode.RT:
+			gp.fn, gp.pc, gp.fp = fn, pc, fp
+			if rtop(mp, gp, in) != stContinue {
+				return
+			}
+			goto reload
+		default:
+			throw("bad opcode " + in.Op.String())
+		}
+		continue
+	reload:
+		if gp.atomicstatus.Load() != _Grunning {
+			return
+		}
+		fn = gp.fn
+		code = fn.Code
+		pc = gp.pc
+		fp = gp.fp
+		fpp = arena.Frame(fp)
+	}
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// extend normalises a word to load class k.
+func extend(v uint64, k uint16) uint64 {
+	switch k {
+	case bytecode.ClassI8:
+		return uint64(int64(int8(v)))
+	case bytecode.ClassU8:
+		return uint64(uint8(v))
+	case bytecode.ClassI16:
+		return uint64(int64(int16(v)))
+	case bytecode.ClassU16:
+		return uint64(uint16(v))
+	case bytecode.ClassI32:
+		return uint64(int64(int32(v)))
+	case bytecode.ClassU32:
+		return uint64(uint32(v))
+	}
+	return v
+}
+
+// loadClass reads a scalar of class k from frame memory.
+func loadClass(p unsafe.Pointer, k uint16) uint64 {
+	switch k {
+	case bytecode.ClassI8:
+		return uint64(int64(*(*int8)(p)))
+	case bytecode.ClassU8:
+		return uint64(*(*uint8)(p))
+	case bytecode.ClassI16:
+		return uint64(int64(*(*int16)(p)))
+	case bytecode.ClassU16:
+		return uint64(*(*uint16)(p))
+	case bytecode.ClassI32:
+		return uint64(int64(*(*int32)(p)))
+	case bytecode.ClassU32:
+		return uint64(*(*uint32)(p))
+	}
+	return *(*uint64)(p)
+}
+
+func storeClass(p unsafe.Pointer, k uint16, v uint64) {
+	switch bytecode.ClassSize[k] {
+	case 1:
+		*(*uint8)(p) = uint8(v)
+	case 2:
+		*(*uint16)(p) = uint16(v)
+	case 4:
+		*(*uint32)(p) = uint32(v)
+	default:
+		*(*uint64)(p) = v
+	}
+}
+
+// loadArena reads a scalar of class k at VM address p.
+func loadArena(p uintptr, k uint16) (uint64, bool) {
+	switch bytecode.ClassSize[k] {
+	case 1:
+		v, ok := arena.Load8(p)
+		return extend(uint64(v), k), ok
+	case 2:
+		v, ok := arena.Load16(p)
+		return extend(uint64(v), k), ok
+	case 4:
+		v, ok := arena.Load32(p)
+		return extend(uint64(v), k), ok
+	}
+	return arena.Load64(p)
+}
+
+// storeArena writes a scalar of class k at VM address p; pointer words go
+// through the write-barrier funnel.
+func storeArena(p uintptr, k uint16, v uint64) bool {
+	switch bytecode.ClassSize[k] {
+	case 1:
+		return arena.Store8(p, uint8(v))
+	case 2:
+		return arena.Store16(p, uint16(v))
+	case 4:
+		return arena.Store32(p, uint32(v))
+	}
+	if k == bytecode.ClassPtr {
+		return writePointer(p, uintptr(v))
+	}
+	return arena.Store64(p, v)
+}
+
+func floatOp(op bytecode.Op, k uint16, a, b uint64) uint64 {
+	if k == 4 {
+		x, y := math.Float32frombits(uint32(a)), math.Float32frombits(uint32(b))
+		switch op {
+		case bytecode.FADD:
+			return uint64(math.Float32bits(x + y))
+		case bytecode.FSUB:
+			return uint64(math.Float32bits(x - y))
+		case bytecode.FMUL:
+			return uint64(math.Float32bits(x * y))
+		case bytecode.FDIV:
+			return uint64(math.Float32bits(x / y))
+		case bytecode.FEQ:
+			return b2u(x == y)
+		case bytecode.FNE:
+			return b2u(x != y)
+		case bytecode.FLT:
+			return b2u(x < y)
+		case bytecode.FLE:
+			return b2u(x <= y)
+		}
+	}
+	x, y := math.Float64frombits(a), math.Float64frombits(b)
+	switch op {
+	case bytecode.FADD:
+		return math.Float64bits(x + y)
+	case bytecode.FSUB:
+		return math.Float64bits(x - y)
+	case bytecode.FMUL:
+		return math.Float64bits(x * y)
+	case bytecode.FDIV:
+		return math.Float64bits(x / y)
+	case bytecode.FEQ:
+		return b2u(x == y)
+	case bytecode.FNE:
+		return b2u(x != y)
+	case bytecode.FLT:
+		return b2u(x < y)
+	case bytecode.FLE:
+		return b2u(x <= y)
+	}
+	return 0
+}
+
+// convert performs numeric conversion k. Float-to-integer conversions of
+// out-of-range values give what amd64's CVTTSD2SQ gives, as gc's code does.
+func convert(k uint16, v uint64) uint64 {
+	switch k {
+	case bytecode.ConvI2F64:
+		return math.Float64bits(float64(int64(v)))
+	case bytecode.ConvU2F64:
+		return math.Float64bits(float64(v))
+	case bytecode.ConvI2F32:
+		return uint64(math.Float32bits(float32(int64(v))))
+	case bytecode.ConvU2F32:
+		return uint64(math.Float32bits(float32(v)))
+	case bytecode.ConvF642I:
+		return uint64(f2i(math.Float64frombits(v)))
+	case bytecode.ConvF642U:
+		return f2u(math.Float64frombits(v))
+	case bytecode.ConvF322I:
+		return uint64(f2i(float64(math.Float32frombits(uint32(v)))))
+	case bytecode.ConvF322U:
+		return f2u(float64(math.Float32frombits(uint32(v))))
+	case bytecode.ConvF32F64:
+		return math.Float64bits(float64(math.Float32frombits(uint32(v))))
+	case bytecode.ConvF64F32:
+		return uint64(math.Float32bits(float32(math.Float64frombits(v))))
+	}
+	return v
+}
+
+func f2i(f float64) int64 {
+	if f != f || f >= 1<<63 || f < -(1<<63) {
+		return math.MinInt64
+	}
+	return int64(f)
+}
+
+// f2u converts as gc does on amd64: values below 2^63 directly, larger ones
+// by subtracting 2^63 first.
+func f2u(f float64) uint64 {
+	if f < 1<<63 {
+		return uint64(f2i(f))
+	}
+	return uint64(f2i(f-(1<<63))) ^ (1 << 63)
+}

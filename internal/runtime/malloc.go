@@ -1,0 +1,191 @@
+package runtime
+
+import (
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// The allocator follows malloc.go's design: size classes; per-P mcaches
+// holding one span per span class; mcentrals handing out spans with free
+// space; and mheap, which carves spans out of the arena's heap region a page
+// at a time. Objects smaller than 16 bytes without pointers share 16-byte
+// blocks through the tiny allocator.
+//
+// Every heap object's type is recorded in its span, so the collector (a
+// later change) can find each object's pointers. Until it lands nothing is
+// freed, except stacks, which return to the stack pool.
+
+// mspan is a run of pages holding objects of one size class, or one large
+// object.
+type mspan struct {
+	base      uintptr
+	npages    uintptr
+	spanclass uint8 // size class << 1 | noscan
+	elemsize  uintptr
+	nelems    uintptr
+	freeindex uintptr
+	types     []*bytecode.Type // the type of each allocated object
+}
+
+// mcache is a P's private cache of spans: no lock on the fast path.
+type mcache struct {
+	alloc      [2 * len(classSize)]*mspan
+	tiny       uintptr
+	tinyoffset uintptr
+}
+
+// mcentral hands spans of one span class to mcaches.
+type mcentral struct {
+	lock    mutex
+	partial []*mspan
+}
+
+// mheap owns the heap region of the arena.
+type mheapT struct {
+	lock      mutex
+	next      uintptr // first page never handed out
+	end       uintptr
+	spans     []*mspan // by page number from heapStart
+	central   [2 * len(classSize)]mcentral
+	heapStart uintptr
+	// inuse counts the bytes in spans handed out.
+	inuse uintptr
+}
+
+var mheap_ mheapT
+
+func mallocinit(heapStart uintptr) {
+	mheap_.heapStart = heapStart
+	mheap_.next = heapStart
+	mheap_.end = arena.Base + arena.Size
+	for i := range mheap_.central {
+		mheap_.central[i].lock.rank = lockRankMheap
+	}
+	mheap_.lock.rank = lockRankMheap
+}
+
+// allocSpan takes npages fresh pages from the heap.
+func (h *mheapT) allocSpan(npages uintptr) *mspan {
+	lock(&h.lock)
+	defer unlock(&h.lock)
+	base := h.next
+	size := npages * pageSize
+	if base+size > h.end || base+size < base {
+		throw("out of memory")
+	}
+	h.next += size
+	s := &mspan{base: base, npages: npages}
+	first := (base - h.heapStart) / pageSize
+	for uintptr(len(h.spans)) < first+npages {
+		h.spans = append(h.spans, nil)
+	}
+	for i := uintptr(0); i < npages; i++ {
+		h.spans[first+i] = s
+	}
+	h.inuse += size
+	return s
+}
+
+// spanOf returns the span holding p, or nil.
+func spanOf(p uintptr) *mspan {
+	h := &mheap_
+	if p < h.heapStart || p >= h.next {
+		return nil
+	}
+	return h.spans[(p-h.heapStart)/pageSize]
+}
+
+// cacheSpan gets a span with free objects of span class spc.
+func (c *mcentral) cacheSpan(spc uint8) *mspan {
+	lock(&c.lock)
+	if n := len(c.partial); n > 0 {
+		s := c.partial[n-1]
+		c.partial = c.partial[:n-1]
+		unlock(&c.lock)
+		return s
+	}
+	unlock(&c.lock)
+	class := spc >> 1
+	s := mheap_.allocSpan(uintptr(classPages[class]))
+	s.spanclass = spc
+	s.elemsize = uintptr(classSize[class])
+	s.nelems = s.npages * pageSize / s.elemsize
+	s.types = make([]*bytecode.Type, s.nelems)
+	return s
+}
+
+// refill replaces the mcache's span for spc with one that has room.
+func (c *mcache) refill(spc uint8) *mspan {
+	s := mheap_.central[spc].cacheSpan(spc)
+	c.alloc[spc] = s
+	return s
+}
+
+// mallocgc allocates a zeroed object of size bytes and type typ (nil for
+// untyped memory such as a string's bytes).
+func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
+	if size == 0 {
+		return zerobase
+	}
+	c := mp.p.mcache
+	noscan := typ == nil || !typ.HasPtrs
+	if noscan && size < tinySize {
+		// The tiny allocator: pack small pointer-free objects into one
+		// 16-byte block, aligned as their size requires.
+		off := c.tinyoffset
+		switch {
+		case size&7 == 0:
+			off = alignUp(off, 8)
+		case size&3 == 0:
+			off = alignUp(off, 4)
+		case size&1 == 0:
+			off = alignUp(off, 2)
+		}
+		if off+size <= tinySize && c.tiny != 0 {
+			p := c.tiny + off
+			c.tinyoffset = off + size
+			return p
+		}
+		p := c.allocSmall(tinySize, true, nil)
+		c.tiny = p
+		c.tinyoffset = size
+		return p
+	}
+	if size <= maxSmallSize {
+		return c.allocSmall(size, noscan, typ)
+	}
+	npages := (size + pageSize - 1) / pageSize
+	s := mheap_.allocSpan(npages)
+	s.elemsize = npages * pageSize
+	s.nelems = 1
+	s.freeindex = 1
+	s.types = []*bytecode.Type{typ}
+	return s.base
+}
+
+func (c *mcache) allocSmall(size uintptr, noscan bool, typ *bytecode.Type) uintptr {
+	spc := sizeToClass(size) << 1
+	if noscan {
+		spc |= 1
+	}
+	s := c.alloc[spc]
+	if s == nil || s.freeindex == s.nelems {
+		s = c.refill(spc)
+	}
+	i := s.freeindex
+	s.freeindex++
+	s.types[i] = typ
+	return s.base + i*s.elemsize
+}
+
+func alignUp(n, a uintptr) uintptr { return (n + a - 1) &^ (a - 1) }
+
+// zerobase is the address of every zero-sized allocation.
+var zerobase uintptr
+
+// newobject allocates a zeroed value of type t.
+func newobject(mp *m, t *bytecode.Type) uintptr { return mallocgc(mp, t.Size, t) }
+
+// newarray allocates n zeroed elements of type t; the caller has checked
+// that the size does not overflow.
+func newarray(mp *m, t *bytecode.Type, n uintptr) uintptr { return mallocgc(mp, t.Size*n, t) }

@@ -1,0 +1,207 @@
+package runtime
+
+import (
+	"unsafe"
+
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+	"gort/internal/runtime/maps"
+)
+
+// The glue between the interpreter and package maps (the Swiss tables):
+// a maps.Type per map type, and the Env through which map code allocates,
+// stores pointers and draws random numbers.
+
+var mapTypes = map[*bytecode.Type]*maps.Type{}
+
+func mapType(t *bytecode.Type) *maps.Type {
+	if mt, ok := mapTypes[t]; ok {
+		return mt
+	}
+	k, e := t.Key, t.Elem
+	mt := maps.NewType(maps.Type{
+		KeySize: k.Size, KeyAlign: k.Align, ElemSize: e.Size, ElemAlign: e.Align,
+		KeyHasPtrs: k.HasPtrs, ElemHasPtrs: e.HasPtrs,
+		Hash:           func(key, seed uintptr) uintptr { return typehash(k, key, seed) },
+		Equal:          func(a, b uintptr) bool { return equal(k, a, b) },
+		NeedKeyUpdate:  !k.RegularMemory,
+		HashMightPanic: k.Kind == bytecode.Interface || hasIfaceKey(k),
+		Desc:           t.Desc,
+	})
+	mapTypes[t] = mt
+	return mt
+}
+
+func hasIfaceKey(t *bytecode.Type) bool {
+	switch t.Kind {
+	case bytecode.Interface:
+		return true
+	case bytecode.Array:
+		return hasIfaceKey(t.Elem)
+	case bytecode.Struct:
+		for _, f := range t.Fields {
+			if hasIfaceKey(f.Type) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mapEnv is the Env of the M running the map operation.
+type mapEnv struct{ mp *m }
+
+func (e mapEnv) Alloc(size uintptr, hasPtrs bool) uintptr { return mallocgc(e.mp, size, nil) }
+func (e mapEnv) TypedMemmove(dst, src, size uintptr, hasPtrs bool) {
+	typedmemmove(dst, src, size)
+}
+func (e mapEnv) TypedMemclr(dst, size uintptr, hasPtrs bool) { typedmemclr(dst, size) }
+func (e mapEnv) WritePointer(slot, ptr uintptr)              { writePointer(slot, ptr) }
+func (e mapEnv) Rand() uint64                                { return e.mp.p.rand.next() }
+func (e mapEnv) Fatal(msg string)                            { panic(&fatalError{msg}) }
+
+type fatalError struct{ msg string }
+
+// mapCall runs a map operation, turning a run-time error raised while
+// hashing or comparing keys into a VM panic, and a fault into the fault.
+func mapCall(mp *m, gp *g, op func()) (st int) {
+	defer func() {
+		if r := recover(); r != nil {
+			switch e := r.(type) {
+			case *rtError:
+				st = panicErrorString(mp, gp, e.msg)
+			case arena.Fault:
+				st = fault(mp, gp, e.Addr)
+			case *fatalError:
+				fatal(e.msg)
+				st = stStop
+			default:
+				panic(r)
+			}
+		}
+	}()
+	op()
+	return stContinue
+}
+
+func makemap(mp *m, t *bytecode.Type, hint int64) uintptr {
+	if hint < 0 || hint > 1<<40 {
+		hint = 0
+	}
+	return maps.MakeMap(mapEnv{mp}, mapType(t), int(hint))
+}
+
+func mapLen(m uintptr) int { return maps.Len(m) }
+
+// mapLookup: fA = m[k] (Aux: key slot, map type, commaok, ok offset).
+func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	fpp := arena.Frame(gp.fp)
+	t := prog.Types[a[1]]
+	m := uintptr(*slot(fpp, in.B))
+	key := gp.fp + uintptr(a[0])
+	dst := gp.fp + uintptr(in.A)
+	return mapCall(mp, gp, func() {
+		elem, ok := maps.Get(mapEnv{mp}, mapType(t), m, key)
+		if ok {
+			*slot(fpp, in.A) = 0
+			arena.Memmove(dst, elem, t.Elem.Size)
+			if isNarrow(t.Elem.Class) {
+				*slot(fpp, in.A) = extend(*slot(fpp, in.A), t.Elem.Class)
+			}
+		} else if t.Elem.Size > 0 {
+			clearSlot(dst, t.Elem.Size)
+		}
+		if a[2] == 1 {
+			*slot(fpp, in.A+a[3]) = b2u(ok)
+		}
+	})
+}
+
+// mapUpdate: fA[fB] = v (Aux: value slot, map type).
+func mapUpdate(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	fpp := arena.Frame(gp.fp)
+	t := prog.Types[a[1]]
+	m := uintptr(*slot(fpp, in.A))
+	if m == 0 {
+		// Go hashes the key first: an unhashable key panics with that.
+		if st, ok := hashCheck(mp, gp, t, gp.fp+uintptr(in.B)); !ok {
+			return st
+		}
+		return panicPlain(mp, gp, "assignment to entry in nil map")
+	}
+	key, val := gp.fp+uintptr(in.B), gp.fp+uintptr(a[0])
+	return mapCall(mp, gp, func() {
+		elem := maps.Assign(mapEnv{mp}, mapType(t), m, key)
+		typedmemmove(elem, val, t.Elem.Size)
+	})
+}
+
+// hashCheck hashes a key only to raise the unhashable-key panic; ok is
+// false if it did.
+func hashCheck(mp *m, gp *g, t *bytecode.Type, key uintptr) (int, bool) {
+	var msg string
+	func() {
+		defer func() {
+			if e, ok := recover().(*rtError); ok {
+				msg = e.msg
+			}
+		}()
+		typehash(t.Key, key, 0)
+	}()
+	if msg != "" {
+		return panicErrorString(mp, gp, msg), false
+	}
+	return stContinue, true
+}
+
+func mapDelete(mp *m, gp *g, in *bytecode.Instr) int {
+	fpp := arena.Frame(gp.fp)
+	t := prog.Types[in.C]
+	m := uintptr(*slot(fpp, in.A))
+	key := gp.fp + uintptr(in.B)
+	return mapCall(mp, gp, func() { maps.Delete(mapEnv{mp}, mapType(t), m, key) })
+}
+
+func mapClear(mp *m, t *bytecode.Type, m uintptr) {
+	if m != 0 {
+		maps.Clear(mapEnv{mp}, mapType(t), m)
+	}
+}
+
+func mapRange(mp *m, t *bytecode.Type, m uintptr) uintptr {
+	it := mallocgc(mp, maps.IterSize(), nil)
+	maps.IterInit(mapEnv{mp}, mapType(t), m, it)
+	return it
+}
+
+// mapNext: fA = (ok, k, v) from iterator fB (Aux: map type, key offset,
+// value offset, want key, want value).
+func mapNext(mp *m, gp *g, in *bytecode.Instr, a []int32) {
+	fpp := arena.Frame(gp.fp)
+	t := prog.Types[a[0]]
+	it := uintptr(*slot(fpp, in.B))
+	k, e, ok := maps.IterNext(mapEnv{mp}, mapType(t), it)
+	*slot(fpp, in.A) = b2u(ok)
+	if !ok {
+		return
+	}
+	if a[3] == 1 {
+		copyOut(fpp, gp.fp, in.A+a[1], k, t.Key)
+	}
+	if a[4] == 1 {
+		copyOut(fpp, gp.fp, in.A+a[2], e, t.Elem)
+	}
+}
+
+// copyOut copies a value of type t from memory at p into the frame slot
+// at off, normalising narrow scalars.
+func copyOut(fpp unsafe.Pointer, fp uintptr, off int32, p uintptr, t *bytecode.Type) {
+	if t.Size == 0 {
+		return
+	}
+	*slot(fpp, off) = 0
+	arena.Memmove(fp+uintptr(off), p, t.Size)
+	if isNarrow(t.Class) {
+		*slot(fpp, off) = extend(*slot(fpp, off), t.Class)
+	}
+}

@@ -1,0 +1,63 @@
+package maps
+
+import "gort/internal/arena"
+
+// Every byte the map package reads or writes is arena memory, reached through
+// the helpers below. The arena is untrusted (a racing or unsafe program can
+// overwrite map metadata), so an access the arena refuses becomes a panic
+// with arena.Fault, which the runtime turns into the same failure a wild
+// pointer gives on real hardware. Pointer-valued words are written through
+// Env.WritePointer instead, so that they pass the write-barrier funnel.
+
+func load8(p uintptr) uint8 {
+	v, ok := arena.Load8(p)
+	if !ok {
+		panic(arena.Fault{Addr: p})
+	}
+	return v
+}
+
+func load16(p uintptr) uint16 {
+	v, ok := arena.Load16(p)
+	if !ok {
+		panic(arena.Fault{Addr: p})
+	}
+	return v
+}
+
+func load64(p uintptr) uint64 {
+	v, ok := arena.Load64(p)
+	if !ok {
+		panic(arena.Fault{Addr: p})
+	}
+	return v
+}
+
+// loadPtr reads a pointer-sized word (a VM pointer or an int).
+func loadPtr(p uintptr) uintptr { return uintptr(load64(p)) }
+
+func store8(p uintptr, v uint8) {
+	if !arena.Store8(p, v) {
+		panic(arena.Fault{Addr: p})
+	}
+}
+
+func store16(p uintptr, v uint16) {
+	if !arena.Store16(p, v) {
+		panic(arena.Fault{Addr: p})
+	}
+}
+
+func store64(p uintptr, v uint64) {
+	if !arena.Store64(p, v) {
+		panic(arena.Fault{Addr: p})
+	}
+}
+
+// corrupt reports map metadata that no sequence of map operations can
+// produce: the program overwrote it through unsafe or a data race. It is
+// raised as a fault at the offending word, as dereferencing the garbage would
+// be on real hardware, rather than letting a loop run away on it.
+func corrupt(p uintptr) {
+	panic(arena.Fault{Addr: p})
+}

@@ -1,0 +1,199 @@
+package runtime
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// Natives implement the bodyless functions of gort's runtime package (and,
+// later, the standard library's hooks). They are leaves (DESIGN.md §4.1):
+// they never call interpreted code, and a blocking native parks the
+// goroutine and finishes in a resume step. Each reads its arguments from
+// the ABI0 block at fp and writes its results after them.
+
+type nativeFunc func(mp *m, gp *g, fp uintptr) int
+
+var nativeTable = map[string]nativeFunc{
+	"runtime.exit": func(mp *m, gp *g, fp uintptr) int {
+		v, _ := arena.Load32(fp)
+		flushOutput()
+		setExit(int(int32(v)))
+		return stStop
+	},
+	"runtime.Gosched": func(mp *m, gp *g, fp uintptr) int {
+		gosched(mp, gp)
+		return stStop
+	},
+	"runtime.Goexit": func(mp *m, gp *g, fp uintptr) int {
+		return goexit(mp, gp)
+	},
+	"runtime.NumGoroutine": func(mp *m, gp *g, fp uintptr) int {
+		n := 0
+		for _, g := range allgs {
+			if g.atomicstatus.Load() != _Gdead {
+				n++
+			}
+		}
+		st(fp, uint64(n))
+		return stContinue
+	},
+	"runtime.GC": func(mp *m, gp *g, fp uintptr) int { return stContinue },
+	"runtime.GOMAXPROCS": func(mp *m, gp *g, fp uintptr) int {
+		st(fp+8, uint64(len(allp)))
+		return stContinue
+	},
+	"runtime.Breakpoint": func(mp *m, gp *g, fp uintptr) int {
+		throw("breakpoint")
+		return stStop
+	},
+	"runtime.typestring": func(mp *m, gp *g, fp uintptr) int {
+		t := prog.TypeByDesc[uintptr(ld(fp))]
+		s := "<nil>"
+		if t != nil {
+			s = t.String
+		}
+		putString(mp, fp+8, s)
+		return stContinue
+	},
+	"runtime.typepkgpath": func(mp *m, gp *g, fp uintptr) int {
+		t := prog.TypeByDesc[uintptr(ld(fp))]
+		s := ""
+		if t != nil {
+			s = t.PkgPath
+		}
+		putString(mp, fp+8, s)
+		return stContinue
+	},
+	"runtime.panicCount": func(mp *m, gp *g, fp uintptr) int {
+		n := 0
+		for p := gp._panic; p != nil; p = p.link {
+			n++
+		}
+		st(fp, uint64(n))
+		return stContinue
+	},
+	"runtime.panicAt": func(mp *m, gp *g, fp uintptr) int {
+		i := int(ld(fp))
+		p := gp._panic
+		for ; i > 0 && p != nil; i-- {
+			p = p.link
+		}
+		if p == nil {
+			return stContinue
+		}
+		st(fp+8, p.arg[0])
+		st(fp+16, p.arg[1])
+		arena.Store8(fp+24, uint8(b2u(p.recovered)))
+		arena.Store8(fp+25, uint8(b2u(p.repanicked)))
+		arena.Store8(fp+26, uint8(b2u(p.goexit)))
+		return stContinue
+	},
+	"runtime.printpanicstack": func(mp *m, gp *g, fp uintptr) int {
+		if p := gp._panic; p != nil && p.sigpanic {
+			printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n")
+		}
+		printstr("\n")
+		// The traceback starts below runtime.fatalpanic's frame: walk
+		// from the current goroutine state, skipping runtime frames.
+		printGoroutine(gp, true)
+		flushOutput()
+		return stContinue
+	},
+	"runtime.efacekind": func(mp *m, gp *g, fp uintptr) int {
+		t := prog.TypeByDesc[uintptr(ld(fp))]
+		if t != nil {
+			st(fp+16, uint64(t.Kind))
+		}
+		st(fp+24, ld(fp))
+		return stContinue
+	},
+	"runtime.efacestring": func(mp *m, gp *g, fp uintptr) int {
+		data := uintptr(ld(fp + 8))
+		st(fp+16, ld(data))
+		st(fp+24, ld(data+8))
+		return stContinue
+	},
+	"runtime.efacedata": func(mp *m, gp *g, fp uintptr) int {
+		st(fp+16, ld(fp+8))
+		return stContinue
+	},
+	"runtime.printscalar": func(mp *m, gp *g, fp uintptr) int {
+		t := prog.TypeByDesc[uintptr(ld(fp))]
+		data := uintptr(ld(fp + 8))
+		tmp := make([]uint64, 2)
+		if t.DirectIface {
+			tmp[0] = uint64(data)
+		} else {
+			b, _ := arena.Bytes(data, t.Size)
+			for i, c := range b {
+				tmp[i/8] |= uint64(c) << (8 * (i % 8))
+			}
+			if isNarrow(t.Class) {
+				tmp[0] = extend(tmp[0], t.Class)
+			}
+		}
+		printScalarWords(tmp, t)
+		return stContinue
+	},
+}
+
+func printScalarWords(w []uint64, t *bytecode.Type) {
+	switch t.Kind {
+	case bytecode.Bool:
+		printstr(strconv.FormatBool(w[0] != 0))
+	case bytecode.Int, bytecode.Int8, bytecode.Int16, bytecode.Int32, bytecode.Int64:
+		printstr(strconv.FormatInt(int64(w[0]), 10))
+	case bytecode.Uint, bytecode.Uint8, bytecode.Uint16, bytecode.Uint32, bytecode.Uint64:
+		printstr(strconv.FormatUint(w[0], 10))
+	case bytecode.Uintptr:
+		printstr(hex(w[0]))
+	case bytecode.Float32:
+		printstr(strconv.FormatFloat(float64(f32(w[0])), 'g', -1, 32))
+	case bytecode.Float64:
+		printstr(strconv.FormatFloat(f64(w[0]), 'g', -1, 64))
+	case bytecode.Complex64:
+		printstr(strconv.FormatComplex(complex(float64(f32(w[0])), float64(f32(w[0]>>32))), 'g', -1, 64))
+	case bytecode.Complex128:
+		printstr(strconv.FormatComplex(complex(f64(w[0]), f64(w[1])), 'g', -1, 128))
+	}
+}
+
+// putString stores a new arena string's header at p.
+func putString(mp *m, p uintptr, s string) {
+	h := newString(mp, s)
+	st(p, h[0])
+	st(p+8, h[1])
+}
+
+// bindNatives binds every bodyless function to its native. A function with
+// no native is an error naming it, raised when the program would call it.
+func bindNatives() error {
+	natives = make([]nativeFunc, len(prog.Funcs))
+	for i, f := range prog.Funcs {
+		if f.Native == "" {
+			continue
+		}
+		if nf, ok := nativeTable[f.Native]; ok {
+			natives[i] = nf
+			continue
+		}
+		name := f.Native
+		natives[i] = func(mp *m, gp *g, fp uintptr) int {
+			flushOutput()
+			fmt.Fprintf(os.Stderr, "gort: unsupported: native %s (called from %s)\n", name, gp.fn.Name)
+			setExit(2)
+			return stStop
+		}
+	}
+	return nil
+}
+
+// exitNow ends the process at once (stack overflow, fatal faults).
+func exitNow(code int) {
+	flushOutput()
+	os.Exit(code)
+}

@@ -1,0 +1,306 @@
+package runtime
+
+import (
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// Defer, panic and recover follow panic.go's semantics with a defer record
+// chain (DESIGN.md §5; open-coded defers are a later optimisation).
+//
+// A defer record is an arena object:
+//
+//	0 link    the next older record
+//	8 frame   the deferring frame, as an fp offset from the stack base
+//	16 fn     index of the deferring function (for recovery)
+//	24 code   the callee's code pointer
+//	32 ctxt   its closure context
+//	40 size   the argument block size
+//	48 args
+//
+// A panic runs deferred calls on top of the panicking frame; the stack
+// unwinds only when a deferred call recovers, to the frame that deferred it,
+// which then runs its remaining deferred calls and returns normally.
+
+const deferHeader = 48
+
+// sigpanicNext marks the next panic as raised by a fault, which the fatal
+// report follows with a [signal SIGSEGV ...] line.
+var sigpanicNext bool
+
+type _panic struct {
+	arg        [2]uint64 // the panic value (an eface)
+	link       *_panic
+	recovered  bool
+	repanicked bool
+	goexit     bool
+	sigpanic   bool
+	// deferFP is the frame of the deferred call this panic is running,
+	// for recover's "called directly by a deferred function" rule; the
+	// record is the one it came from.
+	deferFP    uintptr
+	deferFrame uint64
+	deferFn    uint32
+}
+
+// deferproc records a deferred call whose argument block is at args.
+func deferproc(mp *m, gp *g, frame uint64, code, ctxt uintptr, args uintptr, size uintptr) {
+	d := mallocgc(mp, deferHeader+size, nil)
+	arena.Store64(d, uint64(gp._defer))
+	arena.Store64(d+8, frame)
+	arena.Store64(d+16, uint64(gp.fn.Index))
+	arena.Store64(d+24, uint64(code))
+	arena.Store64(d+32, uint64(ctxt))
+	arena.Store64(d+40, uint64(size))
+	arena.Memmove(d+deferHeader, args, size)
+	gp._defer = d
+}
+
+// frameID names the frame at fp on gp's stack, stably across stack moves.
+func frameID(gp *g, fp uintptr) uint64 { return uint64(fp - gp.stack.lo) }
+
+// deferreturn runs the next deferred call of the current frame, returning
+// into the RunDefers instruction (at gp.pc-1) so it runs again for the
+// next. It reports false when the frame has none left.
+func deferreturn(mp *m, gp *g) (int, bool) {
+	d := gp._defer
+	if d == 0 {
+		return stContinue, false
+	}
+	frame, _ := arena.Load64(d + 8)
+	if frame != frameID(gp, gp.fp) {
+		return stContinue, false
+	}
+	fn, ctxt, args := popDefer(gp, d)
+	if fn == nil {
+		return stContinue, true
+	}
+	return pushFrameRet(mp, gp, fn, args, ctxt, uint64(gp.fn.Index)<<32|uint64(gp.pc-1)), true
+}
+
+// popDefer unlinks d and returns its callee, context and arguments. A nil
+// function value panics here, when the call is made, as in Go.
+func popDefer(gp *g, d uintptr) (*bytecode.Func, uintptr, []byte) {
+	link, _ := arena.Load64(d)
+	gp._defer = uintptr(link)
+	code, _ := arena.Load64(d + 24)
+	ctxt, _ := arena.Load64(d + 32)
+	size, _ := arena.Load64(d + 40)
+	src, _ := arena.Bytes(d+deferHeader, uintptr(size))
+	args := append([]byte(nil), src...)
+	if code == 0 {
+		return nil, 0, nil
+	}
+	fn, ok := funcForCode(code)
+	if !ok {
+		throw("defer record with an invalid code pointer")
+	}
+	return fn, uintptr(ctxt), args
+}
+
+// pushFrameRet is pushFrame returning to an explicit (function, pc).
+func pushFrameRet(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, ret uint64) int {
+	nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
+	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok && nfp+uintptr(len(args)) <= gp.stack.hi {
+		copy(b, args)
+		return call(mp, gp, fn, nfp, ctxt, ret)
+	}
+	morestack(mp, gp, nfp, uintptr(fn.FrameSize)+bytecode.HeaderSize)
+	return pushFrameRet(mp, gp, fn, args, ctxt, ret)
+}
+
+// gopanic starts panicking with value v (an eface).
+func gopanic(mp *m, gp *g, v [2]uint64) int {
+	p := &_panic{arg: v, link: gp._panic, sigpanic: sigpanicNext}
+	sigpanicNext = false
+	if old := gp._panic; old != nil && old.recovered && old.arg == v {
+		old.repanicked = true
+	}
+	gp._panic = p
+	return runPanicDefers(mp, gp)
+}
+
+// runPanicDefers calls the next deferred function for the innermost panic
+// (or Goexit), or prints the panic and exits when none is left.
+func runPanicDefers(mp *m, gp *g) int {
+	p := gp._panic
+	for {
+		d := gp._defer
+		if d == 0 {
+			break
+		}
+		frame, _ := arena.Load64(d + 8)
+		fnIdx, _ := arena.Load64(d + 16)
+		fn, ctxt, args := popDefer(gp, d)
+		if fn == nil {
+			// A nil deferred function: a new panic, raised as the call
+			// would raise it.
+			return panicmem(mp, gp, 0)
+		}
+		p.deferFrame, p.deferFn = frame, uint32(fnIdx)
+		nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
+		st := pushFrame(mp, gp, fn, args, ctxt, retDeferPanic)
+		p.deferFP = nfp - gp.stack.lo
+		if gp.fp != nfp && fn.Native == "" {
+			p.deferFP = gp.fp - gp.stack.lo
+		}
+		return st
+	}
+	if p.goexit {
+		return goexit1(mp, gp)
+	}
+	// Unrecovered: print it from the panicking goroutine.
+	return pushFrame(mp, gp, prog.Funcs[prog.FatalPanic], nil, 0, retFatal)
+}
+
+// deferReturnedInPanic runs when a deferred call made by a panic returns.
+func deferReturnedInPanic(mp *m, gp *g) int {
+	p := gp._panic
+	if p == nil {
+		throw("deferred call returned to a panic that is gone")
+	}
+	if !p.recovered {
+		return runPanicDefers(mp, gp)
+	}
+	// Recovered: drop this panic, and any older one that was aborted by
+	// it, and resume the deferring frame at its recovery point.
+	gp._panic = p.link
+	for gp._panic != nil && gp._panic.recovered {
+		gp._panic = gp._panic.link
+	}
+	fn := prog.Funcs[p.deferFn]
+	if fn.RecoverPC < 0 {
+		throw("recovered into a function without a recovery point")
+	}
+	gp.fn = fn
+	gp.fp = gp.stack.lo + uintptr(p.deferFrame)
+	gp.pc = fn.RecoverPC
+	return stContinue
+}
+
+// gorecover implements recover(): the innermost panic's value, if the
+// caller is the deferred function the panic called (looking through
+// wrappers), and the panic is not already recovered.
+func gorecover(gp *g) [2]uint64 {
+	p := gp._panic
+	if p == nil || p.recovered || p.goexit {
+		return [2]uint64{}
+	}
+	// Only wrapper frames may stand between recover's caller and the
+	// deferred call the panic made.
+	target := gp.stack.lo + uintptr(p.deferFP)
+	fp := gp.fp
+	for fp != target {
+		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
+		if !ok || callerFP < target || !caller.Wrapper {
+			return [2]uint64{}
+		}
+		fp = callerFP
+	}
+	p.recovered = true
+	return p.arg
+}
+
+// goexit starts runtime.Goexit: run every deferred call, then end.
+func goexit(mp *m, gp *g) int {
+	gp._panic = &_panic{goexit: true, link: gp._panic}
+	return runPanicDefers(mp, gp)
+}
+
+// goexit1 ends the goroutine after its entry function returned or Goexit
+// ran its deferred calls.
+func goexit1(mp *m, gp *g) int {
+	goexit0(mp, gp)
+	return stStop
+}
+
+// Run-time errors. Each builds the runtime's own error value and panics
+// with it.
+
+func panicdivide(mp *m, gp *g) int {
+	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.ErrorString, "integer divide by zero"))
+}
+
+func panicshift(mp *m, gp *g) int {
+	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.ErrorString, "negative shift amount"))
+}
+
+func panicErrorString(mp *m, gp *g, msg string) int {
+	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.ErrorString, msg))
+}
+
+func panicPlain(mp *m, gp *g, msg string) int {
+	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.PlainError, msg))
+}
+
+// Bounds error codes, as internal/abi numbers them.
+const (
+	boundsIndex = iota
+	boundsSliceAlen
+	boundsSliceAcap
+	boundsSliceB
+	boundsSlice3Alen
+	boundsSlice3Acap
+	boundsSlice3B
+	boundsSlice3C
+	boundsConvert
+)
+
+func panicIndex(mp *m, gp *g, i, n uint64, signed bool) int {
+	return panicBounds(mp, gp, int64(i), int(n), signed, boundsIndex)
+}
+
+func panicBounds(mp *m, gp *g, x int64, y int, signed bool, code uint8) int {
+	t := prog.ErrTypes.BoundsError
+	obj := mallocgc(mp, t.Size, t)
+	arena.Store64(obj, uint64(x))
+	arena.Store64(obj+8, uint64(y))
+	if signed {
+		arena.Store8(obj+16, 1)
+	}
+	arena.Store8(obj+17, code)
+	return gopanic(mp, gp, [2]uint64{uint64(t.Desc), uint64(obj)})
+}
+
+// panicmem is the nil-pointer dereference panic.
+func panicmem(mp *m, gp *g, addr uintptr) int {
+	t := prog.ErrTypes.ErrorAddressString
+	obj := mallocgc(mp, t.Size, t)
+	s := newString(mp, "invalid memory address or nil pointer dereference")
+	arena.Store64(obj, s[0])
+	arena.Store64(obj+8, s[1])
+	arena.Store64(obj+16, uint64(addr))
+	return gopanic(mp, gp, [2]uint64{uint64(t.Desc), uint64(obj)})
+}
+
+// fault handles a refused memory access at p.
+func fault(mp *m, gp *g, p uintptr) int {
+	if p < arena.NilGuard {
+		sigpanicNext = true
+		return panicmem(mp, gp, p)
+	}
+	printstr("unexpected fault address " + hex(uint64(p)) + "\n")
+	fatal("fault")
+	printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=" + hex(uint64(p)) + " pc=0x0]\n\n")
+	printGoroutine(gp, true)
+	return stStop
+}
+
+// errorStringValue boxes msg as a value of the string-kinded error type t.
+func errorStringValue(mp *m, t *bytecode.Type, msg string) [2]uint64 {
+	s := newString(mp, msg)
+	obj := mallocgc(mp, 16, t)
+	arena.Store64(obj, s[0])
+	arena.Store64(obj+8, s[1])
+	return [2]uint64{uint64(t.Desc), uint64(obj)}
+}
+
+// fatalStackOverflow ends the program as the real runtime does when a
+// goroutine's stack would pass the limit.
+func fatalStackOverflow(mp *m, gp *g) {
+	fatal("stack overflow")
+	printstr("\n")
+	printGoroutine(gp, true)
+	flushOutput()
+	exitNow(2)
+}

@@ -1,0 +1,90 @@
+package runtime
+
+import (
+	"os"
+	"strconv"
+	"unsafe"
+
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// print and println write to standard error exactly as the runtime's print
+// functions do. Output is gathered per statement and written with one
+// write, as the real runtime's printlock section does.
+
+var printBuf []byte
+
+func printstr(s string) { printBuf = append(printBuf, s...) }
+
+func flushOutput() {
+	if len(printBuf) > 0 {
+		os.Stderr.Write(printBuf)
+		printBuf = printBuf[:0]
+	}
+}
+
+func hex(v uint64) string { return "0x" + strconv.FormatUint(v, 16) }
+
+// printOp: Aux is n, newline flag, then (slot, type) pairs.
+func printOp(fpp unsafe.Pointer, a []int32) {
+	n, ln := int(a[0]), a[1] == 1
+	for i := 0; i < n; i++ {
+		if ln && i > 0 {
+			printBuf = append(printBuf, ' ')
+		}
+		printValue(fpp, a[2+2*i], prog.Types[a[3+2*i]])
+	}
+	if ln {
+		printBuf = append(printBuf, '\n')
+	}
+	flushOutput()
+}
+
+func printValue(fpp unsafe.Pointer, off int32, t *bytecode.Type) {
+	v := *slot(fpp, off)
+	b := printBuf
+	switch t.Kind {
+	case bytecode.Bool:
+		if v != 0 {
+			b = append(b, "true"...)
+		} else {
+			b = append(b, "false"...)
+		}
+	case bytecode.Int, bytecode.Int8, bytecode.Int16, bytecode.Int32, bytecode.Int64:
+		b = strconv.AppendInt(b, int64(v), 10)
+	case bytecode.Uint, bytecode.Uint8, bytecode.Uint16, bytecode.Uint32, bytecode.Uint64:
+		b = strconv.AppendUint(b, v, 10)
+	case bytecode.Uintptr, bytecode.UnsafePointer, bytecode.Pointer, bytecode.Chan, bytecode.Map, bytecode.FuncKind:
+		b = append(b, "0x"...)
+		b = strconv.AppendUint(b, v, 16)
+	case bytecode.Float32:
+		b = strconv.AppendFloat(b, float64(f32(v)), 'g', -1, 32)
+	case bytecode.Float64:
+		b = strconv.AppendFloat(b, f64(v), 'g', -1, 64)
+	case bytecode.Complex64:
+		b = append(b, strconv.FormatComplex(complex(float64(f32(v)), float64(f32(v>>32))), 'g', -1, 64)...)
+	case bytecode.Complex128:
+		b = append(b, strconv.FormatComplex(complex(f64(v), f64(*slot(fpp, off+8))), 'g', -1, 128)...)
+	case bytecode.String:
+		p, n := *slot(fpp, off), *slot(fpp, off+8)
+		s, _ := arena.Bytes(uintptr(p), uintptr(n))
+		b = append(b, s...)
+	case bytecode.Slice:
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(*slot(fpp, off+8)), 10)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(*slot(fpp, off+16)), 10)
+		b = append(b, "]0x"...)
+		b = strconv.AppendUint(b, v, 16)
+	case bytecode.Interface:
+		b = append(b, "(0x"...)
+		b = strconv.AppendUint(b, v, 16)
+		b = append(b, ",0x"...)
+		b = strconv.AppendUint(b, *slot(fpp, off+8), 16)
+		b = append(b, ')')
+	default:
+		b = append(b, "?"...)
+	}
+	printBuf = b
+}

@@ -1,0 +1,364 @@
+package runtime
+
+import (
+	"unsafe"
+
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// rtop runs the slow-path operation of an RT instruction. gp's registers
+// are saved; the operation reads and writes the frame at gp.fp and may
+// change the registers (push a frame, unwind, park).
+func rtop(mp *m, gp *g, in *bytecode.Instr) int {
+	fn := gp.fn
+	fpp := arena.Frame(gp.fp)
+	fp := gp.fp
+	aux := fn.Aux
+	w := func(off int32) uint64 { return *slot(fpp, off) }
+	set := func(off int32, v uint64) { *slot(fpp, off) = v }
+	typ := func(i int32) *bytecode.Type { return prog.Types[i] }
+
+	switch in.K {
+	case bytecode.RtNew:
+		set(in.A, uint64(newobject(mp, typ(in.B))))
+	case bytecode.RtMakeSlice:
+		a := aux[in.C:]
+		return makeslice(mp, gp, in.A, w(in.B), w(a[0]), typ(a[1]), a[2] == 1, a[3] == 1)
+	case bytecode.RtMakeMap:
+		hint := int64(0)
+		if in.B >= 0 {
+			hint = int64(w(in.B))
+		}
+		set(in.A, uint64(makemap(mp, typ(in.C), hint)))
+	case bytecode.RtMakeChan:
+		return makechan(mp, gp, in.A, typ(in.C), int64(w(in.B)))
+	case bytecode.RtMakeClosure:
+		a := aux[in.C:]
+		size, n := uintptr(a[0]), int(a[1])
+		clo := mallocgc(mp, size, nil)
+		arena.Store64(clo, uint64(prog.Funcs[in.B].Text))
+		for i := 0; i < n; i++ {
+			src, off, sz := a[2+3*i], a[3+3*i], a[4+3*i]
+			arena.Memmove(clo+uintptr(off), fp+uintptr(src), uintptr(sz))
+		}
+		set(in.A, uint64(clo))
+	case bytecode.RtMakeIface:
+		a := aux[in.C:]
+		t := typ(a[0])
+		set(in.A, w(a[1]))
+		set(in.A+8, uint64(box(mp, t, fp+uintptr(in.B))))
+	case bytecode.RtSlice:
+		return sliceOp(mp, gp, in, aux[in.C:])
+	case bytecode.RtStrCat:
+		s := concatstrings(mp, stringAt(fpp, in.B), stringAt(fpp, in.C))
+		set(in.A, s[0])
+		set(in.A+8, s[1])
+	case bytecode.RtStrEq:
+		set(in.A, b2u(stringAt(fpp, in.B) == stringAt(fpp, in.C)))
+	case bytecode.RtStrLt:
+		set(in.A, b2u(stringAt(fpp, in.B) < stringAt(fpp, in.C)))
+	case bytecode.RtStrLe:
+		set(in.A, b2u(stringAt(fpp, in.B) <= stringAt(fpp, in.C)))
+	case bytecode.RtStrFromBytes:
+		s := newString(mp, stringAt(fpp, in.B))
+		set(in.A, s[0])
+		set(in.A+8, s[1])
+	case bytecode.RtBytesFromStr:
+		s := stringAt(fpp, in.B)
+		p := mallocgc(mp, uintptr(len(s)), nil)
+		if b, ok := arena.Bytes(p, uintptr(len(s))); ok {
+			copy(b, s)
+		}
+		setSlice(fpp, in.A, p, len(s), len(s))
+	case bytecode.RtRunesFromStr:
+		runes := []rune(stringAt(fpp, in.B))
+		p := mallocgc(mp, uintptr(4*len(runes)), nil)
+		for i, r := range runes {
+			arena.Store32(p+uintptr(4*i), uint32(r))
+		}
+		setSlice(fpp, in.A, p, len(runes), len(runes))
+	case bytecode.RtStrFromRunes:
+		p, n := w(in.B), int(w(in.B+8))
+		runes := make([]rune, n)
+		for i := range runes {
+			v, _ := arena.Load32(uintptr(p) + uintptr(4*i))
+			runes[i] = rune(v)
+		}
+		s := newString(mp, string(runes))
+		set(in.A, s[0])
+		set(in.A+8, s[1])
+	case bytecode.RtStrFromRune:
+		v := w(in.B)
+		r := rune(0xFFFD)
+		if in.C == 1 {
+			if int64(v) >= 0 && int64(v) <= 0x10FFFF {
+				r = rune(v)
+			}
+		} else if v <= 0x10FFFF {
+			r = rune(v)
+		}
+		s := newString(mp, string(r))
+		set(in.A, s[0])
+		set(in.A+8, s[1])
+	case bytecode.RtEqual:
+		a := aux[in.C:]
+		eq, err := typedEqual(typ(a[1]), fp+uintptr(in.B), fp+uintptr(a[0]))
+		if err != nil {
+			return panicErrorString(mp, gp, err.msg)
+		}
+		set(in.A, b2u(eq))
+	case bytecode.RtTypeAssert:
+		return typeAssert(mp, gp, in, aux[in.C:])
+	case bytecode.RtChangeIface:
+		a := aux[in.C:]
+		t := typ(a[0])
+		word, data := w(in.B), w(in.B+8)
+		dyn := dynType(word, a[1] == 1)
+		if dyn == 0 {
+			set(in.A, 0)
+			set(in.A+8, 0)
+			break
+		}
+		tab, _ := getitab(mp, t, prog.TypeByDesc[dyn])
+		set(in.A, uint64(tab))
+		set(in.A+8, data)
+	case bytecode.RtMapLookup:
+		return mapLookup(mp, gp, in, aux[in.C:])
+	case bytecode.RtMapUpdate:
+		return mapUpdate(mp, gp, in, aux[in.C:])
+	case bytecode.RtMapDelete:
+		return mapDelete(mp, gp, in)
+	case bytecode.RtMapClear:
+		mapClear(mp, typ(in.C), uintptr(w(in.A)))
+	case bytecode.RtMapLen:
+		set(in.A, uint64(mapLen(uintptr(w(in.B)))))
+	case bytecode.RtMapRange:
+		set(in.A, uint64(mapRange(mp, typ(in.C), uintptr(w(in.B)))))
+	case bytecode.RtMapNext:
+		mapNext(mp, gp, in, aux[in.C:])
+	case bytecode.RtStrRange:
+		// The iterator is the string and the next byte index.
+		it := mallocgc(mp, 24, nil)
+		arena.Store64(it, w(in.B))
+		arena.Store64(it+8, w(in.B+8))
+		set(in.A, uint64(it))
+	case bytecode.RtStrNext:
+		strNext(fpp, in)
+	case bytecode.RtSend:
+		return chansend(mp, gp, uintptr(w(in.A)), fp+uintptr(in.B), typ(in.C))
+	case bytecode.RtRecv:
+		a := aux[in.C:]
+		return chanrecvOp(mp, gp, in.A, uintptr(w(in.B)), typ(a[0]), a[1] == 1, a[2])
+	case bytecode.RtClose:
+		return closechan(mp, gp, uintptr(w(in.A)))
+	case bytecode.RtChanLen:
+		set(in.A, uint64(chanlen(uintptr(w(in.B)))))
+	case bytecode.RtChanCap:
+		set(in.A, uint64(chancap(uintptr(w(in.B)))))
+	case bytecode.RtSelect:
+		return selectgo(mp, gp, in, aux[in.C:])
+	case bytecode.RtGo:
+		return goStmt(mp, gp, in, aux[in.C:])
+	case bytecode.RtDefer:
+		return deferStmt(mp, gp, in, aux[in.C:])
+	case bytecode.RtRunDefers:
+		st, _ := deferreturn(mp, gp)
+		return st
+	case bytecode.RtDeferStack:
+		set(in.A, frameID(gp, fp))
+	case bytecode.RtPanic:
+		v := [2]uint64{w(in.A), w(in.A + 8)}
+		if v[0] == 0 {
+			return panicNil(mp, gp)
+		}
+		return gopanic(mp, gp, v)
+	case bytecode.RtRecover:
+		v := gorecover(gp)
+		set(in.A, v[0])
+		set(in.A+8, v[1])
+	case bytecode.RtAppend:
+		return appendOp(mp, gp, in, aux[in.C:])
+	case bytecode.RtCopy:
+		a := aux[in.C:]
+		n := slicecopy(uintptr(w(in.B)), int(w(in.B+8)), uintptr(w(a[0])), int(w(a[0]+8)), typ(a[1]).Size)
+		if in.A != 0 {
+			set(in.A, uint64(n))
+		}
+	case bytecode.RtClearSlice:
+		p, n := uintptr(w(in.A)), uintptr(w(in.A+8))
+		typedmemclr(p, n*typ(in.C).Size)
+	case bytecode.RtPrint:
+		printOp(fpp, aux[in.C:])
+	case bytecode.RtComplex:
+		complexOp(fpp, in, aux[in.C:])
+	case bytecode.RtMinMax:
+		minmaxOp(fpp, in, aux[in.C:])
+	case bytecode.RtUnsafeSlice:
+		a := aux[in.C:]
+		p, n := w(in.B), w(a[0])
+		if a[2] == 1 && int64(n) < 0 {
+			return panicErrorString(mp, gp, "unsafe.Slice: len out of range")
+		}
+		if p == 0 && n > 0 {
+			return panicErrorString(mp, gp, "unsafe.Slice: ptr is nil and len is not zero")
+		}
+		setSlice(fpp, in.A, uintptr(p), int(n), int(n))
+	case bytecode.RtUnsafeString:
+		a := aux[in.C:]
+		p, n := w(in.B), w(a[0])
+		if a[1] == 1 && int64(n) < 0 {
+			return panicErrorString(mp, gp, "unsafe.String: len out of range")
+		}
+		if p == 0 && n > 0 {
+			return panicErrorString(mp, gp, "unsafe.String: ptr is nil and len is not zero")
+		}
+		set(in.A, p)
+		set(in.A+8, n)
+	case bytecode.RtSliceToArrayPtr:
+		n := w(in.B + 8)
+		if n < uint64(in.C) {
+			return panicBounds(mp, gp, int64(in.C), int(n), true, boundsConvert)
+		}
+		p := w(in.B)
+		if in.C == 0 && p == 0 && n == 0 {
+			set(in.A, 0)
+		} else {
+			set(in.A, p)
+		}
+	case bytecode.RtPanicRangeFunc:
+		return panicRangeFunc(mp, gp, in.B)
+	case bytecode.RtWrapNilChk:
+		p := w(in.B)
+		if p == 0 {
+			a := aux[in.C:]
+			return panicwrap(mp, gp, stringAt(fpp, a[0]), stringAt(fpp, a[1]))
+		}
+		set(in.A, p)
+	default:
+		throw("unknown runtime operation " + bytecode.RtName(in.K))
+	}
+	return stContinue
+}
+
+// stringAt reads the string header in a frame slot and returns a host copy
+// of its bytes.
+func stringAt(fpp unsafe.Pointer, off int32) string {
+	p, n := *slot(fpp, off), *slot(fpp, off+8)
+	b, ok := arena.Bytes(uintptr(p), uintptr(n))
+	if !ok {
+		return ""
+	}
+	return string(b)
+}
+
+func setSlice(fpp unsafe.Pointer, off int32, p uintptr, n, c int) {
+	*slot(fpp, off) = uint64(p)
+	*slot(fpp, off+8) = uint64(n)
+	*slot(fpp, off+16) = uint64(c)
+}
+
+// newString copies s into a new arena string.
+func newString(mp *m, s string) [2]uint64 {
+	if len(s) == 0 {
+		return [2]uint64{}
+	}
+	p := mallocgc(mp, uintptr(len(s)), nil)
+	b, _ := arena.Bytes(p, uintptr(len(s)))
+	copy(b, s)
+	return [2]uint64{uint64(p), uint64(len(s))}
+}
+
+func concatstrings(mp *m, a, b string) [2]uint64 {
+	return newString(mp, a+b)
+}
+
+// panicNil is panic(nil): since Go 1.21 a *runtime.PanicNilError.
+func panicNil(mp *m, gp *g) int {
+	return panicErrorString(mp, gp, "panic called with nil argument")
+}
+
+// panicRangeFunc raises the range-over-func misuse errors gc raises.
+func panicRangeFunc(mp *m, gp *g, which int32) int {
+	switch which {
+	case 1:
+		return panicErrorString(mp, gp, "range function continued iteration after function for loop body returned false")
+	case 2:
+		return panicErrorString(mp, gp, "range function continued iteration after whole loop exit")
+	}
+	return panicErrorString(mp, gp, "range function recovered a loop body panic and did not resume panicking")
+}
+
+// panicwrap is a value method called through a nil pointer.
+func panicwrap(mp *m, gp *g, typ, method string) int {
+	return panicPlain(mp, gp, "value method "+typ+"."+method+" called using nil *"+typ+" pointer")
+}
+
+// goStmt starts a goroutine: the callee and its argument block, built in
+// the out area at fp+A.
+func goStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	callee, ctxt, ok, st := resolveCallee(mp, gp, a)
+	if !ok {
+		return st
+	}
+	args, _ := arena.Bytes(gp.fp+uintptr(in.A), uintptr(a[2]))
+	newproc1(mp, gp, callee, append([]byte(nil), args...), ctxt)
+	return stContinue
+}
+
+// resolveCallee turns a go or defer statement's callee description into a
+// function and closure context.
+func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int) {
+	fpp := arena.Frame(gp.fp)
+	switch a[0] {
+	case 0:
+		return prog.Funcs[a[1]], 0, true, 0
+	case 1:
+		clo := *slot(fpp, a[1])
+		code, ok := arena.Load64(uintptr(clo))
+		if clo == 0 || !ok {
+			return nil, 0, false, panicmem(mp, gp, 0)
+		}
+		fn, ok := funcForCode(code)
+		if !ok {
+			throw("go statement with an invalid code pointer")
+		}
+		return fn, uintptr(clo), true, 0
+	default:
+		tab := *slot(fpp, a[1])
+		if tab == 0 {
+			return nil, 0, false, panicmem(mp, gp, 0)
+		}
+		code, _ := arena.Load64(uintptr(tab) + 24 + 8*uintptr(a[3]))
+		fn, ok := funcForCode(code)
+		if !ok {
+			throw("go statement with an invalid code pointer")
+		}
+		return fn, 0, true, 0
+	}
+}
+
+// deferStmt records a deferred call. A nil function value is recorded as
+// is and panics when the call is made.
+func deferStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	frame := frameID(gp, gp.fp)
+	if in.B >= 0 {
+		frame = *slot(arena.Frame(gp.fp), in.B)
+	}
+	var code, ctxt uintptr
+	if a[0] == 1 {
+		clo := *slot(arena.Frame(gp.fp), a[1])
+		if clo != 0 {
+			c, _ := arena.Load64(uintptr(clo))
+			code, ctxt = uintptr(c), uintptr(clo)
+		}
+	} else {
+		callee, cx, ok, st := resolveCallee(mp, gp, a)
+		if !ok {
+			return st
+		}
+		code, ctxt = callee.Text, cx
+	}
+	deferproc(mp, gp, frame, code, ctxt, gp.fp+uintptr(in.A), uintptr(a[2]))
+	return stContinue
+}

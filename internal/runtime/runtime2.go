@@ -1,0 +1,170 @@
+package runtime
+
+import (
+	"sync/atomic"
+
+	"gort/internal/bytecode"
+)
+
+// The scheduler's structures, as in the real runtime2.go: a g is a
+// goroutine, an m an OS thread running the interpreter, a p the resources
+// (run queue, mcache, timers) an m needs to run Go code.
+//
+// These are host structures: VM memory never points at them. Where arena
+// memory must name a goroutine (a sudog's g), it holds the goroutine's
+// index in allgs, validated on use.
+
+// Goroutine states, numbered as in the real runtime.
+const (
+	_Gidle = iota
+	_Grunnable
+	_Grunning
+	_Gsyscall
+	_Gwaiting
+	_Gdead = 6
+)
+
+type stack struct {
+	lo, hi uintptr
+}
+
+type g struct {
+	stack       stack
+	stackguard0 atomic.Uintptr // the prologue compares frame ends with this; stackPreempt asks for a yield
+
+	// The VM registers while the goroutine is not running.
+	fn *bytecode.Func
+	pc int32
+	fp uintptr
+
+	atomicstatus atomic.Uint32
+	goid         int64
+	index        int32 // in allgs; what arena memory uses to name this g
+	m            *m
+	schedlink    *g
+	waitreason   string
+	preempt      bool
+
+	// param is what the waker passes to a parked goroutine: the sudog
+	// that completed, for channel operations.
+	param uintptr
+	// resume is the second phase of a blocking operation, run when the
+	// goroutine next runs (DESIGN.md §4.1).
+	resume resumeState
+	// waiting is the goroutine's sudog list while it blocks in select.
+	waiting    uintptr
+	selectDone atomic.Uint32
+
+	_defer    uintptr // top defer record (arena address)
+	_panic    *_panic // innermost panic
+	goexiting bool
+
+	startFn    *bytecode.Func // for tracebacks of "created by"
+	parentGoid int64
+}
+
+type m struct {
+	id       int64
+	g0       *g // the goroutine the m is running, or nil while scheduling
+	curg     *g
+	p        *p
+	spinning bool
+}
+
+// p is a processor: run queue, mcache and random source.
+type p struct {
+	id        int32
+	status    uint32
+	schedtick uint32
+	runqhead  atomic.Uint32
+	runqtail  atomic.Uint32
+	runq      [256]*g
+	runnext   atomic.Pointer[g]
+	mcache    *mcache
+	rand      rng
+	m         *m
+}
+
+// schedt is the global scheduler state.
+type schedt struct {
+	lock       mutex
+	runq       gQueue
+	runqsize   int32
+	npidle     int32
+	goidgen    atomic.Int64
+	nmspinning atomic.Int32
+}
+
+// gQueue is a queue of gs linked through schedlink.
+type gQueue struct {
+	head, tail *g
+}
+
+func (q *gQueue) empty() bool { return q.head == nil }
+
+func (q *gQueue) pushBack(gp *g) {
+	gp.schedlink = nil
+	if q.tail != nil {
+		q.tail.schedlink = gp
+	} else {
+		q.head = gp
+	}
+	q.tail = gp
+}
+
+func (q *gQueue) pop() *g {
+	gp := q.head
+	if gp != nil {
+		q.head = gp.schedlink
+		if q.head == nil {
+			q.tail = nil
+		}
+		gp.schedlink = nil
+	}
+	return gp
+}
+
+// rng is a per-P random source (wyrand), seeded from the run's seed so that
+// the same seed gives the same run.
+type rng struct{ state uint64 }
+
+func (r *rng) next() uint64 {
+	r.state += 0xa0761d6478bd642f
+	hi, lo := mul64(r.state, r.state^0xe7037ed1a0b428db)
+	return hi ^ lo
+}
+
+func mul64(x, y uint64) (hi, lo uint64) {
+	const mask32 = 1<<32 - 1
+	x0, x1 := x&mask32, x>>32
+	y0, y1 := y&mask32, y>>32
+	w0 := x0 * y0
+	t := x1*y0 + w0>>32
+	w1, w2 := t&mask32, t>>32
+	w1 += x0 * y1
+	return x1*y1 + w2 + w1>>32, x * y
+}
+
+// uint32n returns a random number in [0, n).
+func (r *rng) uint32n(n uint32) uint32 {
+	return uint32((uint64(uint32(r.next())) * uint64(n)) >> 32)
+}
+
+// resumeState describes the second phase of a blocking operation: what to
+// do when the parked goroutine runs again. It is plain data so parking
+// allocates nothing on the host heap.
+type resumeState struct {
+	kind  uint8
+	sg    uintptr // the operation's sudog (or select's first)
+	dst   int32   // frame offset of the result
+	okOff int32   // frame offset of the ok result, or -1
+	t     *bytecode.Type
+	aux   []int32 // select's case table
+}
+
+const (
+	resumeNone = iota
+	resumeSend
+	resumeRecv
+	resumeSelect
+)

@@ -1,0 +1,125 @@
+package runtime
+
+import (
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+// Goroutine stacks live in the arena and grow upward: a frame's fp is above
+// its caller's. A stack starts at 2 KiB and, when a call would run past
+// stackguard0, is copied to one twice the size (morestack, copystack).
+//
+// Everything that can hold the address of a stack location is on this list,
+// and copystack fixes each one:
+//
+//  1. frame pointer slots (Func.PtrSlots) of every frame on the stack: the
+//     address of a frame-local object, or a value derived from it, never
+//     leaves its frame (the compiler's invariant), so these are the only
+//     words inside the stack that point into it;
+//  2. the goroutine's saved fp (g.fp).
+//
+// Saved caller frames in call headers, defer records' frame identities and
+// panic records hold offsets from the stack base, not addresses, so they
+// need no fixing. A blocked goroutine's sudog.elem can point into its stack,
+// but only a running goroutine's stack moves.
+
+const (
+	fixedStack   = 2048
+	maxStackSize = 1 << 30 // as the real runtime's maxstacksize on 64-bit
+)
+
+// stackPreempt in stackguard0 makes every prologue and back-edge check fail,
+// which is how the scheduler asks a running goroutine to yield.
+const stackPreempt = 0
+
+// stackpool keeps freed stacks by size for reuse.
+var stackpool = map[uintptr][]uintptr{}
+
+func stackalloc(mp *m, n uintptr) stack {
+	if free := stackpool[n]; len(free) > 0 {
+		lo := free[len(free)-1]
+		stackpool[n] = free[:len(free)-1]
+		return stack{lo, lo + n}
+	}
+	var lo uintptr
+	if n < pageSize {
+		lo = mallocgc(mp, n, nil)
+	} else {
+		s := mheap_.allocSpan(n / pageSize)
+		s.elemsize, s.nelems, s.freeindex = n, 1, 1
+		s.types = []*bytecode.Type{nil}
+		lo = s.base
+	}
+	return stack{lo, lo + n}
+}
+
+func stackfree(stk stack) {
+	n := stk.hi - stk.lo
+	stackpool[n] = append(stackpool[n], stk.lo)
+}
+
+// morestack grows gp's stack so that a frame of need bytes fits at newfp.
+// gp.fn, gp.fp and gp.pc describe the calling frame.
+func morestack(mp *m, gp *g, newfp, need uintptr) {
+	size := gp.stack.hi - gp.stack.lo
+	used := newfp + need - gp.stack.lo
+	for size < used+bytecode.HeaderSize {
+		size *= 2
+	}
+	if size > maxStackSize {
+		print("runtime: goroutine stack exceeds 1000000000-byte limit\n")
+		fatalStackOverflow(mp, gp)
+	}
+	copystack(mp, gp, size)
+}
+
+// copystack moves gp's stack to a new one of the given size.
+func copystack(mp *m, gp *g, size uintptr) {
+	old := gp.stack
+	stk := stackalloc(mp, size)
+	top := gp.fp + uintptr(gp.fn.FrameSize)
+	if top > old.hi {
+		top = old.hi
+	}
+	used := top - old.lo
+	arena.Memmove(stk.lo, old.lo, used)
+	delta := stk.lo - old.lo
+	// Fix every frame's pointer slots (list item 1).
+	fn, fp := gp.fn, gp.fp
+	for {
+		nfp := fp + delta
+		for _, off := range fn.PtrSlots {
+			p := nfp + uintptr(off)
+			v, _ := arena.Load64(p)
+			if uintptr(v) >= old.lo && uintptr(v) < old.hi {
+				arena.Store64(p, v+uint64(delta))
+			}
+		}
+		caller, callerFP, ok := callerOf(gp, old, fp)
+		if !ok {
+			break
+		}
+		fn, fp = caller, callerFP
+	}
+	gp.fp += delta // list item 2
+	gp.stack = stk
+	gp.stackguard0.Store(stk.hi)
+	stackfree(old)
+}
+
+// callerOf reads the call header below the frame at fp on stack stk and
+// returns the caller's function and frame, or ok=false at the bottom of the
+// stack or at a frame the runtime pushed (whose caller is the runtime).
+func callerOf(gp *g, stk stack, fp uintptr) (fn *bytecode.Func, callerFP uintptr, ok bool) {
+	ret, _ := arena.Load64(fp + ^uintptr(7)) // fp-8
+	savedFP, _ := arena.Load64(fp - 16)
+	fi := uint32(ret >> 32)
+	if fi >= uint32(len(prog.Funcs)) {
+		return nil, 0, false
+	}
+	callerFP = stk.lo + uintptr(savedFP)
+	if callerFP >= fp || callerFP < stk.lo {
+		return nil, 0, false
+	}
+	return prog.Funcs[fi], callerFP, true
+}
