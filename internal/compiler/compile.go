@@ -64,7 +64,7 @@ func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
 	c := &Compiler{
 		lp:      lp,
 		fset:    lp.Fset,
-		sizes:   types.SizesFor("gc", "amd64"),
+		sizes:   gcSizes{types.SizesFor("gc", "amd64")},
 		funcs:   map[*ssa.Function]*bytecode.Func{},
 		static:  StaticBase,
 		globals: map[*ssa.Global]uintptr{},
@@ -94,7 +94,7 @@ func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
 	all := ssautil.AllFunctions(lp.SSA)
 	var fns []*ssa.Function
 	for fn := range all {
-		if fn.TypeParams().Len() > 0 && len(fn.TypeArgs()) == 0 {
+		if isGenericBody(fn) {
 			continue // generic bodies run only through their instantiations
 		}
 		fns = append(fns, fn)
@@ -132,6 +132,71 @@ func funcLess(a, b *ssa.Function) bool {
 		return a.Pos() < b.Pos()
 	}
 	return a.String() < b.String()
+}
+
+// isGenericBody reports whether fn is a generic function, or an instance
+// made inside another generic body whose type arguments are still type
+// parameters: neither ever runs.
+func isGenericBody(fn *ssa.Function) bool {
+	if fn.TypeParams().Len() > 0 && len(fn.TypeArgs()) == 0 {
+		return true
+	}
+	for _, t := range fn.TypeArgs() {
+		if mentionsTypeParam(t, map[types.Type]bool{}) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionsTypeParam(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Pointer:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Slice:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Array:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Chan:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Map:
+		return mentionsTypeParam(t.Key(), seen) || mentionsTypeParam(t.Elem(), seen)
+	case *types.Named:
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			if mentionsTypeParam(t.TypeArgs().At(i), seen) {
+				return true
+			}
+		}
+	case *types.Alias:
+		return mentionsTypeParam(types.Unalias(t), seen)
+	case *types.Signature:
+		return mentionsTypeParam(t.Params(), seen) || mentionsTypeParam(t.Results(), seen)
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if mentionsTypeParam(t.At(i).Type(), seen) {
+				return true
+			}
+		}
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if mentionsTypeParam(t.Field(i).Type(), seen) {
+				return true
+			}
+		}
+	case *types.Interface:
+		for i := 0; i < t.NumMethods(); i++ {
+			if mentionsTypeParam(t.Method(i).Type(), seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // declare gives fn its index and code pointer.

@@ -62,6 +62,14 @@ const outMark = 1 << 30
 
 func (c *Compiler) compileFunc(fn *ssa.Function, f *bytecode.Func) {
 	fc := &fnCompiler{c: c, fn: fn, f: f, slots: map[ssa.Value]int32{}, objs: map[*ssa.Alloc]int32{}, constKey: map[string]int32{}}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(*Unsupported); ok {
+				panic(r)
+			}
+			panic(fmt.Sprintf("gort: internal error compiling %s: %v", fn, r))
+		}
+	}()
 	fc.layout()
 	fc.body()
 	fc.finish()

@@ -81,3 +81,24 @@ func align(x, a int64) int64 {
 	}
 	return (x + a - 1) &^ (a - 1)
 }
+
+// gcSizes is gc's amd64 layout, extended to the untyped types go/ssa leaves
+// on some constants: an untyped value has its default type's layout, and
+// untyped nil is a pointer.
+type gcSizes struct{ std types.Sizes }
+
+func typed(t types.Type) types.Type {
+	if b, ok := t.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		if b.Kind() == types.UntypedNil {
+			return types.Typ[types.UnsafePointer]
+		}
+		return types.Default(t)
+	}
+	return t
+}
+
+func (s gcSizes) Alignof(t types.Type) int64 { return s.std.Alignof(typed(t)) }
+func (s gcSizes) Sizeof(t types.Type) int64  { return s.std.Sizeof(typed(t)) }
+func (s gcSizes) Offsetsof(fields []*types.Var) []int64 {
+	return s.std.Offsetsof(fields)
+}

@@ -13,6 +13,7 @@ import (
 
 // typ returns the host-side view of t, building its descriptor on first use.
 func (c *Compiler) typ(t types.Type) *bytecode.Type {
+	t = typed(t)
 	if v := c.types.At(t); v != nil {
 		return v.(*bytecode.Type)
 	}
@@ -186,7 +187,7 @@ func basicKind(b *types.Basic) bytecode.Kind {
 
 // classOf is the load class of a scalar type, 0 for aggregates.
 func classOf(t types.Type) uint16 {
-	switch u := t.Underlying().(type) {
+	switch u := typed(t).Underlying().(type) {
 	case *types.Basic:
 		switch u.Kind() {
 		case types.Bool, types.Uint8:
