@@ -84,6 +84,7 @@ type Program struct {
 	TypeByDesc map[uintptr]*Type
 	TextBase   uintptr
 	HeapStart  uintptr
+	ZeroBase   uintptr // runtime.zerobase: the address of every zero-sized object
 	Itabs      []Itab
 	// Boot: runtime.main's index and its arguments' static values.
 	RuntimeMain int32

@@ -3,6 +3,8 @@ package compiler
 import (
 	"go/types"
 
+	"gort/internal/arena"
+
 	"golang.org/x/tools/go/ssa"
 
 	"gort/internal/bytecode"
@@ -54,8 +56,9 @@ func (fc *fnCompiler) call(cc *ssa.CallCommon, v *ssa.Call) {
 	switch res.Len() {
 	case 0:
 	case 1:
-		fc.loadFrame(fc.val(v), outMark+int32(l.results[0]), res.At(0).Type())
-		fc.outFix = append(fc.outFix, outFix{len(fc.code) - 1, 1})
+		if pc := fc.loadFrame(fc.val(v), outMark+int32(l.results[0]), res.At(0).Type()); pc >= 0 {
+			fc.outFix = append(fc.outFix, outFix{pc, 1})
+		}
 	default:
 		_, size := fc.c.tupleOffsets(res)
 		pc := fc.emit(bytecode.MOVN, 0, fc.val(v), outMark+int32(l.resultOff), int32(size))
@@ -84,10 +87,14 @@ func (fc *fnCompiler) methodIndex(cc *ssa.CallCommon) int32 {
 // goDefer emits a go or defer statement: the arguments are evaluated into
 // the out area, from where the runtime copies them.
 func (fc *fnCompiler) goDefer(k uint16, cc *ssa.CallCommon, deferStack ssa.Value) {
-	if b, ok := cc.Value.(*ssa.Builtin); ok {
-		fc.unsupported("go or defer of builtin "+b.Name(), cc.Pos())
-	}
 	l := fc.outArgs(cc)
+	if b, ok := cc.Value.(*ssa.Builtin); ok {
+		if k == bytecode.RtGo {
+			fc.unsupported("go statement calling builtin "+b.Name(), cc.Pos())
+		}
+		fc.deferBuiltin(b, cc, l)
+		return
+	}
 	var a int32
 	switch {
 	case cc.IsInvoke():
@@ -102,6 +109,27 @@ func (fc *fnCompiler) goDefer(k uint16, cc *ssa.CallCommon, deferStack ssa.Value
 		b = fc.val(deferStack)
 	}
 	pc := fc.rt(k, outMark, b, a)
+	fc.outFix = append(fc.outFix, outFix{pc, 0})
+}
+
+// deferBuiltin emits `defer builtin(args)`: the deferred callee is the
+// runtime's native for that builtin, whose closure context is a static
+// block listing the argument types (count, then type indices).
+func (fc *fnCompiler) deferBuiltin(b *ssa.Builtin, cc *ssa.CallCommon, l abiLayout) {
+	c := fc.c
+	switch b.Name() {
+	case "print", "println", "close", "panic", "recover", "delete", "copy":
+	default:
+		fc.unsupported("defer of builtin "+b.Name(), cc.Pos())
+	}
+	native := c.nativeFunc("gort.builtin." + b.Name())
+	ctxt := c.allocStatic(uintptr(8*(1+len(cc.Args))), 8)
+	arena.Store64(ctxt, uint64(len(cc.Args)))
+	for i, a := range cc.Args {
+		arena.Store64(ctxt+uintptr(8*(i+1)), uint64(c.typ(a.Type()).Index))
+	}
+	a := fc.aux(3, native.Index, int32(l.size), fc.constWord(uint64(ctxt)))
+	pc := fc.rt(bytecode.RtDefer, outMark, -1, a)
 	fc.outFix = append(fc.outFix, outFix{pc, 0})
 }
 
@@ -205,6 +233,7 @@ func (fc *fnCompiler) builtin(b *ssa.Builtin, args []ssa.Value, v *ssa.Call) {
 		fc.rt(bytecode.RtWrapNilChk, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), fc.val(args[2])))
 	case "ssa:deferstack":
 		fc.rt(bytecode.RtDeferStack, dst, 0, 0)
+		fc.deferStack = true
 	default:
 		fc.unsupported("builtin "+b.Name(), v.Pos())
 	}

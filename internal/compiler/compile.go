@@ -110,6 +110,7 @@ func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
 			}
 		}
 	}
+	c.zerobase()
 	c.boot()
 	// Compiling may discover more functions (wrappers reached only through
 	// method values), so iterate until none is left.
@@ -292,11 +293,22 @@ func (c *Compiler) global(g *ssa.Global) uintptr {
 	t := g.Type().(*types.Pointer).Elem()
 	size := uintptr(c.sizes.Sizeof(t))
 	if size == 0 {
-		size = 1
+		// Zero-sized variables share runtime.zerobase, as the linker
+		// lays them out.
+		c.globals[g] = c.zerobase()
+		return c.globals[g]
 	}
 	a := c.allocStatic(size, uintptr(c.sizes.Alignof(t)))
 	c.globals[g] = a
 	return a
+}
+
+// zerobase is the address every zero-sized object has.
+func (c *Compiler) zerobase() uintptr {
+	if c.out.ZeroBase == 0 {
+		c.out.ZeroBase = c.allocStatic(8, 8)
+	}
+	return c.out.ZeroBase
 }
 
 // stringData returns the address of static bytes holding s.

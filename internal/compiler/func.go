@@ -39,6 +39,7 @@ type fnCompiler struct {
 	ptrs    []int32
 
 	pendingEdges []edgeStub
+	deferStack   bool // the function hands its defer stack to range-over-func bodies
 }
 
 // edgeStub is a conditional edge into a block with phis: its phi moves go in
@@ -427,18 +428,20 @@ func (fc *fnCompiler) storeFrame(dst, src int32, t types.Type) int {
 	}
 }
 
-// loadFrame reads a value of type t from frame memory at src into slot dst.
-func (fc *fnCompiler) loadFrame(dst, src int32, t types.Type) {
+// loadFrame reads a value of type t from frame memory at src into slot
+// dst, returning the instruction's pc (-1 for a zero-sized type).
+func (fc *fnCompiler) loadFrame(dst, src int32, t types.Type) int {
 	cls := classOf(t)
 	size := fc.c.sizeof(t)
 	switch {
 	case size == 0:
+		return -1
 	case isNarrow(cls):
-		fc.emit(bytecode.FLOAD, cls, dst, src, 0)
+		return fc.emit(bytecode.FLOAD, cls, dst, src, 0)
 	case size == 8 && src%8 == 0:
-		fc.emit(bytecode.MOV8, 0, dst, src, 0)
+		return fc.emit(bytecode.MOV8, 0, dst, src, 0)
 	default:
-		fc.emit(bytecode.MOVN, 0, dst, src, int32(size))
+		return fc.emit(bytecode.MOVN, 0, dst, src, int32(size))
 	}
 }
 

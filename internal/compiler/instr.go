@@ -255,6 +255,12 @@ func (fc *fnCompiler) makeInterface(dst, src int32, from, to types.Type) {
 }
 
 func (fc *fnCompiler) ret(v *ssa.Return) {
+	if fc.deferStack {
+		// Deferred calls made by range-over-func loop bodies belong to
+		// this frame, but go/ssa runs them only where the function
+		// itself deferred something; gc runs them at every return.
+		fc.rt(bytecode.RtRunDefers, 0, 0, 0)
+	}
 	sig := fc.fn.Signature
 	if len(v.Results) > 0 {
 		var params []types.Type

@@ -89,31 +89,28 @@ func (c *Compiler) typ(t types.Type) *bytecode.Type {
 	return bt
 }
 
-// methods fills bt.Methods: what an itab for t can point at.
+// methods fills bt.Methods: what an itab for t can point at. The names
+// are t's method set; for a type stored indirectly in interfaces the code
+// is the pointer-receiver wrapper, since the data word points at a boxed t.
 func (c *Compiler) methods(t types.Type, bt *bytecode.Type) {
-	recv := t
-	if !bt.DirectIface {
-		recv = types.NewPointer(t)
-	}
-	mset := c.lp.SSA.MethodSets.MethodSet(recv)
+	mset := c.lp.SSA.MethodSets.MethodSet(t)
 	if mset.Len() == 0 {
 		return
 	}
-	var names []string
-	var sigs []any
-	var funcs []int32
+	var ptrSet *types.MethodSet
+	if !bt.DirectIface {
+		ptrSet = c.lp.SSA.MethodSets.MethodSet(types.NewPointer(t))
+	}
 	for i := 0; i < mset.Len(); i++ {
 		sel := mset.At(i)
+		if ptrSet != nil {
+			sel = ptrSet.Lookup(sel.Obj().Pkg(), sel.Obj().Name())
+		}
 		fn := c.lp.SSA.MethodValue(sel)
 		if fn == nil {
 			continue
 		}
-		names = append(names, sel.Obj().Id())
-		sigs = append(sigs, sel.Obj().Type().(*types.Signature))
-		funcs = append(funcs, c.declare(fn).Index)
-	}
-	for i := range names {
-		bt.Methods = append(bt.Methods, bytecode.Method{Name: names[i], Func: funcs[i], Sig: sigs[i]})
+		bt.Methods = append(bt.Methods, bytecode.Method{Name: sel.Obj().Id(), Func: c.declare(fn).Index, Sig: sel.Obj().Type()})
 	}
 	sort.Slice(bt.Methods, func(i, j int) bool { return bt.Methods[i].Name < bt.Methods[j].Name })
 }

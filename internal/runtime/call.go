@@ -120,3 +120,25 @@ func returnToRuntime(mp *m, gp *g, fi, marker uint32) int {
 	throw("bad return marker")
 	return stStop
 }
+
+// callDeferredNative runs a deferred call whose callee is a native (a
+// deferred builtin such as `defer println(x)`): natives are leaves, so the
+// call completes here, with its argument block above the current frame.
+// With rerun, the frame's RunDefers runs again for the next deferred call.
+func callDeferredNative(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, rerun bool) int {
+	nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
+	if nfp+uintptr(len(args))+bytecode.HeaderSize > gp.stack.hi {
+		morestack(mp, gp, nfp, uintptr(len(args))+bytecode.HeaderSize)
+		nfp = gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
+	}
+	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok {
+		copy(b, args)
+	}
+	callerFn, callerPC := gp.fn, gp.pc
+	mp.ctxt = ctxt
+	st := natives[fn.Index](mp, gp, nfp)
+	if st == stContinue && rerun && gp.fn == callerFn && gp.pc == callerPC {
+		gp.pc--
+	}
+	return st
+}

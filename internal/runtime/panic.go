@@ -73,7 +73,10 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 	}
 	fn, ctxt, args := popDefer(gp, d)
 	if fn == nil {
-		return stContinue, true
+		return panicmem(mp, gp, 0), true
+	}
+	if fn.Native != "" {
+		return callDeferredNative(mp, gp, fn, args, ctxt, true), true
 	}
 	return pushFrameRet(mp, gp, fn, args, ctxt, uint64(gp.fn.Index)<<32|uint64(gp.pc-1)), true
 }
@@ -136,6 +139,12 @@ func runPanicDefers(mp *m, gp *g) int {
 			// A nil deferred function: a new panic, raised as the call
 			// would raise it.
 			return panicmem(mp, gp, 0)
+		}
+		if fn.Native != "" {
+			if st := callDeferredNative(mp, gp, fn, args, ctxt, false); st != stContinue || gp._panic != p {
+				return st
+			}
+			continue
 		}
 		p.deferFrame, p.deferFn = frame, uint32(fnIdx)
 		nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize

@@ -53,9 +53,9 @@ func printValue(fpp unsafe.Pointer, off int32, t *bytecode.Type) {
 		}
 	case bytecode.Int, bytecode.Int8, bytecode.Int16, bytecode.Int32, bytecode.Int64:
 		b = strconv.AppendInt(b, int64(v), 10)
-	case bytecode.Uint, bytecode.Uint8, bytecode.Uint16, bytecode.Uint32, bytecode.Uint64:
+	case bytecode.Uint, bytecode.Uint8, bytecode.Uint16, bytecode.Uint32, bytecode.Uint64, bytecode.Uintptr:
 		b = strconv.AppendUint(b, v, 10)
-	case bytecode.Uintptr, bytecode.UnsafePointer, bytecode.Pointer, bytecode.Chan, bytecode.Map, bytecode.FuncKind:
+	case bytecode.UnsafePointer, bytecode.Pointer, bytecode.Chan, bytecode.Map, bytecode.FuncKind:
 		b = append(b, "0x"...)
 		b = strconv.AppendUint(b, v, 16)
 	case bytecode.Float32:

@@ -70,7 +70,7 @@ func schedinit() {
 	parseGODEBUG(os.Getenv("GODEBUG"))
 	itabsinit()
 	procresize(1)
-	zerobase = mallocgc(&m0withP, 8, nil)
+	zerobase = prog.ZeroBase
 }
 
 // m0withP lets schedinit allocate before m0 owns a P.

@@ -120,8 +120,12 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 			set(in.A+8, 0)
 			break
 		}
-		tab, _ := getitab(mp, t, prog.TypeByDesc[dyn])
-		set(in.A, uint64(tab))
+		if len(t.IMethods) == 0 {
+			set(in.A, uint64(dyn))
+		} else {
+			tab, _ := getitab(mp, t, prog.TypeByDesc[dyn])
+			set(in.A, uint64(tab))
+		}
 		set(in.A+8, data)
 	case bytecode.RtMapLookup:
 		return mapLookup(mp, gp, in, aux[in.C:])
@@ -346,7 +350,10 @@ func deferStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		frame = *slot(arena.Frame(gp.fp), in.B)
 	}
 	var code, ctxt uintptr
-	if a[0] == 1 {
+	if a[0] == 3 {
+		// A deferred builtin: a native with its argument types as context.
+		code, ctxt = prog.Funcs[a[1]].Text, uintptr(*slot(arena.Frame(gp.fp), a[3]))
+	} else if a[0] == 1 {
 		clo := *slot(arena.Frame(gp.fp), a[1])
 		if clo != 0 {
 			c, _ := arena.Load64(uintptr(clo))

@@ -64,6 +64,7 @@ type g struct {
 }
 
 type m struct {
+	ctxt     uintptr // closure context of the native being called
 	id       int64
 	g0       *g // the goroutine the m is running, or nil while scheduling
 	curg     *g

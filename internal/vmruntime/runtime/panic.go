@@ -178,5 +178,5 @@ func printindented(s string) {
 // Natives that look inside an interface value.
 func efacekind(v any) (kind int, typ uintptr)
 func efacestring(v any) string
-func efacedata(v any) uintptr
+func efacedata(v any) *byte // the data word, printed as an address
 func printscalar(v any)

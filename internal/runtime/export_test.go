@@ -1,0 +1,77 @@
+package runtime
+
+// Internals reached from the runtime_test package, as the real runtime's
+// export_test.go does. Nothing here runs a program: a test that runs one does
+// so in a subprocess (see run_helper_test.go), because the arena and the
+// runtime's globals belong to the whole process.
+
+import (
+	"gort/internal/arena"
+	"gort/internal/bytecode"
+)
+
+type (
+	P = p
+	G = g
+)
+
+// RunqSize is the length of a P's local run queue.
+const RunqSize = len(p{}.runq)
+
+func NewP() *P { return &p{mcache: &mcache{}} }
+
+func NewG(goid int64) *G { return &g{goid: goid} }
+
+func Goid(gp *G) int64 { return gp.goid }
+
+func Runqput(pp *P, gp *G, next bool) { runqput(pp, gp, next) }
+
+func Runqget(pp *P) *G { return runqget(pp) }
+
+// RunqLen is the number of goroutines in pp's local queue, runnext excluded.
+func RunqLen(pp *P) int { return int(pp.runqtail.Load() - pp.runqhead.Load()) }
+
+func Runnext(pp *P) *G { return pp.runnext.Load() }
+
+func Globrunqget() *G { return globrunqget() }
+
+func Globrunqsize() int { return int(sched.runqsize) }
+
+// ResetGlobrunq empties the global run queue between tests.
+func ResetGlobrunq() {
+	lock(&sched.lock)
+	sched.runq = gQueue{}
+	sched.runqsize = 0
+	unlock(&sched.lock)
+}
+
+const (
+	MaxSmallSize = maxSmallSize
+	PageSize     = pageSize
+)
+
+// ClassSize and ClassPages are the size-class tables (class 0 is "large").
+func ClassSize() []uint32 { return classSize[:] }
+func ClassPages() []uint8 { return classPages[:] }
+
+func SizeToClass(size uintptr) uint8 { return sizeToClass(size) }
+
+func NextSliceCap(newLen, oldCap uintptr) uintptr { return nextslicecap(newLen, oldCap) }
+
+// GrowsliceCap returns the capacity growslice gives a slice of elements of
+// elemSize bytes (with pointers or not) that holds oldCap elements and must
+// hold need. The slice is empty, so growslice copies nothing: only the heap's
+// bookkeeping runs, on a fresh heap each time, and no arena memory is touched.
+func GrowsliceCap(oldCap, need, elemSize uintptr, hasPtrs bool) uintptr {
+	mheap_ = mheapT{}
+	mallocinit(arena.Base + 1<<30)
+	mp := &m{p: &p{mcache: &mcache{}}}
+	et := &bytecode.Type{Size: elemSize, Align: 8, HasPtrs: hasPtrs}
+	_, c := growslice(mp, 0, 0, oldCap, need, et)
+	return c
+}
+
+const (
+	FixedStack   = fixedStack
+	MaxStackSize = maxStackSize
+)
