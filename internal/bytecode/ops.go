@@ -51,6 +51,13 @@ const (
 	EQI  // fA = fB == C
 	LTSI // fA = int64(fB) < C
 
+	// Integers with an immediate operand C (sign-extended to 64 bits).
+	MULI  // fA = fB * C
+	ANDI  // fA = fB & C
+	SHLI  // fA = fB << C
+	SHRSI // fA = int64(fB) >> C
+	SHRUI // fA = uint64(fB) >> C
+
 	// Floats. K=4 for float32, 8 for float64.
 	FADD // fA = fB + fC
 	FSUB // fA = fB - fC
@@ -75,9 +82,26 @@ const (
 	STRIDX    // fA = byte fB[fC] (bounds checked)
 
 	// Control.
-	JMP       // pc = A
-	LOOP      // pc = A, then the preemption check (a back-edge)
-	IF        // if fA != 0 { pc = B } else { pc = C }
+	JMP  // pc = A
+	LOOP // pc = A, then the preemption check (a back-edge)
+	IF   // if fA != 0 { pc = B } else { pc = C }
+
+	// Compare and branch: if the comparison holds, pc = C. The I forms
+	// compare with the immediate B.
+	BEQ   // fA == fB
+	BNE   // fA != fB
+	BLTS  // int64(fA) < int64(fB)
+	BLES  // int64(fA) <= int64(fB)
+	BLTU  // fA < fB
+	BLEU  // fA <= fB
+	BEQI  // fA == B
+	BNEI  // fA != B
+	BLTSI // int64(fA) < B
+	BLESI // int64(fA) <= B
+	BGTSI // int64(fA) > B
+	BGESI // int64(fA) >= B
+
+	// Calls.
 	CALL      // call Funcs[B] with callee fp = fp+A
 	CALLCLO   // call the closure fB with callee fp = fp+A
 	CALLIFACE // call method C of the interface at fB with callee fp = fp+A
@@ -126,11 +150,15 @@ var opNames = [...]string{
 	ANDNOT: "ANDNOT", SHL: "SHL", SHRS: "SHRS", SHRU: "SHRU", DIVS: "DIVS", DIVU: "DIVU",
 	REMS: "REMS", REMU: "REMU", NEG: "NEG", COM: "COM", NOT: "NOT", EXT: "EXT", SHIFTCHK: "SHIFTCHK",
 	EQ: "EQ", NE: "NE", LTS: "LTS", LES: "LES", LTU: "LTU", LEU: "LEU", EQI: "EQI", LTSI: "LTSI",
+	MULI: "MULI", ANDI: "ANDI", SHLI: "SHLI", SHRSI: "SHRSI", SHRUI: "SHRUI",
 	FADD: "FADD", FSUB: "FSUB", FMUL: "FMUL", FDIV: "FDIV", FNEG: "FNEG", FEQ: "FEQ", FNE: "FNE",
 	FLT: "FLT", FLE: "FLE", CONV: "CONV",
 	LOAD: "LOAD", LOADN: "LOADN", STORE: "STORE", STOREN: "STOREN", NILCHK: "NILCHK",
 	FIELDADDR: "FIELDADDR", IDXADDR: "IDXADDR", BOUNDS: "BOUNDS", STRIDX: "STRIDX",
-	JMP: "JMP", LOOP: "LOOP", IF: "IF", CALL: "CALL", CALLCLO: "CALLCLO", CALLIFACE: "CALLIFACE",
+	JMP: "JMP", LOOP: "LOOP", IF: "IF",
+	BEQ: "BEQ", BNE: "BNE", BLTS: "BLTS", BLES: "BLES", BLTU: "BLTU", BLEU: "BLEU",
+	BEQI: "BEQI", BNEI: "BNEI", BLTSI: "BLTSI", BLESI: "BLESI", BGTSI: "BGTSI", BGESI: "BGESI",
+	CALL: "CALL", CALLCLO: "CALLCLO", CALLIFACE: "CALLIFACE",
 	RET: "RET", RT: "RT",
 }
 

@@ -111,9 +111,22 @@ func (fc *fnCompiler) layout() {
 	for _, fv := range fc.fn.FreeVars {
 		fc.newSlot(fv)
 	}
+	shared := fc.coalesce()
 	for _, b := range fc.fn.Blocks {
 		for _, instr := range b.Instrs {
 			if v, ok := instr.(ssa.Value); ok {
+				if r, ok := shared[v]; ok {
+					if _, done := fc.slots[r]; !done {
+						fc.newSlot(r)
+					}
+					fc.slots[v] = fc.slots[r]
+					fc.noteCall(instr)
+					continue
+				}
+				if _, done := fc.slots[v]; done {
+					fc.noteCall(instr)
+					continue
+				}
 				if a, ok := v.(*ssa.Alloc); ok && !a.Heap {
 					// The slot holds the object's address; the object
 					// itself gets its own space.
@@ -338,10 +351,14 @@ func (fc *fnCompiler) body() {
 	for len(fc.pendingEdges) > 0 {
 		e := fc.pendingEdges[0]
 		fc.pendingEdges = fc.pendingEdges[1:]
-		if e.field == 1 {
-			fc.code[e.pc].B = int32(len(fc.code))
-		} else {
-			fc.code[e.pc].C = int32(len(fc.code))
+		stub := int32(len(fc.code))
+		switch in := &fc.code[e.pc]; e.field {
+		case 0:
+			in.A = stub
+		case 1:
+			in.B = stub
+		default:
+			in.C = stub
 		}
 		fc.phiMoves(e.from, e.to)
 		fc.jump(e.to)

@@ -28,7 +28,9 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 		}
 		fc.emit(bytecode.ADDR, 0, fc.val(v), obj, 0)
 	case *ssa.BinOp:
-		fc.binOp(v)
+		if !fusedCompare(v) {
+			fc.binOp(v)
+		}
 	case *ssa.UnOp:
 		fc.unOp(v)
 	case *ssa.Call:
@@ -138,6 +140,9 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	case *ssa.Jump:
 		to := v.Block().Succs[0]
 		fc.phiMoves(v.Block(), to)
+		if to.Index == v.Block().Index+1 && to != fc.fn.Recover {
+			return // falls through
+		}
 		op := bytecode.JMP
 		if to.Index <= v.Block().Index {
 			op = bytecode.LOOP
@@ -145,14 +150,14 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 		pc := fc.emit(op, 0, 0, 0, 0)
 		fc.jumps = append(fc.jumps, jumpFix{pc: pc, field: 0, block: to})
 	case *ssa.If:
+		if cmp, ok := v.Cond.(*ssa.BinOp); ok && fusedCompare(cmp) {
+			fc.branch(v, cmp)
+			return
+		}
 		b := v.Block()
 		pc := fc.emit(bytecode.IF, 0, fc.val(v.Cond), 0, 0)
 		for i, succ := range b.Succs[:2] {
-			if hasPhis(succ) {
-				fc.pendingEdges = append(fc.pendingEdges, edgeStub{pc: pc, field: i + 1, from: b, to: succ})
-			} else {
-				fc.jumps = append(fc.jumps, jumpFix{pc: pc, field: i + 1, block: succ})
-			}
+			fc.edge(pc, i+1, b, succ)
 		}
 	default:
 		fc.unsupported("SSA instruction "+instr.String(), instr.Pos())
@@ -309,9 +314,15 @@ func constStr(k *ssa.Const) string {
 
 // binOp emits arithmetic, comparisons and string concatenation.
 func (fc *fnCompiler) binOp(v *ssa.BinOp) {
-	dst, x, y := fc.val(v), fc.val(v.X), fc.val(v.Y)
 	t := v.X.Type()
 	u, _ := t.Underlying().(*types.Basic)
+	if u != nil && u.Info()&types.IsInteger != 0 && fc.immediateOp(v, fc.val(v)) {
+		if cls := classOf(v.Type()); isNarrow(cls) && (v.Op == token.ADD || v.Op == token.SUB || v.Op == token.MUL || v.Op == token.SHL) {
+			fc.emit(bytecode.EXT, cls, fc.val(v), fc.val(v), 0)
+		}
+		return
+	}
+	dst, x, y := fc.val(v), fc.val(v.X), fc.val(v.Y)
 	if u == nil {
 		fc.compareAggregate(v, dst, x, y)
 		return
@@ -556,7 +567,9 @@ func (fc *fnCompiler) numeric(dst, x int32, from, to *types.Basic) {
 	case fromInt && toInt:
 		cls := classOf(to)
 		if !isNarrow(cls) || c64(from, to) {
-			fc.emit(bytecode.MOV8, 0, dst, x, 0)
+			if dst != x {
+				fc.emit(bytecode.MOV8, 0, dst, x, 0)
+			}
 		} else {
 			fc.emit(bytecode.EXT, cls, dst, x, 0)
 		}
@@ -590,7 +603,7 @@ func (fc *fnCompiler) numeric(dst, x int32, from, to *types.Basic) {
 	case fromFloat && toFloat:
 		switch {
 		case from.Kind() == to.Kind():
-			fc.emit(bytecode.MOV8, 0, dst, x, 0)
+			fc.move(dst, x, to)
 		case to.Kind() == types.Float32:
 			fc.emit(bytecode.CONV, bytecode.ConvF64F32, dst, x, 0)
 		default:

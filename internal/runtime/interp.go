@@ -169,6 +169,16 @@ func execute(mp *m, gp *g) {
 			*slot(fpp, in.A) = b2u(*slot(fpp, in.B) == uint64(int64(in.C)))
 		case bytecode.LTSI:
 			*slot(fpp, in.A) = b2u(int64(*slot(fpp, in.B)) < int64(in.C))
+		case bytecode.MULI:
+			*slot(fpp, in.A) = *slot(fpp, in.B) * uint64(int64(in.C))
+		case bytecode.ANDI:
+			*slot(fpp, in.A) = *slot(fpp, in.B) & uint64(int64(in.C))
+		case bytecode.SHLI:
+			*slot(fpp, in.A) = *slot(fpp, in.B) << uint32(in.C)
+		case bytecode.SHRSI:
+			*slot(fpp, in.A) = uint64(int64(*slot(fpp, in.B)) >> uint32(in.C))
+		case bytecode.SHRUI:
+			*slot(fpp, in.A) = *slot(fpp, in.B) >> uint32(in.C)
 
 		case bytecode.FADD, bytecode.FSUB, bytecode.FMUL, bytecode.FDIV,
 			bytecode.FEQ, bytecode.FNE, bytecode.FLT, bytecode.FLE:
@@ -263,6 +273,54 @@ func execute(mp *m, gp *g) {
 			if *slot(fpp, in.A) != 0 {
 				pc = in.B
 			} else {
+				pc = in.C
+			}
+		case bytecode.BEQ:
+			if *slot(fpp, in.A) == *slot(fpp, in.B) {
+				pc = in.C
+			}
+		case bytecode.BNE:
+			if *slot(fpp, in.A) != *slot(fpp, in.B) {
+				pc = in.C
+			}
+		case bytecode.BLTS:
+			if int64(*slot(fpp, in.A)) < int64(*slot(fpp, in.B)) {
+				pc = in.C
+			}
+		case bytecode.BLES:
+			if int64(*slot(fpp, in.A)) <= int64(*slot(fpp, in.B)) {
+				pc = in.C
+			}
+		case bytecode.BLTU:
+			if *slot(fpp, in.A) < *slot(fpp, in.B) {
+				pc = in.C
+			}
+		case bytecode.BLEU:
+			if *slot(fpp, in.A) <= *slot(fpp, in.B) {
+				pc = in.C
+			}
+		case bytecode.BEQI:
+			if int64(*slot(fpp, in.A)) == int64(in.B) {
+				pc = in.C
+			}
+		case bytecode.BNEI:
+			if int64(*slot(fpp, in.A)) != int64(in.B) {
+				pc = in.C
+			}
+		case bytecode.BLTSI:
+			if int64(*slot(fpp, in.A)) < int64(in.B) {
+				pc = in.C
+			}
+		case bytecode.BLESI:
+			if int64(*slot(fpp, in.A)) <= int64(in.B) {
+				pc = in.C
+			}
+		case bytecode.BGTSI:
+			if int64(*slot(fpp, in.A)) > int64(in.B) {
+				pc = in.C
+			}
+		case bytecode.BGESI:
+			if int64(*slot(fpp, in.A)) >= int64(in.B) {
 				pc = in.C
 			}
 

@@ -1,0 +1,401 @@
+package compiler
+
+import (
+	"go/types"
+	"math/bits"
+
+	"golang.org/x/tools/go/ssa"
+
+	"gort/internal/bytecode"
+)
+
+// Slot coalescing.
+//
+// Every SSA value gets a frame slot; without coalescing a loop that carries
+// a value in a phi copies it on every back edge (phi ← new value), and a
+// no-op conversion copies a word to a slot of its own. coalesce gives such
+// values one shared slot whenever their live ranges do not interfere, so the
+// copies vanish: the new value is computed straight into the phi's slot.
+//
+// Only one-word scalars and one-word pointers take part, and a group never
+// mixes the two, so a slot holds pointers at every safepoint or at none and
+// the function's PtrSlots stay one static set (DESIGN §4). Values defined
+// outside the ordinary flow (parameters, free variables, frame-local
+// objects, anything the Recover block reads) keep slots of their own.
+//
+// Interference is the usual SSA test on liveness: two values interfere when
+// one is live where the other is defined. A phi is defined on its incoming
+// edges, where the edge's moves run in parallel, so it interferes with
+// everything live on each incoming edge except its own incoming value.
+// Values that are copies of one another (a no-op conversion and its
+// operand) hold the same word and never interfere.
+
+// maxCoalesce bounds the values considered per function: the conflict sets
+// are quadratic in their number.
+const maxCoalesce = 4096
+
+type coalescer struct {
+	fc     *fnCompiler
+	vals   []ssa.Value
+	index  map[ssa.Value]int
+	source []int // the value whose word each value copies (itself if none)
+	ptr    []bool
+	// conflicts[i] holds the values live where value i is defined.
+	conflicts []bitset
+	parent    []int // union-find over groups
+	members   [][]int
+}
+
+type bitset []uint64
+
+func newBitset(n int) bitset       { return make(bitset, (n+63)/64) }
+func (s bitset) has(i int) bool    { return s[i/64]&(1<<(i%64)) != 0 }
+func (s bitset) add(i int)         { s[i/64] |= 1 << (i % 64) }
+func (s bitset) remove(i int)      { s[i/64] &^= 1 << (i % 64) }
+func (s bitset) copyFrom(t bitset) { copy(s, t) }
+func (s bitset) clone() bitset     { return append(bitset(nil), s...) }
+func (s bitset) unionWith(t bitset) bool {
+	changed := false
+	for i, w := range t {
+		if n := s[i] | w; n != s[i] {
+			s[i], changed = n, true
+		}
+	}
+	return changed
+}
+
+func (s bitset) each(f func(int)) {
+	for i, w := range s {
+		for w != 0 {
+			f(i*64 + bits.TrailingZeros64(w))
+			w &= w - 1
+		}
+	}
+}
+
+// coalesce returns, for each value that shares a slot, the representative
+// value whose slot it uses.
+func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
+	c := &coalescer{fc: fc, index: map[ssa.Value]int{}}
+	pinned := map[ssa.Value]bool{}
+	if rb := fc.fn.Recover; rb != nil {
+		for _, instr := range rb.Instrs {
+			for _, op := range instr.Operands(nil) {
+				pinned[*op] = true
+			}
+		}
+	}
+	for _, b := range fc.fn.Blocks {
+		for _, instr := range b.Instrs {
+			v, ok := instr.(ssa.Value)
+			if !ok || pinned[v] || !fc.wordValue(v) {
+				continue
+			}
+			if _, ok := v.(*ssa.Alloc); ok {
+				continue
+			}
+			c.index[v] = len(c.vals)
+			c.vals = append(c.vals, v)
+		}
+	}
+	n := len(c.vals)
+	if n < 2 || n > maxCoalesce {
+		return nil
+	}
+	c.source = make([]int, n)
+	c.ptr = make([]bool, n)
+	for i, v := range c.vals {
+		c.source[i] = i
+		c.ptr[i] = classOf(v.Type()) == bytecode.ClassPtr
+	}
+	for i, v := range c.vals {
+		if x, ok := copyOf(v); ok {
+			if j, ok := c.index[x]; ok && c.ptr[i] == c.ptr[j] {
+				c.source[i] = c.source[j] // operands come first in dominance order
+			}
+		}
+	}
+	c.liveness()
+	c.parent = make([]int, n)
+	c.members = make([][]int, n)
+	for i := range c.parent {
+		c.parent[i] = i
+		c.members[i] = []int{i}
+	}
+	// Phis first, with the values flowing into them, then copies.
+	for _, b := range fc.fn.Blocks {
+		for _, instr := range b.Instrs {
+			phi, ok := instr.(*ssa.Phi)
+			if !ok {
+				break
+			}
+			for _, e := range phi.Edges {
+				c.tryUnion(phi, e)
+			}
+		}
+	}
+	for _, v := range c.vals {
+		if x, ok := copyOf(v); ok {
+			c.tryUnion(v, x)
+		}
+	}
+	rep := map[ssa.Value]ssa.Value{}
+	for i, v := range c.vals {
+		if r := c.find(i); r != i || len(c.members[r]) > 1 {
+			rep[v] = c.vals[r]
+		}
+	}
+	return rep
+}
+
+// wordValue reports whether v is a one-word scalar or pointer.
+func (fc *fnCompiler) wordValue(v ssa.Value) bool {
+	t := v.Type()
+	if _, ok := t.(*types.Tuple); ok || t == nil {
+		return false
+	}
+	if fc.c.sizeof(t) == 0 || fc.c.sizeof(t) > 8 {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&(types.IsInteger|types.IsBoolean|types.IsFloat) != 0 || u.Kind() == types.UnsafePointer
+	case *types.Pointer, *types.Map, *types.Chan, *types.Signature:
+		return true
+	}
+	return false
+}
+
+// copyOf returns x when v is a conversion that copies x's slot word as it is.
+func copyOf(v ssa.Value) (ssa.Value, bool) {
+	switch v := v.(type) {
+	case *ssa.ChangeType:
+		return v.X, true
+	case *ssa.Convert:
+		from, fok := v.X.Type().Underlying().(*types.Basic)
+		to, tok := v.Type().Underlying().(*types.Basic)
+		if !fok || !tok {
+			return nil, false
+		}
+		ints := types.IsInteger
+		if from.Info()&ints != 0 && to.Info()&ints != 0 && !isNarrow(classOf(to)) && !isNarrow(classOf(from)) {
+			return v.X, true
+		}
+		if from.Info()&types.IsFloat != 0 && from.Kind() == to.Kind() {
+			return v.X, true
+		}
+	}
+	return nil, false
+}
+
+func (c *coalescer) find(i int) int {
+	for c.parent[i] != i {
+		c.parent[i] = c.parent[c.parent[i]]
+		i = c.parent[i]
+	}
+	return i
+}
+
+// tryUnion merges the groups of a and b when no member of one interferes
+// with a member of the other.
+func (c *coalescer) tryUnion(a, b ssa.Value) {
+	i, ok1 := c.index[a]
+	j, ok2 := c.index[b]
+	if !ok1 || !ok2 || c.ptr[i] != c.ptr[j] || !types.Identical(a.Type().Underlying(), b.Type().Underlying()) && !sameWordKind(a, b) {
+		return
+	}
+	ri, rj := c.find(i), c.find(j)
+	if ri == rj {
+		return
+	}
+	for _, x := range c.members[ri] {
+		for _, y := range c.members[rj] {
+			if c.interfere(x, y) {
+				return
+			}
+		}
+	}
+	if len(c.members[ri]) < len(c.members[rj]) {
+		ri, rj = rj, ri
+	}
+	c.parent[rj] = ri
+	c.members[ri] = append(c.members[ri], c.members[rj]...)
+	c.members[rj] = nil
+}
+
+// sameWordKind reports whether a and b are held in slots the same way: both
+// normalised 64-bit integers or both floats of one width.
+func sameWordKind(a, b ssa.Value) bool {
+	return classOf(a.Type()) == classOf(b.Type()) && isFloat(a.Type()) == isFloat(b.Type())
+}
+
+func isFloat(t types.Type) bool {
+	u, ok := t.Underlying().(*types.Basic)
+	return ok && u.Info()&types.IsFloat != 0
+}
+
+func (c *coalescer) interfere(x, y int) bool {
+	if c.source[x] == c.source[y] {
+		return false
+	}
+	return c.conflicts[x].has(y) || c.conflicts[y].has(x)
+}
+
+// liveness computes, for every value, the set of values live at its
+// definition.
+func (c *coalescer) liveness() {
+	fn := c.fc.fn
+	n := len(c.vals)
+	nb := len(fn.Blocks)
+	liveIn := make([]bitset, nb)
+	liveOut := make([]bitset, nb)
+	use := make([]bitset, nb)  // used before defined in the block (not by phis)
+	def := make([]bitset, nb)  // defined in the block, phis included
+	edge := make([]bitset, nb) // used by the successors' phis on edges from the block
+	for _, b := range fn.Blocks {
+		i := b.Index
+		liveIn[i], liveOut[i], use[i], def[i], edge[i] = newBitset(n), newBitset(n), newBitset(n), newBitset(n), newBitset(n)
+	}
+	var ops []*ssa.Value
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if phi, ok := instr.(*ssa.Phi); ok {
+				for k, e := range phi.Edges {
+					if j, ok := c.index[e]; ok {
+						edge[b.Preds[k].Index].add(j)
+					}
+				}
+			} else {
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if j, ok := c.index[*op]; ok && !def[b.Index].has(j) {
+						use[b.Index].add(j)
+					}
+				}
+			}
+			if v, ok := instr.(ssa.Value); ok {
+				if j, ok := c.index[v]; ok {
+					def[b.Index].add(j)
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for k := nb - 1; k >= 0; k-- {
+			b := fn.Blocks[k]
+			out := liveOut[k]
+			out.unionWith(edge[k])
+			for _, s := range b.Succs {
+				in := liveIn[s.Index].clone()
+				for _, instr := range s.Instrs {
+					phi, ok := instr.(*ssa.Phi)
+					if !ok {
+						break
+					}
+					if j, ok := c.index[phi]; ok {
+						in.remove(j)
+					}
+				}
+				out.unionWith(in)
+			}
+			in := out.clone()
+			for w := range in {
+				in[w] &^= def[k][w]
+			}
+			in.unionWith(use[k])
+			if liveIn[k].unionWith(in) {
+				changed = true
+			}
+		}
+	}
+	c.conflicts = make([]bitset, n)
+	for i := range c.conflicts {
+		c.conflicts[i] = newBitset(n)
+	}
+	live := newBitset(n)
+	for _, b := range fn.Blocks {
+		// Walk backwards from the live-out set: a value defined by an
+		// instruction conflicts with what is live just after it, and,
+		// unless the instruction reads all its operands before writing its
+		// result, with its operands too.
+		live.copyFrom(liveOut[b.Index])
+		for k := len(b.Instrs) - 1; k >= 0; k-- {
+			instr := b.Instrs[k]
+			if _, ok := instr.(*ssa.Phi); ok {
+				break
+			}
+			ops = instr.Operands(ops[:0])
+			if v, ok := instr.(ssa.Value); ok {
+				if j, ok := c.index[v]; ok {
+					live.remove(j)
+					if !readsBeforeWrite(instr) {
+						for _, op := range ops {
+							if o, ok := c.index[*op]; ok {
+								live.add(o)
+							}
+						}
+					}
+					c.conflicts[j].unionWith(live)
+				}
+			}
+			for _, op := range ops {
+				if o, ok := c.index[*op]; ok {
+					live.add(o)
+				}
+			}
+		}
+		// A phi is written on each incoming edge, where everything live
+		// on that edge must survive except the phi's own incoming value,
+		// and so must the block's other phis, written alongside it.
+		phis := newBitset(n)
+		for _, instr := range b.Instrs {
+			phi, ok := instr.(*ssa.Phi)
+			if !ok {
+				break
+			}
+			if j, ok := c.index[phi]; ok {
+				phis.add(j)
+			}
+		}
+		for _, instr := range b.Instrs {
+			phi, ok := instr.(*ssa.Phi)
+			if !ok {
+				break
+			}
+			j, ok := c.index[phi]
+			if !ok {
+				continue
+			}
+			c.conflicts[j].unionWith(phis)
+			c.conflicts[j].remove(j)
+			for k, e := range phi.Edges {
+				on := liveOut[b.Preds[k].Index].clone()
+				if x, ok := c.index[e]; ok {
+					on.each(func(y int) {
+						if c.source[y] == c.source[x] {
+							on.remove(y)
+						}
+					})
+				}
+				on.remove(j)
+				c.conflicts[j].unionWith(on)
+			}
+		}
+	}
+}
+
+// readsBeforeWrite reports whether instr's lowering reads every operand
+// before it writes its result, so the result may reuse a dying operand's
+// slot.
+func readsBeforeWrite(instr ssa.Instruction) bool {
+	switch v := instr.(type) {
+	case *ssa.BinOp:
+		u, ok := v.X.Type().Underlying().(*types.Basic)
+		return ok && u.Info()&(types.IsString|types.IsComplex) == 0
+	case *ssa.ChangeType, *ssa.Convert:
+		_, ok := copyOf(v.(ssa.Value))
+		return ok
+	}
+	return false
+}
