@@ -27,12 +27,65 @@ func (fc *fnCompiler) outArgs(cc *ssa.CallCommon) abiLayout {
 		fc.outFix = append(fc.outFix, outFix{pc, 0})
 		first = 1
 	}
+	argStart := len(fc.code)
 	for i, a := range cc.Args {
-		if pc := fc.storeFrame(outMark+int32(l.args[first+i]), fc.val(a), a.Type()); pc >= 0 {
+		dst := outMark + int32(l.args[first+i])
+		if pc, ok := fc.retarget(a, dst, argStart); ok {
+			fc.outFix = append(fc.outFix, outFix{pc, 0})
+			continue
+		}
+		if pc := fc.storeFrame(dst, fc.val(a), a.Type()); pc >= 0 {
 			fc.outFix = append(fc.outFix, outFix{pc, 0})
 		}
 	}
 	return l
+}
+
+// plainDest lists the opcodes whose only effect on the frame is writing one
+// word at A, computed from operands read first.
+var plainDest = [bytecode.NumOps]bool{
+	bytecode.MOV8: true, bytecode.ADDR: true,
+	bytecode.ADD: true, bytecode.ADDI: true, bytecode.SUB: true, bytecode.MUL: true, bytecode.MULI: true,
+	bytecode.AND: true, bytecode.ANDI: true, bytecode.OR: true, bytecode.XOR: true, bytecode.ANDNOT: true,
+	bytecode.SHL: true, bytecode.SHLI: true, bytecode.SHRS: true, bytecode.SHRSI: true, bytecode.SHRU: true, bytecode.SHRUI: true,
+	bytecode.DIVS: true, bytecode.DIVU: true, bytecode.REMS: true, bytecode.REMU: true,
+	bytecode.NEG: true, bytecode.COM: true, bytecode.NOT: true,
+	bytecode.EQ: true, bytecode.NE: true, bytecode.LTS: true, bytecode.LES: true, bytecode.LTU: true, bytecode.LEU: true,
+	bytecode.EQI: true, bytecode.LTSI: true,
+	bytecode.FADD: true, bytecode.FSUB: true, bytecode.FMUL: true, bytecode.FDIV: true, bytecode.FNEG: true,
+	bytecode.FEQ: true, bytecode.FNE: true, bytecode.FLT: true, bytecode.FLE: true, bytecode.CONV: true,
+	bytecode.LOAD: true, bytecode.FIELDADDR: true, bytecode.IDXADDR: true, bytecode.STRIDX: true,
+}
+
+// retarget makes the instruction that computes v write it straight to dst
+// (an out-area argument or a result slot) instead of v's slot and a move.
+// It applies when that instruction is the value's whole computation, v has
+// no other use, a move to dst would be a plain word copy, and nothing
+// between the instruction and `until` (the pc where the move would go)
+// jumps, calls or touches the out area. It returns the instruction's pc.
+func (fc *fnCompiler) retarget(v ssa.Value, dst int32, until int) (int, bool) {
+	pc, ok := fc.defPC[v]
+	if !ok || pc < fc.blockStart || dst%8 != 0 || fc.c.sizeof(v.Type()) != 8 || isNarrow(classOf(v.Type())) {
+		return 0, false
+	}
+	for _, r := range *v.Referrers() {
+		if _, ok := r.(*ssa.DebugRef); !ok && r != fc.user {
+			return 0, false
+		}
+	}
+	for _, in := range fc.code[pc+1 : until] {
+		if in.Op >= bytecode.JMP {
+			return 0, false // control transfer, call or runtime operation
+		}
+	}
+	for i := len(fc.outFix) - 1; i >= 0 && fc.outFix[i].pc > pc; i-- {
+		if fc.outFix[i].pc < until {
+			return 0, false
+		}
+	}
+	fc.code[pc].A = dst
+	delete(fc.defPC, v)
+	return pc, true
 }
 
 // call emits a function call and copies its results into v's slot.

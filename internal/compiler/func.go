@@ -39,7 +39,13 @@ type fnCompiler struct {
 	ptrs    []int32
 
 	pendingEdges []edgeStub
-	deferStack   bool // the function hands its defer stack to range-over-func bodies
+	// defPC is the pc of the one instruction that computes a value, for
+	// values computed by a single instruction with a plain destination
+	// (see retarget).
+	defPC      map[ssa.Value]int
+	blockStart int             // first pc of the block being emitted
+	user       ssa.Instruction // the instruction being emitted
+	deferStack bool            // the function hands its defer stack to range-over-func bodies
 }
 
 // edgeStub is a conditional edge into a block with phis: its phi moves go in
@@ -62,7 +68,7 @@ type jumpFix struct {
 const outMark = 1 << 30
 
 func (c *Compiler) compileFunc(fn *ssa.Function, f *bytecode.Func) {
-	fc := &fnCompiler{c: c, fn: fn, f: f, slots: map[ssa.Value]int32{}, objs: map[*ssa.Alloc]int32{}, constKey: map[string]int32{}}
+	fc := &fnCompiler{c: c, fn: fn, f: f, slots: map[ssa.Value]int32{}, objs: map[*ssa.Alloc]int32{}, constKey: map[string]int32{}, defPC: map[ssa.Value]int{}}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(*Unsupported); ok {
@@ -333,11 +339,16 @@ func (fc *fnCompiler) body() {
 	fc.prologue()
 	for _, b := range fc.fn.Blocks {
 		fc.blockPC[b.Index] = int32(len(fc.code))
+		fc.blockStart = len(fc.code)
 		for _, instr := range b.Instrs {
 			if p := instr.Pos(); p.IsValid() {
 				fc.cur = p
 			}
+			start := len(fc.code)
 			fc.instr(instr)
+			if v, ok := instr.(ssa.Value); ok && len(fc.code) == start+1 && fc.code[start].A == fc.slots[v] && plainDest[fc.code[start].Op] {
+				fc.defPC[v] = start
+			}
 		}
 	}
 	if fc.fn.Recover != nil {

@@ -12,6 +12,7 @@ import (
 // instr emits the code for one SSA instruction.
 func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	c := fc.c
+	fc.user = instr
 	switch v := instr.(type) {
 	case *ssa.DebugRef:
 	case *ssa.Phi:
@@ -278,6 +279,9 @@ func (fc *fnCompiler) ret(v *ssa.Return) {
 		}
 		l := fc.c.layoutCall(params, results)
 		for i, r := range v.Results {
+			if _, ok := fc.retarget(r, int32(l.results[i]), len(fc.code)); ok {
+				continue
+			}
 			fc.storeFrame(int32(l.results[i]), fc.val(r), r.Type())
 		}
 	}
