@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -92,8 +93,19 @@ func reexec() {
 func run(args []string) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	seed := fs.Uint64("seed", 1, "seed for every random choice of the run")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of gort itself (not of the program) to `file`")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gort:", err)
+			return 2
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	pkg, progArgs := loader.SplitArgs(fs.Args())
 	p, code := build(pkg)

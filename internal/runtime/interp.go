@@ -373,8 +373,9 @@ func execute(mp *m, gp *g) {
 			if cfp >= fp || cfp < gp.stack.lo || rpc > uint32(len(caller.Code)) {
 				throw("corrupted call header on the goroutine stack")
 			}
+			// The caller's frame lies below in the same checked stack.
+			fpp = unsafe.Add(fpp, -int(fp-cfp))
 			fn, code, pc, fp = caller, caller.Code, int32(rpc), cfp
-			fpp = arena.Frame(fp)
 
 		case bytecode.RT:
 			gp.fn, gp.pc, gp.fp = fn, pc, fp
