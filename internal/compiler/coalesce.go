@@ -64,6 +64,15 @@ func (s bitset) unionWith(t bitset) bool {
 	return changed
 }
 
+func (s bitset) intersects(t bitset) bool {
+	for i, w := range t {
+		if s[i]&w != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (s bitset) each(f func(int)) {
 	for i, w := range s {
 		for w != 0 {
@@ -139,6 +148,7 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 			c.tryUnion(v, x)
 		}
 	}
+	c.colour()
 	rep := map[ssa.Value]ssa.Value{}
 	for i, v := range c.vals {
 		if r := c.find(i); r != i || len(c.members[r]) > 1 {
@@ -398,4 +408,49 @@ func readsBeforeWrite(instr ssa.Instruction) bool {
 		return ok
 	}
 	return false
+}
+
+// colour packs the groups into as few slots as it can: greedily, in order of
+// definition, each group joins the first slot of its class (pointer or
+// scalar) none of whose occupants it interferes with.
+func (c *coalescer) colour() {
+	n := len(c.vals)
+	type slot struct {
+		root      int
+		ptr       bool
+		members   bitset // values in the slot
+		conflicts bitset // union of their conflict sets
+	}
+	var slots []*slot
+	seen := make([]bool, n)
+	var roots []int
+	for i := range c.vals {
+		if r := c.find(i); !seen[r] {
+			seen[r] = true
+			roots = append(roots, r)
+		}
+	}
+	for _, r := range roots {
+		mem, conf := newBitset(n), newBitset(n)
+		for _, m := range c.members[r] {
+			mem.add(m)
+			conf.unionWith(c.conflicts[m])
+		}
+		placed := false
+		for _, s := range slots {
+			if s.ptr != c.ptr[r] || s.conflicts.intersects(mem) || conf.intersects(s.members) {
+				continue
+			}
+			s.members.unionWith(mem)
+			s.conflicts.unionWith(conf)
+			c.parent[r] = s.root
+			c.members[s.root] = append(c.members[s.root], c.members[r]...)
+			c.members[r] = nil
+			placed = true
+			break
+		}
+		if !placed {
+			slots = append(slots, &slot{root: r, ptr: c.ptr[r], members: mem, conflicts: conf})
+		}
+	}
 }
