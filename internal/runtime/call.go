@@ -101,6 +101,15 @@ func pushFrame(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, marke
 	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok {
 		copy(b, args)
 	}
+	if gp.stackguard0.Load() == stackPreempt {
+		// A pushed frame is no safepoint: newstack would yield by re-running
+		// the caller's CALL, and gp's pc is not at one. The request waits
+		// for fn's first call or back-edge.
+		gp.stackguard0.Store(gp.stack.hi)
+		st := call(mp, gp, fn, nfp, ctxt, uint64(gp.fn.Index)<<32|uint64(marker))
+		gp.stackguard0.Store(stackPreempt)
+		return st
+	}
 	return call(mp, gp, fn, nfp, ctxt, uint64(gp.fn.Index)<<32|uint64(marker))
 }
 
