@@ -1,6 +1,6 @@
 // Runtime helpers that allocate more than once per call, in loops: string
 // concatenation, append growth, map inserts with growth, closures and
-// interface boxing. internal/runtime's native-contract test runs this
+// interface boxing, and deferred closures run at return. internal/runtime's native-contract test runs this
 // program with GODEBUG=gortgctrigger=1, which records a GC trigger at every
 // allocation; the output must be the same as without it.
 package main
@@ -10,7 +10,22 @@ type pair struct {
 	v *int
 }
 
+// deferred allocates in its body and in its defer record; the deferred
+// closure, run by the return, allocates again.
+func deferred(i int) (r []int) {
+	defer func() {
+		r = append(r, i*3)
+	}()
+	return make([]int, 0, i%3)
+}
+
 func main() {
+	acc := 0
+	for i := 0; i < 100; i++ {
+		acc += deferred(i)[0]
+	}
+	println(acc)
+
 	s := ""
 	var parts []string
 	for i := 0; i < 200; i++ {
