@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	goruntime "runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -112,7 +113,21 @@ func run(args []string) int {
 	if p == nil {
 		return code
 	}
-	return runtime.Run(p, runtime.Options{Args: append([]string{pkg[0]}, progArgs...), Seed: *seed})
+	opts := runtime.Options{Args: append([]string{pkg[0]}, progArgs...), Seed: *seed}
+	if os.Getenv("GORT_HOSTALLOCS") != "1" {
+		return runtime.Run(p, opts)
+	}
+	// The hidden GORT_HOSTALLOCS=1 reports the host heap allocations made
+	// while the program runs (boot included, compile and load not): the
+	// interpreter must make none in steady state (DESIGN.md §4), and
+	// cmd/gort's allocs test checks that this count does not grow with the
+	// work a program does.
+	var before, after goruntime.MemStats
+	goruntime.ReadMemStats(&before)
+	status := runtime.Run(p, opts)
+	goruntime.ReadMemStats(&after)
+	fmt.Fprintf(os.Stderr, "gort: host mallocs during run: %d\n", after.Mallocs-before.Mallocs)
+	return status
 }
 
 func dis(args []string) int {

@@ -36,13 +36,17 @@ func (c *Compiler) itab(iface, concrete *bytecode.Type) uintptr {
 	return a
 }
 
-// relName spells a file name relative to the working directory, as the go
-// command does in messages.
+// relName spells a file name relative to the working directory with a leading
+// "./", as the go command does in messages.
 func relName(name string) string {
 	if wd, err := os.Getwd(); err == nil && filepath.IsAbs(name) {
 		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
-			return rel
+			return "./" + rel
 		}
+		return name
+	}
+	if !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "$") {
+		return "./" + name
 	}
 	return name
 }

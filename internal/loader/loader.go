@@ -142,6 +142,10 @@ func Load(pkg []string) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
+	if _, ok := mainPkg.Scope().Lookup("main").(*types.Func); !ok {
+		// go build finds this at link time and says so in the linker's words.
+		return nil, &Error{Msg: "# command-line-arguments\nruntime.main_main·f: function main is undeclared in the main package", Code: 1}
+	}
 
 	prog := ssa.NewProgram(fset, ssa.InstantiateGenerics|ssa.BareInits)
 	created := map[*types.Package]*ssa.Package{}

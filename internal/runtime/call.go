@@ -101,7 +101,21 @@ func pushFrame(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, marke
 	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok {
 		copy(b, args)
 	}
-	return call(mp, gp, fn, nfp, ctxt, uint64(gp.fn.Index)<<32|uint64(marker))
+	return callPushed(mp, gp, fn, nfp, ctxt, uint64(gp.fn.Index)<<32|uint64(marker))
+}
+
+// callPushed is call for a frame the runtime pushes (a deferred call, an
+// init task, a panic's deferred calls). That is no safepoint: newstack
+// yields by re-running the caller's CALL at pc-1, and gp's pc is not after
+// one. A pending preemption request waits for fn's first call or back-edge.
+func callPushed(mp *m, gp *g, fn *bytecode.Func, nfp, ctxt uintptr, ret uint64) int {
+	if gp.stackguard0.Load() != stackPreempt {
+		return call(mp, gp, fn, nfp, ctxt, ret)
+	}
+	gp.stackguard0.Store(gp.stack.hi)
+	st := call(mp, gp, fn, nfp, ctxt, ret)
+	gp.stackguard0.Store(stackPreempt)
+	return st
 }
 
 // returnToRuntime handles a RET from a frame the runtime pushed.

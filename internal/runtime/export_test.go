@@ -75,3 +75,40 @@ const (
 	FixedStack   = fixedStack
 	MaxStackSize = maxStackSize
 )
+
+// GCTriggers and GCCycles are the collector's counts (mgc.go): allocations
+// that recorded a trigger, and cycles started at a safepoint.
+func GCTriggers() uint64 { return gcController.triggers }
+func GCCycles() uint64   { return gcController.cycles }
+
+// AllocTwiceThenSafepoint does what a native does under
+// GODEBUG=gortgctrigger=1, two allocations in a row on a running goroutine,
+// and then what the interpreter does at its next call or back-edge check.
+// It reports the cycles started during the allocations and at the
+// safepoint, and whether the allocations asked the goroutine to stop. It
+// uses a fresh heap and leaves the global run queue as it found it.
+func AllocTwiceThenSafepoint() (during, atSafepoint uint64, stopRequested bool) {
+	mheap_ = mheapT{}
+	mallocinit(arena.Base + 1<<30)
+	gcController.triggerPending = false
+	defer func(on bool) { gcTriggerEveryAlloc = on }(gcTriggerEveryAlloc)
+	gcTriggerEveryAlloc = true
+
+	gp := &g{stack: stack{lo: arena.Base + 1<<20, hi: arena.Base + 1<<20 + fixedStack}}
+	gp.fp = gp.stack.lo + 64
+	gp.stackguard0.Store(gp.stack.hi)
+	mp := &m{p: &p{mcache: &mcache{}}, curg: gp}
+
+	start := gcController.cycles
+	mallocgc(mp, 48, nil)
+	mallocgc(mp, 4096, nil)
+	during = gcController.cycles - start
+	stopRequested = gp.stackguard0.Load() == stackPreempt
+
+	goschedPreempt(mp, gp)
+	atSafepoint = gcController.cycles - start - during
+	if globrunqget() != gp {
+		panic("goschedPreempt did not queue the goroutine")
+	}
+	return during, atSafepoint, stopRequested
+}

@@ -124,6 +124,9 @@ func (c *mcache) refill(spc uint8) *mspan {
 // mallocgc allocates a zeroed object of size bytes and type typ (nil for
 // untyped memory such as a string's bytes).
 func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
+	if gcTriggerEveryAlloc {
+		gcRecordTrigger(mp)
+	}
 	if size == 0 {
 		return zerobase
 	}

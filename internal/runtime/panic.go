@@ -106,7 +106,7 @@ func pushFrameRet(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, re
 	nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
 	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok && nfp+uintptr(len(args)) <= gp.stack.hi {
 		copy(b, args)
-		return call(mp, gp, fn, nfp, ctxt, ret)
+		return callPushed(mp, gp, fn, nfp, ctxt, ret)
 	}
 	morestack(mp, gp, nfp, uintptr(fn.FrameSize)+bytecode.HeaderSize)
 	return pushFrameRet(mp, gp, fn, args, ctxt, ret)

@@ -86,8 +86,11 @@ func parseGODEBUG(s string) {
 		}
 		if i := indexByte(kv, '='); i >= 0 {
 			k, v := kv[:i], kv[i+1:]
-			if k == "gortmovestack" {
+			switch k {
+			case "gortmovestack":
 				moveStackEveryCall = v == "1"
+			case "gortgctrigger":
+				gcTriggerEveryAlloc = v == "1"
 			}
 		}
 	}
@@ -291,8 +294,10 @@ func gosched(mp *m, gp *g) {
 	globrunqput(gp)
 }
 
-// goschedPreempt yields because gp's time slice is over.
+// goschedPreempt yields because gp's time slice is over, or because the
+// runtime asked it to stop at this safepoint (a GC trigger).
 func goschedPreempt(mp *m, gp *g) {
+	gcSafepoint(mp, gp)
 	if gp.stackguard0.Load() == stackPreempt {
 		gp.stackguard0.Store(gp.stack.hi)
 	}
