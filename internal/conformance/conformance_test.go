@@ -142,6 +142,9 @@ func runPass(t *testing.T, testDir string, files, passing []string, timedOut map
 	jobs := make([]job, len(files))
 	for i, f := range files {
 		jobs[i] = job{dir: filepath.Join(testDir, filepath.Dir(f)), file: filepath.Base(f), env: env}
+		if slices.Contains(env, moveStackEnv) {
+			jobs[i].timeout = moveStackTimeout
+		}
 		if timedOut[f] {
 			jobs[i].timeout = knownTimeout
 		}

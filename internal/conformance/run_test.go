@@ -20,6 +20,12 @@ const (
 	// $GOROOT/test takes about a second natively.
 	programTimeout = 20 * time.Second
 
+	// moveStackTimeout bounds one run with the move-the-stack-at-every-call
+	// knob, which copies the whole live stack at each call: a program that
+	// calls often with a deep stack (fixedbugs/issue13169.go) runs about ten
+	// times slower by design.
+	moveStackTimeout = 60 * time.Second
+
 	// knownTimeout bounds a program whose last recorded failure was a
 	// timeout, so that a gort that hangs on many programs still finishes
 	// the suite in minutes. -update gives every program programTimeout.

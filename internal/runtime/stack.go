@@ -59,8 +59,9 @@ func stackfree(stk stack) {
 }
 
 // morestack grows gp's stack so that a frame of need bytes fits at newfp.
-// gp.fn, gp.fp and gp.pc describe the calling frame.
-func morestack(mp *m, gp *g, newfp, need uintptr) {
+// gp.fn, gp.fp and gp.pc describe the calling frame; memory up to keep
+// (arguments already placed above it) moves with the stack.
+func morestack(mp *m, gp *g, newfp, need, keep uintptr) {
 	size := gp.stack.hi - gp.stack.lo
 	used := newfp + need - gp.stack.lo
 	for size < used+bytecode.HeaderSize {
@@ -70,14 +71,15 @@ func morestack(mp *m, gp *g, newfp, need uintptr) {
 		print("runtime: goroutine stack exceeds 1000000000-byte limit\n")
 		fatalStackOverflow(mp, gp)
 	}
-	copystack(mp, gp, size)
+	copystack(mp, gp, size, keep)
 }
 
-// copystack moves gp's stack to a new one of the given size.
-func copystack(mp *m, gp *g, size uintptr) {
+// copystack moves gp's stack to a new one of the given size. What it copies
+// ends at the current frame's end or at keep, whichever is higher.
+func copystack(mp *m, gp *g, size, keep uintptr) {
 	old := gp.stack
 	stk := stackalloc(mp, size)
-	top := gp.fp + uintptr(gp.fn.FrameSize)
+	top := max(gp.fp+uintptr(gp.fn.FrameSize), keep)
 	if top > old.hi {
 		top = old.hi
 	}
