@@ -73,7 +73,7 @@ const (
 	// Memory through pointers; a nil or out-of-arena address panics.
 	LOAD      // fA = load class K at *(fB + C)
 	LOADN     // fA = *fB (C bytes)
-	STORE     // *fA = fB, store class K
+	STORE     // *(fA + C) = fB, store class K
 	STOREN    // *fA = fB (C bytes, typed: through the write-barrier funnel)
 	NILCHK    // panic nil dereference if fA == 0
 	FIELDADDR // fA = fB + C; panics if fB is nil

@@ -265,3 +265,79 @@ func (fc *fnCompiler) immediateOp(v *ssa.BinOp, dst int32) bool {
 	fc.emit(op, 0, dst, fc.val(x), imm)
 	return true
 }
+
+// Field-address folding.
+//
+// `p.f += x` is, in SSA, t := &p.f; *t = *t + x: a FieldAddr whose only uses
+// are a load and a store. LOAD and STORE take a constant offset, so such a
+// FieldAddr need not be computed at all: its uses address p with the
+// field's offset. The nil check moves from the FieldAddr to the first use,
+// which therefore must follow it directly, and the offset must stay inside
+// the nil guard so that a nil p still faults as a nil dereference.
+
+// foldable reports whether every use of v is a scalar load or store through
+// it, in v's block, the first right after v.
+func foldable(v *ssa.FieldAddr, sizes *Compiler) bool {
+	st := v.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	off := sizes.sizes.Offsetsof(fieldsOf(st))[v.Field]
+	if off >= 4096 || classOf(st.Field(v.Field).Type()) == 0 {
+		return false
+	}
+	refs := *v.Referrers()
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		if r.Block() != v.Block() {
+			return false
+		}
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.Store:
+			if r.Addr != v || r.Val == v {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	b := v.Block()
+	for _, next := range b.Instrs[indexOf(b, v)+1:] {
+		if _, ok := next.(*ssa.DebugRef); ok {
+			continue
+		}
+		for _, r := range refs {
+			if r == next {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// address returns the slot holding the base pointer of an access through
+// ptr and the constant offset to add to it.
+func (fc *fnCompiler) address(ptr ssa.Value) (int32, int32) {
+	if fa, ok := ptr.(*ssa.FieldAddr); ok && fc.folded[fa] {
+		st := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+		return fc.val(fa.X), int32(fc.c.sizes.Offsetsof(fieldsOf(st))[fa.Field])
+	}
+	return fc.val(ptr), 0
+}
+
+// operands appends instr's operands, reading a folded FieldAddr as its base
+// pointer, which the access uses instead.
+func (fc *fnCompiler) operands(instr ssa.Instruction, ops []*ssa.Value) []*ssa.Value {
+	ops = instr.Operands(ops)
+	for i, op := range ops {
+		if fa, ok := (*op).(*ssa.FieldAddr); ok && fc.folded[fa] {
+			ops[i] = &fa.X
+		}
+	}
+	return ops
+}

@@ -89,7 +89,7 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 	pinned := map[ssa.Value]bool{}
 	if rb := fc.fn.Recover; rb != nil {
 		for _, instr := range rb.Instrs {
-			for _, op := range instr.Operands(nil) {
+			for _, op := range fc.operands(instr, nil) {
 				pinned[*op] = true
 			}
 		}
@@ -276,7 +276,7 @@ func (c *coalescer) liveness() {
 					}
 				}
 			} else {
-				ops = instr.Operands(ops[:0])
+				ops = c.fc.operands(instr, ops[:0])
 				for _, op := range ops {
 					if j, ok := c.index[*op]; ok && !def[b.Index].has(j) {
 						use[b.Index].add(j)
@@ -335,7 +335,7 @@ func (c *coalescer) liveness() {
 			if _, ok := instr.(*ssa.Phi); ok {
 				break
 			}
-			ops = instr.Operands(ops[:0])
+			ops = c.fc.operands(instr, ops[:0])
 			if v, ok := instr.(ssa.Value); ok {
 				if j, ok := c.index[v]; ok {
 					live.remove(j)

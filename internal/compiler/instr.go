@@ -76,6 +76,9 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	case *ssa.Slice:
 		fc.slice(v)
 	case *ssa.FieldAddr:
+		if fc.folded[v] {
+			return // its loads and stores address v.X directly
+		}
 		st := v.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
 		off := c.sizes.Offsetsof(fieldsOf(st))[v.Field]
 		fc.emit(bytecode.FIELDADDR, 0, fc.val(v), fc.val(v.X), int32(off))
@@ -122,6 +125,11 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	case *ssa.Select:
 		fc.selectOp(v)
 	case *ssa.Store:
+		if fa, ok := v.Addr.(*ssa.FieldAddr); ok && fc.folded[fa] {
+			base, off := fc.address(fa)
+			fc.emit(bytecode.STORE, classOf(v.Val.Type()), base, fc.val(v.Val), off)
+			return
+		}
 		fc.store(fc.val(v.Addr), fc.val(v.Val), v.Val.Type())
 	case *ssa.MapUpdate:
 		mt := c.typ(v.Map.Type())
@@ -484,6 +492,11 @@ func (fc *fnCompiler) compareAggregate(v *ssa.BinOp, dst, x, y int32) {
 }
 
 func (fc *fnCompiler) unOp(v *ssa.UnOp) {
+	if v.Op == token.MUL {
+		base, off := fc.address(v.X)
+		fc.load(fc.val(v), base, off, v.Type())
+		return
+	}
 	dst, x := fc.val(v), fc.val(v.X)
 	switch v.Op {
 	case token.NOT:
@@ -514,8 +527,6 @@ func (fc *fnCompiler) unOp(v *ssa.UnOp) {
 		if cls := classOf(v.Type()); isNarrow(cls) {
 			fc.emit(bytecode.EXT, cls, dst, dst, 0)
 		}
-	case token.MUL:
-		fc.load(dst, x, 0, v.Type())
 	case token.ARROW:
 		ct := fc.c.typ(v.X.Type())
 		fc.rt(bytecode.RtRecv, dst, x, fc.aux(ct.Index, b2i(v.CommaOk), fc.okOffset(v)))

@@ -24,7 +24,7 @@ const (
 	// knob, which copies the whole live stack at each call: a program that
 	// calls often with a deep stack (fixedbugs/issue13169.go) runs about ten
 	// times slower by design.
-	moveStackTimeout = 60 * time.Second
+	moveStackTimeout = 120 * time.Second
 
 	// knownTimeout bounds a program whose last recorded failure was a
 	// timeout, so that a gort that hangs on many programs still finishes

@@ -209,7 +209,7 @@ func execute(mp *m, gp *g) {
 				goto reload
 			}
 		case bytecode.STORE:
-			p := uintptr(*slot(fpp, in.A))
+			p := uintptr(*slot(fpp, in.A)) + uintptr(int64(in.C))
 			if !storeArena(p, in.K, *slot(fpp, in.B)) {
 				gp.fn, gp.pc, gp.fp = fn, pc, fp
 				fault(mp, gp, p)
