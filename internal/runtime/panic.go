@@ -41,6 +41,12 @@ type _panic struct {
 	deferFP    uintptr
 	deferFrame uint64
 	deferFn    uint32
+	// The panicking frame (an fp offset from the stack base) and the pc
+	// after the instruction that panicked. Deferred calls the panic runs
+	// sit on top of that frame with a return marker in place of a pc, so
+	// tracebacks find the frame's pc here.
+	siteFP uint64
+	sitePC int32
 }
 
 // deferproc records a deferred call whose argument block is at args.
@@ -114,7 +120,8 @@ func pushFrameRet(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, re
 
 // gopanic starts panicking with value v (an eface).
 func gopanic(mp *m, gp *g, v [2]uint64) int {
-	p := &_panic{arg: v, link: gp._panic, sigpanic: sigpanicNext}
+	p := &_panic{arg: v, link: gp._panic, sigpanic: sigpanicNext,
+		siteFP: frameID(gp, gp.fp), sitePC: gp.pc}
 	sigpanicNext = false
 	if old := gp._panic; old != nil && old.recovered && old.arg == v {
 		old.repanicked = true
@@ -212,7 +219,7 @@ func gorecover(gp *g) [2]uint64 {
 
 // goexit starts runtime.Goexit: run every deferred call, then end.
 func goexit(mp *m, gp *g) int {
-	gp._panic = &_panic{goexit: true, link: gp._panic}
+	gp._panic = &_panic{goexit: true, link: gp._panic, siteFP: frameID(gp, gp.fp), sitePC: gp.pc}
 	return runPanicDefers(mp, gp)
 }
 
