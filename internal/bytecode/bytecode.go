@@ -107,6 +107,8 @@ type Itab struct {
 // values.
 type ErrTypes struct {
 	BoundsError, ErrorString, PlainError, ErrorAddressString, TypeAssertionError *Type
+	PanicNilError                                                                *Type // *runtime.PanicNilError
+	UnhashableTypeError                                                          *Type
 	Error                                                                        *Type // runtime.Error
 }
 

@@ -362,12 +362,14 @@ func (c *Compiler) boot() {
 		return c.typ(rt.Pkg.Scope().Lookup(name).Type())
 	}
 	c.out.ErrTypes = bytecode.ErrTypes{
-		BoundsError:        named("boundsError"),
-		ErrorString:        named("errorString"),
-		PlainError:         named("plainError"),
-		ErrorAddressString: named("errorAddressString"),
-		TypeAssertionError: c.typ(types.NewPointer(rt.Pkg.Scope().Lookup("TypeAssertionError").Type())),
-		Error:              named("Error"),
+		BoundsError:         named("boundsError"),
+		ErrorString:         named("errorString"),
+		PlainError:          named("plainError"),
+		ErrorAddressString:  named("errorAddressString"),
+		TypeAssertionError:  c.typ(types.NewPointer(rt.Pkg.Scope().Lookup("TypeAssertionError").Type())),
+		PanicNilError:       c.typ(types.NewPointer(rt.Pkg.Scope().Lookup("PanicNilError").Type())),
+		UnhashableTypeError: named("unhashableTypeError"),
+		Error:               named("Error"),
 	}
 }
 

@@ -249,6 +249,12 @@ func panicPlain(mp *m, gp *g, msg string) int {
 	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.PlainError, msg))
 }
 
+// panicNil is panic(nil): since Go 1.21 it panics with a new
+// *runtime.PanicNilError, a pointer to a zero-sized object.
+func panicNil(mp *m, gp *g) int {
+	return gopanic(mp, gp, [2]uint64{uint64(prog.ErrTypes.PanicNilError.Desc), uint64(zerobase)})
+}
+
 // Bounds error codes, as internal/abi numbers them.
 const (
 	boundsIndex = iota

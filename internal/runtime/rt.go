@@ -277,11 +277,6 @@ func concatstrings(mp *m, a, b string) [2]uint64 {
 	return newString(mp, a+b)
 }
 
-// panicNil is panic(nil): since Go 1.21 a *runtime.PanicNilError.
-func panicNil(mp *m, gp *g) int {
-	return panicErrorString(mp, gp, "panic called with nil argument")
-}
-
 // panicRangeFunc raises the range-over-func misuse errors gc raises.
 func panicRangeFunc(mp *m, gp *g, which int32) int {
 	switch which {
