@@ -320,14 +320,21 @@ func gcName(fn *ssa.Function) string {
 	} else if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
 		pkg = obj.Pkg().Path()
 	}
-	if len(fn.TypeArgs()) > 0 {
-		name += "[...]"
-	}
 	recvName := ""
 	if recv := fn.Signature.Recv(); recv != nil {
 		recvName = recvString(recv.Type())
 	} else if obj, ok := fn.Object().(*types.Func); ok && obj.Type().(*types.Signature).Recv() != nil {
 		recvName = recvString(obj.Type().(*types.Signature).Recv().Type())
+	}
+	if len(fn.TypeArgs()) > 0 {
+		// go/ssa spells an instance "F[int]"; gc elides the type
+		// arguments, and a method's belong to its receiver's type.
+		if i := strings.IndexByte(name, '['); i >= 0 {
+			name = name[:i]
+		}
+		if recvName == "" {
+			name += "[...]"
+		}
 	}
 	if recvName != "" {
 		name = recvName + "." + name
