@@ -259,7 +259,9 @@ func nativeName(fn *ssa.Function) string {
 // and tracebacks look through.
 func isWrapper(fn *ssa.Function) bool {
 	switch fn.Synthetic {
-	case "":
+	case "", "range-over-func yield":
+		// A range-over-func loop body is the user's code: gc names its
+		// frames main.f-range1 and shows them in tracebacks.
 		return false
 	}
 	if fn.Object() != nil && fn.Synthetic == "" {

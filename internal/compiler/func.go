@@ -321,7 +321,7 @@ func (fc *fnCompiler) body() {
 	for _, b := range fc.fn.Blocks {
 		fc.blockPC[b.Index] = int32(len(fc.code))
 		for _, instr := range b.Instrs {
-			if p := instr.Pos(); p.IsValid() {
+			if p := instrPos(instr); p.IsValid() {
 				fc.cur = p
 			}
 			fc.instr(instr)

@@ -255,6 +255,37 @@ func panicNil(mp *m, gp *g) int {
 	return gopanic(mp, gp, [2]uint64{uint64(prog.ErrTypes.PanicNilError.Desc), uint64(zerobase)})
 }
 
+// panicRangeFunc raises gc's errors for a misused range-over-func yield
+// function. With why 1 the iterator returned normally while the loop body
+// was panicking; with why 2 yield was called while the loop was not ready
+// for it, and go/ssa's jump variable, reached through the closure word at
+// offset off of the yield function's context, says why: BUSY (-1), the body
+// panicked; EXIT (> 0), the body had left the loop; DONE (-2), the iterator
+// had returned. (A loop left by break stays EXIT after the iterator returns,
+// where gc's state says the whole loop exited.)
+func panicRangeFunc(mp *m, gp *g, why, off int32) int {
+	const prefix = "range function "
+	if why == 1 {
+		return panicErrorString(mp, gp, prefix+"recovered a loop body panic and did not resume panicking")
+	}
+	state := int64(-2)
+	if off >= 0 {
+		clo := uintptr(ld(gp.fp - 24)) // the call header's context word
+		if p, ok := arena.Load64(clo + uintptr(off)); ok {
+			if v, ok := arena.Load64(uintptr(p)); ok {
+				state = int64(v)
+			}
+		}
+	}
+	switch {
+	case state == -1:
+		return panicErrorString(mp, gp, prefix+"continued iteration after loop body panic")
+	case state > 0:
+		return panicErrorString(mp, gp, prefix+"continued iteration after function for loop body returned false")
+	}
+	return panicErrorString(mp, gp, prefix+"continued iteration after whole loop exit")
+}
+
 // Bounds error codes, as internal/abi numbers them.
 const (
 	boundsIndex = iota
