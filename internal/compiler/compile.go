@@ -259,9 +259,10 @@ func nativeName(fn *ssa.Function) string {
 // and tracebacks look through.
 func isWrapper(fn *ssa.Function) bool {
 	switch fn.Synthetic {
-	case "", "range-over-func yield":
-		// A range-over-func loop body is the user's code: gc names its
-		// frames main.f-range1 and shows them in tracebacks.
+	case "", "range-over-func yield", "package initializer":
+		// A range-over-func loop body and a package's variable
+		// initialisers are the user's code: gc shows their frames
+		// (main.f-range1, main.init) in tracebacks.
 		return false
 	}
 	if fn.Object() != nil && fn.Synthetic == "" {

@@ -3,6 +3,7 @@ package compiler
 import (
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -311,6 +312,10 @@ func gcName(fn *ssa.Function) string {
 	name := fn.Name()
 	if i := strings.IndexByte(name, '$'); i >= 0 {
 		name = name[:i]
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(name, "init#")); err == nil && strings.HasPrefix(name, "init#") {
+		// go/ssa numbers a package's init functions from 1, gc from 0.
+		name = "init." + itoa(n-1)
 	}
 	pkg := ""
 	if fn.Pkg != nil {

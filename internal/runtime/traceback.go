@@ -38,7 +38,7 @@ func printGoroutine(gp *g, running bool) {
 func traceback(gp *g) {
 	fn, fp, pc := gp.fn, gp.fp, gp.pc-1
 	for fn != nil {
-		if !fn.Wrapper && !isRuntimeFunc(fn) {
+		if showFrame(fn, pc) {
 			args := "()"
 			if fn.ArgSize > 0 {
 				args = "(...)"
@@ -85,6 +85,20 @@ func panicAtFrame(gp *g, fp uintptr) *_panic {
 func loadRet(fp uintptr) (uint64, bool) {
 	v := ld(fp - 8)
 	return v, true
+}
+
+// showFrame reports whether a traceback prints fn's frame stopped at pc.
+// Wrappers and the runtime are hidden. So is a package's variable
+// initialiser while it calls the package's init functions: go/ssa makes it
+// call them (at no source position), where in gc the runtime does.
+func showFrame(fn *bytecode.Func, pc int32) bool {
+	if fn.Wrapper || isRuntimeFunc(fn) {
+		return false
+	}
+	if strings.HasSuffix(fn.Name, ".init") && (pc < 0 || int(pc) >= len(fn.Pos) || !fn.Pos[pc].IsValid()) {
+		return false
+	}
+	return true
 }
 
 func isRuntimeFunc(fn *bytecode.Func) bool {
