@@ -103,6 +103,14 @@ var nativeTable = map[string]nativeFunc{
 		flushOutput()
 		return stContinue
 	},
+	"runtime.fatalthrow": func(mp *m, gp *g, fp uintptr) int {
+		fatal(loadString(fp))
+		printstr("\n")
+		printGoroutine(gp, true)
+		flushOutput()
+		setExit(2)
+		return stStop
+	},
 	"runtime.efacekind": func(mp *m, gp *g, fp uintptr) int {
 		t := prog.TypeByDesc[uintptr(ld(fp))]
 		if t != nil {
