@@ -59,21 +59,3 @@ func (fc *fnCompiler) rangeFuncJumpOffset(p *ssa.Panic) (int32, bool) {
 	}
 	return int32(fc.c.closureOffsets(ts)[idx]), true
 }
-
-// instrPos is the source position an instruction's code is attributed to.
-// go/ssa gives the call of a range-over-func iterator, and a yield function's
-// check that the loop is ready, no position; gc attributes both to the range
-// statement.
-func instrPos(instr ssa.Instruction) token.Pos {
-	if p, ok := instr.(*ssa.Panic); ok && !p.Pos().IsValid() && p.Block().Comment == "yield-invalid" {
-		return p.Parent().Pos()
-	}
-	if call, ok := instr.(*ssa.Call); ok && !call.Pos().IsValid() && len(call.Call.Args) == 1 {
-		if mc, ok := call.Call.Args[0].(*ssa.MakeClosure); ok {
-			if y, ok := mc.Fn.(*ssa.Function); ok && y.Synthetic == "range-over-func yield" {
-				return y.Pos()
-			}
-		}
-	}
-	return instr.Pos()
-}

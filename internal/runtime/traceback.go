@@ -51,7 +51,7 @@ func traceback(gp *g) {
 		if !ok {
 			break
 		}
-		fn, fp, pc = caller, callerFP, int32(uint32(ret))-1
+		fn, fp, pc = caller, callerFP, callSite(caller, int32(uint32(ret)))
 		if marker := uint32(ret); marker >= retMarker {
 			// The runtime pushed the frame above on behalf of a panic or
 			// Goexit raised in this one.
@@ -69,6 +69,18 @@ func traceback(gp *g) {
 			}
 		}
 	}
+}
+
+// callSite is the pc of the call that returns to ret in fn: the instruction
+// before it, except for a deferred call made at a return, which returns to
+// the RunDefers instruction itself to run it again for the next one.
+func callSite(fn *bytecode.Func, ret int32) int32 {
+	if ret >= 0 && int(ret) < len(fn.Code) {
+		if in := fn.Code[ret]; in.Op == bytecode.RT && in.K == bytecode.RtRunDefers {
+			return ret
+		}
+	}
+	return ret - 1
 }
 
 // panicAtFrame returns the newest panic (or Goexit) raised in the frame at
