@@ -94,7 +94,7 @@ var nativeTable = map[string]nativeFunc{
 	},
 	"runtime.printpanicstack": func(mp *m, gp *g, fp uintptr) int {
 		if p := gp._panic; p != nil && p.sigpanic {
-			printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n")
+			printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=" + hex(uint64(p.sigaddr)) + " pc=0x0]\n")
 		}
 		printstr("\n")
 		// The traceback starts below runtime.fatalpanic's frame: walk

@@ -24,9 +24,13 @@ import (
 
 const deferHeader = 48
 
-// sigpanicNext marks the next panic as raised by a fault, which the fatal
-// report follows with a [signal SIGSEGV ...] line.
-var sigpanicNext bool
+// sigpanicNext marks the next panic as raised by a fault at address
+// sigaddrNext, which the fatal report follows with a [signal SIGSEGV ...]
+// line.
+var (
+	sigpanicNext bool
+	sigaddrNext  uintptr
+)
 
 type _panic struct {
 	arg        [2]uint64 // the panic value (an eface)
@@ -35,6 +39,7 @@ type _panic struct {
 	repanicked bool
 	goexit     bool
 	sigpanic   bool
+	sigaddr    uintptr // the faulting address, for a sigpanic
 	// deferFP is the frame of the deferred call this panic is running,
 	// for recover's "called directly by a deferred function" rule; the
 	// record is the one it came from.
@@ -120,7 +125,7 @@ func pushFrameRet(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, re
 
 // gopanic starts panicking with value v (an eface).
 func gopanic(mp *m, gp *g, v [2]uint64) int {
-	p := &_panic{arg: v, link: gp._panic, sigpanic: sigpanicNext,
+	p := &_panic{arg: v, link: gp._panic, sigpanic: sigpanicNext, sigaddr: sigaddrNext,
 		siteFP: frameID(gp, gp.fp), sitePC: gp.pc}
 	sigpanicNext = false
 	if old := gp._panic; old != nil && old.recovered && old.arg == v {
@@ -329,7 +334,7 @@ func panicmem(mp *m, gp *g, addr uintptr) int {
 // fault handles a refused memory access at p.
 func fault(mp *m, gp *g, p uintptr) int {
 	if p < arena.NilGuard {
-		sigpanicNext = true
+		sigpanicNext, sigaddrNext = true, p
 		return panicmem(mp, gp, p)
 	}
 	printstr("unexpected fault address " + hex(uint64(p)) + "\n")
