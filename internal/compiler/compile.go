@@ -212,6 +212,8 @@ func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
 		Text:      TextBase + uintptr(idx)*TextEntry,
 		Wrapper:   isWrapper(fn),
 		RecoverPC: -1,
+
+		CapturesAsArgs: calledWhereWritten(fn),
 	}
 	if fn.Blocks == nil {
 		f.Native = nativeName(fn)

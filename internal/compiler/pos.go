@@ -47,3 +47,38 @@ func returnPos(rd *ssa.RunDefers) token.Pos {
 	}
 	return token.NoPos
 }
+
+// calledWhereWritten reports whether fn is a function literal with captured
+// variables whose only use is a call written right after it: func(){...}().
+func calledWhereWritten(fn *ssa.Function) bool {
+	lit, ok := fn.Syntax().(*ast.FuncLit)
+	if !ok || len(fn.FreeVars) == 0 {
+		return false
+	}
+	mc := closureOf(fn)
+	if mc == nil {
+		return false
+	}
+	refs := *mc.Referrers()
+	if len(refs) != 1 {
+		return false
+	}
+	call, ok := refs[0].(*ssa.Call)
+	return ok && call.Call.Value == mc && call.Pos() == lit.End()
+}
+
+// closureOf finds the MakeClosure of fn in its parent.
+func closureOf(fn *ssa.Function) *ssa.MakeClosure {
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				return mc
+			}
+		}
+	}
+	return nil
+}

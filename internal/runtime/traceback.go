@@ -40,7 +40,7 @@ func traceback(gp *g) {
 	for fn != nil {
 		if showFrame(fn, pc) {
 			args := "()"
-			if fn.ArgSize > 0 {
+			if fn.ArgSize > 0 || fn.CapturesAsArgs {
 				args = "(...)"
 			}
 			printstr(fn.Name + args + "\n")
