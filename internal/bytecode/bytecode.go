@@ -63,6 +63,10 @@ type Func struct {
 	// Wrapper marks compiler-made wrappers and thunks: recover looks
 	// through them and tracebacks elide them.
 	Wrapper bool
+	// CapturesAsArgs marks a closure that captures variables and is
+	// called only where it is written, func(){...}(): gc passes its captured
+	// variables as arguments, so tracebacks print its frame as f(...).
+	CapturesAsArgs bool
 	// RecoverPC is where a frame resumes after a deferred call recovered a
 	// panic: it runs the remaining deferred calls and returns. -1 if the
 	// function defers nothing.
@@ -107,6 +111,8 @@ type Itab struct {
 // values.
 type ErrTypes struct {
 	BoundsError, ErrorString, PlainError, ErrorAddressString, TypeAssertionError *Type
+	PanicNilError                                                                *Type // *runtime.PanicNilError
+	UnhashableTypeError                                                          *Type
 	Error                                                                        *Type // runtime.Error
 }
 

@@ -53,7 +53,7 @@ const (
 	RtSliceToArrayPtr        // fA = (*[n]T)(fB); C = n
 	RtSliceToArray           // fA = [n]T(fB); Aux
 	RtCallNative             // call native Funcs[B] with args at fp+A
-	RtPanicRangeFunc         // panic with range-over-func misuse error number B
+	RtPanicRangeFunc         // range-over-func misuse: B=1 the body's panic was swallowed; B=2 yield called when not ready, the state at closure offset C (-1: unknown)
 	RtGoexit
 	RtClearSlice // clear(fA) for a slice; C = elem size
 	RtWrapNilChk // fA = fB, panicking if nil: a value method called through a nil pointer; Aux[C]: two string const slots

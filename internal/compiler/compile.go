@@ -212,6 +212,8 @@ func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
 		Text:      TextBase + uintptr(idx)*TextEntry,
 		Wrapper:   isWrapper(fn),
 		RecoverPC: -1,
+
+		CapturesAsArgs: calledWhereWritten(fn),
 	}
 	if fn.Blocks == nil {
 		f.Native = nativeName(fn)
@@ -259,7 +261,10 @@ func nativeName(fn *ssa.Function) string {
 // and tracebacks look through.
 func isWrapper(fn *ssa.Function) bool {
 	switch fn.Synthetic {
-	case "":
+	case "", "range-over-func yield", "package initializer":
+		// A range-over-func loop body and a package's variable
+		// initialisers are the user's code: gc shows their frames
+		// (main.f-range1, main.init) in tracebacks.
 		return false
 	}
 	if fn.Object() != nil && fn.Synthetic == "" {
@@ -362,12 +367,14 @@ func (c *Compiler) boot() {
 		return c.typ(rt.Pkg.Scope().Lookup(name).Type())
 	}
 	c.out.ErrTypes = bytecode.ErrTypes{
-		BoundsError:        named("boundsError"),
-		ErrorString:        named("errorString"),
-		PlainError:         named("plainError"),
-		ErrorAddressString: named("errorAddressString"),
-		TypeAssertionError: c.typ(types.NewPointer(rt.Pkg.Scope().Lookup("TypeAssertionError").Type())),
-		Error:              named("Error"),
+		BoundsError:         named("boundsError"),
+		ErrorString:         named("errorString"),
+		PlainError:          named("plainError"),
+		ErrorAddressString:  named("errorAddressString"),
+		TypeAssertionError:  c.typ(types.NewPointer(rt.Pkg.Scope().Lookup("TypeAssertionError").Type())),
+		PanicNilError:       c.typ(types.NewPointer(rt.Pkg.Scope().Lookup("PanicNilError").Type())),
+		UnhashableTypeError: named("unhashableTypeError"),
+		Error:               named("Error"),
 	}
 }
 

@@ -349,7 +349,7 @@ func (fc *fnCompiler) body() {
 		fc.blockPC[b.Index] = int32(len(fc.code))
 		fc.blockStart = len(fc.code)
 		for _, instr := range b.Instrs {
-			if p := instr.Pos(); p.IsValid() {
+			if p := instrPos(instr); p.IsValid() {
 				fc.cur = p
 			}
 			start := len(fc.code)

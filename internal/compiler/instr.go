@@ -303,10 +303,14 @@ func (fc *fnCompiler) panicOp(v *ssa.Panic) {
 		if s, ok := k.X.(*ssa.Const); ok && s.Value != nil {
 			switch constStr(s) {
 			case "iterator call did not preserve panic":
-				fc.rt(bytecode.RtPanicRangeFunc, 0, 1, 0)
+				fc.rt(bytecode.RtPanicRangeFunc, 0, rangeFuncMissingPanic, 0)
 				return
 			case "yield function called after range loop exit":
-				fc.rt(bytecode.RtPanicRangeFunc, 0, 2, 0)
+				off, ok := fc.rangeFuncJumpOffset(v)
+				if !ok {
+					off = -1
+				}
+				fc.rt(bytecode.RtPanicRangeFunc, 0, rangeFuncYieldState, off)
 				return
 			case "blocking select matched no case":
 				fc.rt(bytecode.RtPanic, fc.val(v.X), 0, 0)

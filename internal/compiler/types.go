@@ -3,6 +3,7 @@ package compiler
 import (
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -312,6 +313,10 @@ func gcName(fn *ssa.Function) string {
 	if i := strings.IndexByte(name, '$'); i >= 0 {
 		name = name[:i]
 	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(name, "init#")); err == nil && strings.HasPrefix(name, "init#") {
+		// go/ssa numbers a package's init functions from 1, gc from 0.
+		name = "init." + itoa(n-1)
+	}
 	pkg := ""
 	if fn.Pkg != nil {
 		pkg = fn.Pkg.Pkg.Path()
@@ -320,14 +325,21 @@ func gcName(fn *ssa.Function) string {
 	} else if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
 		pkg = obj.Pkg().Path()
 	}
-	if len(fn.TypeArgs()) > 0 {
-		name += "[...]"
-	}
 	recvName := ""
 	if recv := fn.Signature.Recv(); recv != nil {
 		recvName = recvString(recv.Type())
 	} else if obj, ok := fn.Object().(*types.Func); ok && obj.Type().(*types.Signature).Recv() != nil {
 		recvName = recvString(obj.Type().(*types.Signature).Recv().Type())
+	}
+	if len(fn.TypeArgs()) > 0 {
+		// go/ssa spells an instance "F[int]"; gc elides the type
+		// arguments, and a method's belong to its receiver's type.
+		if i := strings.IndexByte(name, '['); i >= 0 {
+			name = name[:i]
+		}
+		if recvName == "" {
+			name += "[...]"
+		}
 	}
 	if recvName != "" {
 		name = recvName + "." + name

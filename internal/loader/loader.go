@@ -9,6 +9,7 @@
 package loader
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/build"
@@ -20,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -300,8 +302,13 @@ func findUnsupported(e types.Error) (*unsupportedImport, bool) {
 }
 
 // typeErrors formats type errors as the go command does: a "# pkg" header,
-// then file:line:col: message, at most ten, and exit status 1.
+// then file:line:col: message in source order (go/types reports unused
+// variables only at the end of their function), at most ten, and exit status 1.
 func typeErrors(pkg string, fset *token.FileSet, errs []types.Error) error {
+	slices.SortStableFunc(errs, func(x, y types.Error) int {
+		px, py := fset.Position(x.Pos), fset.Position(y.Pos)
+		return cmp.Or(strings.Compare(px.Filename, py.Filename), cmp.Compare(px.Line, py.Line), cmp.Compare(px.Column, py.Column))
+	})
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n", pkg)
 	for i, e := range errs {

@@ -161,7 +161,11 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	// A failed assertion panics with *runtime.TypeAssertionError.
 	et := prog.ErrTypes.TypeAssertionError
 	obj := mallocgc(mp, et.Elem.Size, et.Elem)
-	st(obj, uint64(src.Desc))
+	// Only an assertion to a concrete type names the static interface
+	// type; one to an interface type says just "interface is nil".
+	if at.Kind != bytecode.Interface {
+		st(obj, uint64(src.Desc))
+	}
 	st(obj+8, uint64(dyn))
 	st(obj+16, uint64(at.Desc))
 	if missing != "" {

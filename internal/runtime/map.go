@@ -100,6 +100,9 @@ func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	m := uintptr(*slot(fpp, in.B))
 	key := gp.fp + uintptr(a[0])
 	dst := gp.fp + uintptr(in.A)
+	if st, ok := emptyMapKeyCheck(mp, gp, t, m, key); !ok {
+		return st
+	}
 	return mapCall(mp, gp, func() {
 		elem, ok := maps.Get(mapEnv{mp}, mapType(t), m, key)
 		if ok {
@@ -154,11 +157,70 @@ func hashCheck(mp *m, gp *g, t *bytecode.Type, key uintptr) (int, bool) {
 	return stContinue, true
 }
 
+// emptyMapKeyCheck raises, for a lookup or delete in a nil or empty map,
+// the error hashing the key would have raised: such a map hashes nothing,
+// so Go walks the key for a dynamic type that cannot be hashed instead. ok
+// is false if it panicked.
+func emptyMapKeyCheck(mp *m, gp *g, t *bytecode.Type, m, key uintptr) (int, bool) {
+	if !mapType(t).HashMightPanic || (m != 0 && mapLen(m) > 0) {
+		return stContinue, true
+	}
+	bad := unhashableKey(t.Key, key)
+	if bad == nil {
+		return stContinue, true
+	}
+	et := prog.ErrTypes.UnhashableTypeError
+	obj := mallocgc(mp, et.Size, et)
+	st(obj, uint64(bad.Desc))
+	return gopanic(mp, gp, [2]uint64{uint64(et.Desc), uint64(obj)}), false
+}
+
+// unhashableKey returns the first dynamic type inside the value of type t
+// at p that cannot be hashed, or nil.
+func unhashableKey(t *bytecode.Type, p uintptr) *bytecode.Type {
+	switch t.Kind {
+	case bytecode.Interface:
+		w, _ := arena.Load64(p)
+		dt := dynType(w, len(t.IMethods) == 0)
+		if dt == 0 {
+			return nil
+		}
+		d := prog.TypeByDesc[dt]
+		if !d.Comparable {
+			return d
+		}
+		data, _ := arena.Load64(p + 8)
+		if d.DirectIface {
+			return nil
+		}
+		return unhashableKey(d, uintptr(data))
+	case bytecode.Array:
+		for i := int64(0); i < t.Len; i++ {
+			if bad := unhashableKey(t.Elem, p+uintptr(i)*t.Elem.Size); bad != nil {
+				return bad
+			}
+		}
+	case bytecode.Struct:
+		for _, f := range t.Fields {
+			if f.Name == "_" {
+				continue
+			}
+			if bad := unhashableKey(f.Type, p+f.Offset); bad != nil {
+				return bad
+			}
+		}
+	}
+	return nil
+}
+
 func mapDelete(mp *m, gp *g, in *bytecode.Instr) int {
 	fpp := arena.Frame(gp.fp)
 	t := prog.Types[in.C]
 	m := uintptr(*slot(fpp, in.A))
 	key := gp.fp + uintptr(in.B)
+	if st, ok := emptyMapKeyCheck(mp, gp, t, m, key); !ok {
+		return st
+	}
 	return mapCall(mp, gp, func() { maps.Delete(mapEnv{mp}, mapType(t), m, key) })
 }
 

@@ -94,7 +94,7 @@ var nativeTable = map[string]nativeFunc{
 	},
 	"runtime.printpanicstack": func(mp *m, gp *g, fp uintptr) int {
 		if p := gp._panic; p != nil && p.sigpanic {
-			printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n")
+			printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=" + hex(uint64(p.sigaddr)) + " pc=0x0]\n")
 		}
 		printstr("\n")
 		// The traceback starts below runtime.fatalpanic's frame: walk
@@ -102,6 +102,14 @@ var nativeTable = map[string]nativeFunc{
 		printGoroutine(gp, true)
 		flushOutput()
 		return stContinue
+	},
+	"runtime.fatalthrow": func(mp *m, gp *g, fp uintptr) int {
+		fatal(loadString(fp))
+		printstr("\n")
+		printGoroutine(gp, true)
+		flushOutput()
+		setExit(2)
+		return stStop
 	},
 	"runtime.efacekind": func(mp *m, gp *g, fp uintptr) int {
 		t := prog.TypeByDesc[uintptr(ld(fp))]

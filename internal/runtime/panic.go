@@ -24,9 +24,13 @@ import (
 
 const deferHeader = 48
 
-// sigpanicNext marks the next panic as raised by a fault, which the fatal
-// report follows with a [signal SIGSEGV ...] line.
-var sigpanicNext bool
+// sigpanicNext marks the next panic as raised by a fault at address
+// sigaddrNext, which the fatal report follows with a [signal SIGSEGV ...]
+// line.
+var (
+	sigpanicNext bool
+	sigaddrNext  uintptr
+)
 
 type _panic struct {
 	arg        [2]uint64 // the panic value (an eface)
@@ -35,12 +39,19 @@ type _panic struct {
 	repanicked bool
 	goexit     bool
 	sigpanic   bool
+	sigaddr    uintptr // the faulting address, for a sigpanic
 	// deferFP is the frame of the deferred call this panic is running,
 	// for recover's "called directly by a deferred function" rule; the
 	// record is the one it came from.
 	deferFP    uintptr
 	deferFrame uint64
 	deferFn    uint32
+	// The panicking frame (an fp offset from the stack base) and the pc
+	// after the instruction that panicked. Deferred calls the panic runs
+	// sit on top of that frame with a return marker in place of a pc, so
+	// tracebacks find the frame's pc here.
+	siteFP uint64
+	sitePC int32
 }
 
 // deferproc records a deferred call whose argument block is at args.
@@ -114,7 +125,8 @@ func pushFrameRet(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, re
 
 // gopanic starts panicking with value v (an eface).
 func gopanic(mp *m, gp *g, v [2]uint64) int {
-	p := &_panic{arg: v, link: gp._panic, sigpanic: sigpanicNext}
+	p := &_panic{arg: v, link: gp._panic, sigpanic: sigpanicNext, sigaddr: sigaddrNext,
+		siteFP: frameID(gp, gp.fp), sitePC: gp.pc}
 	sigpanicNext = false
 	if old := gp._panic; old != nil && old.recovered && old.arg == v {
 		old.repanicked = true
@@ -212,7 +224,7 @@ func gorecover(gp *g) [2]uint64 {
 
 // goexit starts runtime.Goexit: run every deferred call, then end.
 func goexit(mp *m, gp *g) int {
-	gp._panic = &_panic{goexit: true, link: gp._panic}
+	gp._panic = &_panic{goexit: true, link: gp._panic, siteFP: frameID(gp, gp.fp), sitePC: gp.pc}
 	return runPanicDefers(mp, gp)
 }
 
@@ -240,6 +252,43 @@ func panicErrorString(mp *m, gp *g, msg string) int {
 
 func panicPlain(mp *m, gp *g, msg string) int {
 	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.PlainError, msg))
+}
+
+// panicNil is panic(nil): since Go 1.21 it panics with a new
+// *runtime.PanicNilError, a pointer to a zero-sized object.
+func panicNil(mp *m, gp *g) int {
+	return gopanic(mp, gp, [2]uint64{uint64(prog.ErrTypes.PanicNilError.Desc), uint64(zerobase)})
+}
+
+// panicRangeFunc raises gc's errors for a misused range-over-func yield
+// function. With why 1 the iterator returned normally while the loop body
+// was panicking; with why 2 yield was called while the loop was not ready
+// for it, and go/ssa's jump variable, reached through the closure word at
+// offset off of the yield function's context, says why: BUSY (-1), the body
+// panicked; EXIT (> 0), the body had left the loop; DONE (-2), the iterator
+// had returned. (A loop left by break stays EXIT after the iterator returns,
+// where gc's state says the whole loop exited.)
+func panicRangeFunc(mp *m, gp *g, why, off int32) int {
+	const prefix = "range function "
+	if why == 1 {
+		return panicErrorString(mp, gp, prefix+"recovered a loop body panic and did not resume panicking")
+	}
+	state := int64(-2)
+	if off >= 0 {
+		clo := uintptr(ld(gp.fp - 24)) // the call header's context word
+		if p, ok := arena.Load64(clo + uintptr(off)); ok {
+			if v, ok := arena.Load64(uintptr(p)); ok {
+				state = int64(v)
+			}
+		}
+	}
+	switch {
+	case state == -1:
+		return panicErrorString(mp, gp, prefix+"continued iteration after loop body panic")
+	case state > 0:
+		return panicErrorString(mp, gp, prefix+"continued iteration after function for loop body returned false")
+	}
+	return panicErrorString(mp, gp, prefix+"continued iteration after whole loop exit")
 }
 
 // Bounds error codes, as internal/abi numbers them.
@@ -285,7 +334,7 @@ func panicmem(mp *m, gp *g, addr uintptr) int {
 // fault handles a refused memory access at p.
 func fault(mp *m, gp *g, p uintptr) int {
 	if p < arena.NilGuard {
-		sigpanicNext = true
+		sigpanicNext, sigaddrNext = true, p
 		return panicmem(mp, gp, p)
 	}
 	printstr("unexpected fault address " + hex(uint64(p)) + "\n")

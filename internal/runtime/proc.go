@@ -170,9 +170,9 @@ func newproc1(mp *m, parent *g, fn *bytecode.Func, args []byte, ctxt uintptr) *g
 		copy(b, fn.Consts)
 	}
 	gp.fn = fn
-	gp.startFn = fn
 	if parent != nil {
 		gp.parentGoid = parent.goid
+		gp.gopcFn, gp.gopc = parent.fn, parent.pc
 	}
 	gp.atomicstatus.Store(_Grunnable)
 	runqput(mp.p, gp, true)

@@ -231,7 +231,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 			set(in.A, p)
 		}
 	case bytecode.RtPanicRangeFunc:
-		return panicRangeFunc(mp, gp, in.B)
+		return panicRangeFunc(mp, gp, in.B, in.C)
 	case bytecode.RtWrapNilChk:
 		p := w(in.B)
 		if p == 0 {
@@ -275,22 +275,6 @@ func newString(mp *m, s string) [2]uint64 {
 
 func concatstrings(mp *m, a, b string) [2]uint64 {
 	return newString(mp, a+b)
-}
-
-// panicNil is panic(nil): since Go 1.21 a *runtime.PanicNilError.
-func panicNil(mp *m, gp *g) int {
-	return panicErrorString(mp, gp, "panic called with nil argument")
-}
-
-// panicRangeFunc raises the range-over-func misuse errors gc raises.
-func panicRangeFunc(mp *m, gp *g, which int32) int {
-	switch which {
-	case 1:
-		return panicErrorString(mp, gp, "range function continued iteration after function for loop body returned false")
-	case 2:
-		return panicErrorString(mp, gp, "range function continued iteration after whole loop exit")
-	}
-	return panicErrorString(mp, gp, "range function recovered a loop body panic and did not resume panicking")
 }
 
 // panicwrap is a value method called through a nil pointer.

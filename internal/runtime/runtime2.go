@@ -59,7 +59,11 @@ type g struct {
 	_panic    *_panic // innermost panic
 	goexiting bool
 
-	startFn    *bytecode.Func // for tracebacks of "created by"
+	// The go statement that created the goroutine, for the "created by"
+	// line of tracebacks: its function and the pc after it, and the
+	// creating goroutine. parentGoid is 0 for goroutines the runtime starts.
+	gopcFn     *bytecode.Func
+	gopc       int32
 	parentGoid int64
 }
 

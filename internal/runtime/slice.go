@@ -56,8 +56,9 @@ func sliceOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	sLo, sHi, sMax := signed&1 != 0, signed&2 != 0, signed&4 != 0
 	if maxS >= 0 {
 		if mx > capacity {
+			// gc reports a string's or an array's bound as its length.
 			code := uint8(boundsSlice3Acap)
-			if mode == 1 {
+			if mode != 0 {
 				code = boundsSlice3Alen
 			}
 			return panicBounds(mp, gp, int64(mx), int(capacity), sMax, code)
@@ -70,7 +71,7 @@ func sliceOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		}
 	} else {
 		bound, code := capacity, uint8(boundsSliceAcap)
-		if mode == 1 {
+		if mode != 0 {
 			bound, code = length, boundsSliceAlen
 		}
 		if hiS >= 0 && hi > bound {

@@ -1,13 +1,22 @@
 package runtime
 
 import (
+	"bufio"
+	"os"
+	"path/filepath"
+	hostruntime "runtime"
+	"strings"
+	"sync"
+
 	"gort/internal/bytecode"
 )
 
 // Tracebacks print goroutines as the real runtime does, with gc's function
 // names and file:line of each call. Wrappers and the runtime's own frames
-// are elided. gort has no machine code, so the +0x offsets are the
-// instruction index, and frame arguments print as "(...)".
+// are elided, except the frames gc shows too: a panic that runs a deferred
+// call appears as "panic(...)" between the deferred call and the panicking
+// frame, and runtime.Goexit likewise. gort has no machine code, so the +0x
+// offsets are the instruction index, and frame arguments print as "(...)".
 
 func printGoroutine(gp *g, running bool) {
 	status := "running"
@@ -19,36 +28,70 @@ func printGoroutine(gp *g, running bool) {
 	}
 	printstr("goroutine " + itoa(gp.goid) + " [" + status + "]:\n")
 	traceback(gp)
-	if gp.parentGoid != 0 && gp.startFn != nil {
-		printstr("created by " + parentName(gp) + " in goroutine " + itoa(gp.parentGoid) + "\n")
-		printstr("\t" + gp.startFn.File + ":" + itoa(int64(gp.startFn.Line)) + " +0x0\n")
+	if gp.parentGoid != 0 && gp.gopcFn != nil {
+		printstr("created by " + gp.gopcFn.Name + " in goroutine " + itoa(gp.parentGoid) + "\n")
+		printLocation(gp.gopcFn, gp.gopc-1)
 	}
 }
-
-func parentName(gp *g) string { return gp.startFn.Name }
 
 // traceback walks gp's frames from the top.
 func traceback(gp *g) {
 	fn, fp, pc := gp.fn, gp.fp, gp.pc-1
 	for fn != nil {
-		if !fn.Wrapper && !isRuntimeFunc(fn) {
+		if showFrame(fn, pc) {
 			args := "()"
-			if fn.ArgSize > 0 {
+			if fn.ArgSize > 0 || fn.CapturesAsArgs {
 				args = "(...)"
 			}
 			printstr(fn.Name + args + "\n")
-			printstr("\t" + posString(fn, pc) + " +0x" + hexDigits(uint64(pc)) + "\n")
+			printLocation(fn, pc)
 		}
+		ret, _ := loadRet(fp)
 		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
 		if !ok {
 			break
 		}
-		ret, _ := loadRet(fp)
-		fn, fp, pc = caller, callerFP, int32(uint32(ret))-1
-		if uint32(ret) >= retMarker {
-			pc = 0
+		fn, fp, pc = caller, callerFP, callSite(caller, int32(uint32(ret)))
+		if marker := uint32(ret); marker >= retMarker {
+			// The runtime pushed the frame above on behalf of a panic or
+			// Goexit raised in this one.
+			p := panicAtFrame(gp, fp)
+			pc = -1
+			if p != nil {
+				pc = p.sitePC - 1
+			}
+			if marker == retDeferPanic && p != nil {
+				if p.goexit {
+					printRuntimeFrame("runtime.Goexit()", "Goexit")
+				} else {
+					printRuntimeFrame("panic(...)", "gopanic")
+				}
+			}
 		}
 	}
+}
+
+// callSite is the pc of the call that returns to ret in fn: the instruction
+// before it, except for a deferred call made at a return, which returns to
+// the RunDefers instruction itself to run it again for the next one.
+func callSite(fn *bytecode.Func, ret int32) int32 {
+	if ret >= 0 && int(ret) < len(fn.Code) {
+		if in := fn.Code[ret]; in.Op == bytecode.RT && in.K == bytecode.RtRunDefers {
+			return ret
+		}
+	}
+	return ret - 1
+}
+
+// panicAtFrame returns the newest panic (or Goexit) raised in the frame at
+// fp, or nil.
+func panicAtFrame(gp *g, fp uintptr) *_panic {
+	for p := gp._panic; p != nil; p = p.link {
+		if p.siteFP == frameID(gp, fp) {
+			return p
+		}
+	}
+	return nil
 }
 
 func loadRet(fp uintptr) (uint64, bool) {
@@ -56,8 +99,26 @@ func loadRet(fp uintptr) (uint64, bool) {
 	return v, true
 }
 
+// showFrame reports whether a traceback prints fn's frame stopped at pc.
+// Wrappers and the runtime are hidden. So is a package's variable
+// initialiser while it calls the package's init functions: go/ssa makes it
+// call them (at no source position), where in gc the runtime does.
+func showFrame(fn *bytecode.Func, pc int32) bool {
+	if fn.Wrapper || isRuntimeFunc(fn) {
+		return false
+	}
+	if strings.HasSuffix(fn.Name, ".init") && (pc < 0 || int(pc) >= len(fn.Pos) || !fn.Pos[pc].IsValid()) {
+		return false
+	}
+	return true
+}
+
 func isRuntimeFunc(fn *bytecode.Func) bool {
 	return len(fn.Name) > 8 && fn.Name[:8] == "runtime."
+}
+
+func printLocation(fn *bytecode.Func, pc int32) {
+	printstr("\t" + posString(fn, pc) + " +0x" + hexDigits(uint64(max(pc, 0))) + "\n")
 }
 
 func posString(fn *bytecode.Func, pc int32) string {
@@ -66,6 +127,54 @@ func posString(fn *bytecode.Func, pc int32) string {
 		return p.Filename + ":" + itoa(int64(p.Line))
 	}
 	return fn.File + ":" + itoa(int64(fn.Line))
+}
+
+// printRuntimeFrame prints a frame of the real runtime's panic.go that gc's
+// tracebacks show: the line in function fn that calls a deferred function.
+// gort's defer loop is host code, so the location comes from the source of
+// the toolchain gort was built for.
+func printRuntimeFrame(name, fn string) {
+	file, line := deferCallSite(fn)
+	printstr(name + "\n\t" + file + ":" + itoa(int64(line)) + " +0x0\n")
+}
+
+var (
+	deferCallOnce  sync.Once
+	deferCallLines map[string]int
+	panicGoFile    string
+)
+
+// deferCallSite returns where $GOROOT/src/runtime/panic.go's function fn
+// (gopanic or Goexit) calls a deferred function: the first line of the
+// function's body that is exactly "fn()". The line is 0 if the source is
+// missing or has changed shape.
+func deferCallSite(fn string) (string, int) {
+	deferCallOnce.Do(func() {
+		goroot := os.Getenv("GOROOT")
+		if goroot == "" {
+			goroot = hostruntime.GOROOT()
+		}
+		panicGoFile = filepath.Join(goroot, "src", "runtime", "panic.go")
+		deferCallLines = map[string]int{}
+		f, err := os.Open(panicGoFile)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		current := ""
+		for n := 1; sc.Scan(); n++ {
+			text := sc.Text()
+			if name, ok := strings.CutPrefix(text, "func "); ok {
+				current, _, _ = strings.Cut(name, "(")
+				continue
+			}
+			if strings.TrimSpace(text) == "fn()" && deferCallLines[current] == 0 {
+				deferCallLines[current] = n
+			}
+		}
+	})
+	return panicGoFile, deferCallLines[fn]
 }
 
 func hexDigits(v uint64) string { return hex(v)[2:] }

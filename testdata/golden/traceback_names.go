@@ -1,6 +1,8 @@
 // Function names in a traceback: a method reached through a method value
 // inside a closure inside a method called through an interface method
-// expression.
+// expression. The closure takes an argument because gc inlines it: an
+// inlined frame prints its arguments as "(...)" even when it has none,
+// which a runtime without gc's inliner cannot know.
 package main
 
 type I interface{ Run() }
@@ -10,9 +12,9 @@ type T struct{ n int }
 //go:noinline
 func (t *T) Run() {
 	f := t.fail
-	func() {
-		f(t.n)
-	}()
+	func(n int) {
+		f(n)
+	}(t.n)
 }
 
 //go:noinline

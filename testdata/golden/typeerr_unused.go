@@ -1,10 +1,10 @@
-// Type errors: an unused variable and an unused import.
+// Type errors: unused variables and a constant of the wrong type.
 package main
-
-import "strings"
 
 func main() {
 	x := 1
 	y, z := 2, 3
 	_ = z
+	var s string = 4
+	_ = s
 }

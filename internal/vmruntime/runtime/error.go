@@ -172,3 +172,29 @@ func (e *TypeAssertionError) Error() string {
 // typestring and typepkgpath read a type descriptor (natives).
 func typestring(t uintptr) string
 func typepkgpath(t uintptr) string
+
+// PanicNilError is the value of panic(nil), and what recover returns for it,
+// since Go 1.21.
+type PanicNilError struct {
+	// A zero-length array of pointers to the type itself gives the struct
+	// a shape no other type can share by accident.
+	_ [0]*PanicNilError
+}
+
+func (*PanicNilError) Error() string { return "panic called with nil argument" }
+
+func (*PanicNilError) RuntimeError() {}
+
+// unhashableTypeError is raised by a lookup or delete in an empty or nil map
+// whose key holds a dynamic type that cannot be hashed: such a map is never
+// hashed into, so the key is checked instead. typ is the offending type's
+// descriptor address.
+type unhashableTypeError struct {
+	typ uintptr
+}
+
+func (unhashableTypeError) RuntimeError() {}
+
+func (e unhashableTypeError) Error() string {
+	return "hash of unhashable type: " + typestring(e.typ)
+}

@@ -11,20 +11,9 @@ type stringer interface {
 // when a panic reaches the bottom of the goroutine's stack unrecovered.
 func fatalpanic() {
 	n := panicCount()
-	// Convert error and Stringer values to strings before printing
-	// anything, as the real runtime does, so a method that panics cannot
-	// interleave with the output.
 	texts := make([]string, n)
 	isText := make([]bool, n)
-	for i := 0; i < n; i++ {
-		v, _, _, _ := panicAt(i)
-		switch x := v.(type) {
-		case error:
-			texts[i], isText[i] = x.Error(), true
-		case stringer:
-			texts[i], isText[i] = x.String(), true
-		}
-	}
+	preprintpanics(texts, isText)
 	for i := n - 1; i >= 0; i-- {
 		v, recovered, repanicked, goexit := panicAt(i)
 		if i < n-1 {
@@ -55,6 +44,36 @@ func fatalpanic() {
 	printpanicstack()
 	exit(2)
 }
+
+// preprintpanics converts error and Stringer panic values to text before
+// anything is printed, as the real runtime does, so a method that panics
+// cannot interleave with the output: such a panic is a fatal error.
+func preprintpanics(texts []string, isText []bool) {
+	defer func() {
+		const text = "panic while printing panic value"
+		switch r := recover().(type) {
+		case nil:
+		case string:
+			fatalthrow(text + ": " + r)
+		default:
+			_, t := efacekind(r)
+			fatalthrow(text + ": type " + typestring(t))
+		}
+	}()
+	for i := range texts {
+		v, _, _, _ := panicAt(i)
+		switch x := v.(type) {
+		case error:
+			texts[i], isText[i] = x.Error(), true
+		case stringer:
+			texts[i], isText[i] = x.String(), true
+		}
+	}
+}
+
+// fatalthrow prints "fatal error: " and msg and the goroutine's traceback,
+// and exits with status 2 (a native).
+func fatalthrow(msg string)
 
 // panicCount and panicAt read the goroutine's panic chain; index 0 is the
 // newest panic (natives).
