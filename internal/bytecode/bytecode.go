@@ -55,9 +55,14 @@ type Func struct {
 	FrameSize int32       // whole frame including the out area
 	ConstOff  int32       // where Consts is copied at entry
 	Consts    []byte
-	// PtrSlots lists the frame offsets of words that hold pointers.
-	// Values never share slots, so the set is the same at every safepoint.
+	// PtrSlots lists the frame offsets of words that may hold pointers. A
+	// slot shared by several values (the compiler colours one-word values
+	// into slots) is shared only among pointer values, so a pointer slot
+	// holds a pointer, possibly a dead one, at every instruction.
 	PtrSlots []int32
+	// Safepoints holds, in pc order, the pointer slots live at each
+	// instruction that can call, allocate or yield (CALL*, RT, LOOP).
+	Safepoints []Safepoint
 	// Aux holds extra operands for instructions that need more than three.
 	Aux []int32
 	// Wrapper marks compiler-made wrappers and thunks: recover looks
@@ -117,6 +122,32 @@ type ErrTypes struct {
 }
 
 // Disassemble writes f's code in a stable text form.
+// Safepoint is the pointer map of one instruction: the pointer slots whose
+// values are live there.
+type Safepoint struct {
+	PC   int32
+	Live []int32
+}
+
+// LiveAt returns the pointer slots live at pc: its safepoint map, or every
+// pointer slot for an instruction without one (an instruction that faults
+// and panics is such a point).
+func (f *Func) LiveAt(pc int32) []int32 {
+	i, j := 0, len(f.Safepoints)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if f.Safepoints[h].PC < pc {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	if i < len(f.Safepoints) && f.Safepoints[i].PC == pc {
+		return f.Safepoints[i].Live
+	}
+	return f.PtrSlots
+}
+
 func Disassemble(w io.Writer, fset *token.FileSet, f *Func) {
 	fmt.Fprintf(w, "func %s args=%d frame=%d consts=%d@%d", f.Name, f.ArgSize, f.FrameSize, len(f.Consts), f.ConstOff)
 	if f.Wrapper {
@@ -133,11 +164,17 @@ func Disassemble(w io.Writer, fset *token.FileSet, f *Func) {
 		}
 		fmt.Fprintf(w, "\tptrs: %s\n", b.String())
 	}
+	sp := f.Safepoints
 	for pc, in := range f.Code {
 		line := ""
 		if fset != nil && pc < len(f.Pos) && f.Pos[pc].IsValid() {
 			line = fmt.Sprintf("\t; line %d", fset.Position(f.Pos[pc]).Line)
 		}
-		fmt.Fprintf(w, "%5d  %-12s K=%d A=%d B=%d C=%d%s\n", pc, in.Op, in.K, in.A, in.B, in.C, line)
+		live := ""
+		if len(sp) > 0 && sp[0].PC == int32(pc) {
+			live = fmt.Sprintf(" live%v", sp[0].Live)
+			sp = sp[1:]
+		}
+		fmt.Fprintf(w, "%5d  %-12s K=%d A=%d B=%d C=%d%s%s\n", pc, in.Op, in.K, in.A, in.B, in.C, live, line)
 	}
 }

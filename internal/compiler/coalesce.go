@@ -42,8 +42,12 @@ type coalescer struct {
 	ptr    []bool
 	// conflicts[i] holds the values live where value i is defined.
 	conflicts []bitset
-	parent    []int // union-find over groups
-	members   [][]int
+	// before holds the values live just before each instruction (its
+	// operands included), for the safepoint maps; liveIn, per block.
+	before  map[ssa.Instruction]bitset
+	liveIn  []bitset
+	parent  []int // union-find over groups
+	members [][]int
 }
 
 type bitset []uint64
@@ -108,9 +112,10 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 		}
 	}
 	n := len(c.vals)
-	if n < 2 || n > maxCoalesce {
+	if n == 0 || n > maxCoalesce {
 		return nil
 	}
+	fc.live = c
 	c.source = make([]int, n)
 	c.ptr = make([]bool, n)
 	for i, v := range c.vals {
@@ -319,6 +324,8 @@ func (c *coalescer) liveness() {
 			}
 		}
 	}
+	c.liveIn = liveIn
+	c.before = map[ssa.Instruction]bitset{}
 	c.conflicts = make([]bitset, n)
 	for i := range c.conflicts {
 		c.conflicts[i] = newBitset(n)
@@ -353,6 +360,9 @@ func (c *coalescer) liveness() {
 				if o, ok := c.index[*op]; ok {
 					live.add(o)
 				}
+			}
+			if mayBeSafepoint(instr) {
+				c.before[instr] = live.clone()
 			}
 		}
 		// A phi is written on each incoming edge, where everything live
@@ -453,4 +463,76 @@ func (c *coalescer) colour() {
 			slots = append(slots, &slot{root: r, ptr: c.ptr[r], members: mem, conflicts: conf})
 		}
 	}
+}
+
+// mayBeSafepoint reports whether instr's lowering may include a call, a
+// runtime operation or a back edge: everything but plain arithmetic,
+// comparisons, field and element addressing, and moves.
+func mayBeSafepoint(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.DebugRef, *ssa.Phi, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Field, *ssa.Extract, *ssa.If, *ssa.Return:
+		return false
+	case *ssa.BinOp:
+		return !readsBeforeWrite(instr)
+	}
+	return true
+}
+
+// safepoints records the pointer maps of the safepoint instructions that
+// instr's lowering emitted from pc start on.
+func (fc *fnCompiler) safepoints(instr ssa.Instruction, start int) {
+	for pc := start; pc < len(fc.code); pc++ {
+		switch fc.code[pc].Op {
+		case bytecode.CALL, bytecode.CALLCLO, bytecode.CALLIFACE, bytecode.RT, bytecode.LOOP:
+		default:
+			continue
+		}
+		fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Live: fc.livePtrs(instr)})
+	}
+}
+
+// livePtrs returns the pointer slots live at instr: those of the values the
+// liveness analysis tracks and finds live, and every pointer slot of a
+// value it does not track.
+func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
+	c := fc.live
+	before, ok := bitset(nil), false
+	if c != nil {
+		before, ok = c.before[instr]
+	}
+	if !ok {
+		return fc.ptrs
+	}
+	if j, isJump := instr.(*ssa.Jump); isJump {
+		// A back edge's LOOP runs after the phi moves: what is live is
+		// what the loop header needs, its phis included.
+		to := j.Block().Succs[0]
+		before = c.liveIn[to.Index].clone()
+		for _, x := range to.Instrs {
+			phi, ok := x.(*ssa.Phi)
+			if !ok {
+				break
+			}
+			if k, ok := c.index[phi]; ok {
+				before.add(k)
+			}
+		}
+	}
+	tracked := map[int32]bool{}
+	for _, v := range c.vals {
+		tracked[fc.slots[v]] = true
+	}
+	live := map[int32]bool{}
+	before.each(func(k int) {
+		if c.ptr[k] {
+			live[fc.slots[c.vals[k]]] = true
+		}
+	})
+	var out []int32
+	for _, s := range fc.ptrs {
+		if !tracked[s] || live[s] {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -46,6 +46,7 @@ type fnCompiler struct {
 	blockStart int                     // first pc of the block being emitted
 	user       ssa.Instruction         // the instruction being emitted
 	folded     map[*ssa.FieldAddr]bool // FieldAddrs whose uses address the base (see foldable)
+	live       *coalescer              // liveness of one-word values, nil if not computed
 	deferStack bool                    // the function hands its defer stack to range-over-func bodies
 }
 
@@ -354,6 +355,7 @@ func (fc *fnCompiler) body() {
 			}
 			start := len(fc.code)
 			fc.instr(instr)
+			fc.safepoints(instr, start)
 			if v, ok := instr.(ssa.Value); ok && len(fc.code) == start+1 && fc.code[start].A == fc.slots[v] && plainDest[fc.code[start].Op] {
 				fc.defPC[v] = start
 			}

@@ -212,7 +212,7 @@ func gorecover(gp *g) [2]uint64 {
 	target := gp.stack.lo + uintptr(p.deferFP)
 	fp := gp.fp
 	for fp != target {
-		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
+		caller, callerFP, _, ok := callerOf(gp, gp.stack, fp)
 		if !ok || callerFP < target || !caller.Wrapper {
 			return [2]uint64{}
 		}

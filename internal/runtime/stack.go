@@ -12,10 +12,11 @@ import (
 // Everything that can hold the address of a stack location is on this list,
 // and copystack fixes each one:
 //
-//  1. frame pointer slots (Func.PtrSlots) of every frame on the stack: the
-//     address of a frame-local object, or a value derived from it, never
-//     leaves its frame (the compiler's invariant), so these are the only
-//     words inside the stack that point into it;
+//  1. the live pointer slots of every frame on the stack, from the frame's
+//     safepoint map at its current pc (Func.LiveAt): the address of a
+//     frame-local object, or a value derived from it, never leaves its
+//     frame (the compiler's invariant), so these are the only words inside
+//     the stack that point into it that will be read again;
 //  2. the goroutine's saved fp (g.fp).
 //
 // Saved caller frames in call headers, defer records' frame identities and
@@ -87,21 +88,21 @@ func copystack(mp *m, gp *g, size, keep uintptr) {
 	arena.Memmove(stk.lo, old.lo, used)
 	delta := stk.lo - old.lo
 	// Fix every frame's pointer slots (list item 1).
-	fn, fp := gp.fn, gp.fp
+	fn, fp, pc := gp.fn, gp.fp, gp.pc-1 // the instruction that called or yielded
 	for {
 		nfp := fp + delta
-		for _, off := range fn.PtrSlots {
+		for _, off := range fn.LiveAt(pc) {
 			p := nfp + uintptr(off)
 			v, _ := arena.Load64(p)
 			if uintptr(v) >= old.lo && uintptr(v) < old.hi {
 				arena.Store64(p, v+uint64(delta))
 			}
 		}
-		caller, callerFP, ok := callerOf(gp, old, fp)
+		caller, callerFP, retPC, ok := callerOf(gp, old, fp)
 		if !ok {
 			break
 		}
-		fn, fp = caller, callerFP
+		fn, fp, pc = caller, callerFP, retPC-1
 	}
 	gp.fp += delta // list item 2
 	gp.stack = stk
@@ -110,18 +111,22 @@ func copystack(mp *m, gp *g, size, keep uintptr) {
 }
 
 // callerOf reads the call header below the frame at fp on stack stk and
-// returns the caller's function and frame, or ok=false at the bottom of the
-// stack or at a frame the runtime pushed (whose caller is the runtime).
-func callerOf(gp *g, stk stack, fp uintptr) (fn *bytecode.Func, callerFP uintptr, ok bool) {
+// returns the caller's function, frame and return pc, or ok=false at the
+// bottom of the stack. Above a frame the runtime pushed (a deferred call,
+// an init task) the caller is the frame the runtime pushed it onto, and the
+// return pc is a marker.
+func callerOf(gp *g, stk stack, fp uintptr) (fn *bytecode.Func, callerFP uintptr, retPC int32, ok bool) {
 	ret, _ := arena.Load64(fp + ^uintptr(7)) // fp-8
 	savedFP, _ := arena.Load64(fp - 16)
 	fi := uint32(ret >> 32)
 	if fi >= uint32(len(prog.Funcs)) {
-		return nil, 0, false
+		return nil, 0, 0, false
 	}
 	callerFP = stk.lo + uintptr(savedFP)
 	if callerFP >= fp || callerFP < stk.lo {
-		return nil, 0, false
+		return nil, 0, 0, false
 	}
-	return prog.Funcs[fi], callerFP, true
+	// A return marker (a frame the runtime pushed) gives a negative pc,
+	// which no safepoint has.
+	return prog.Funcs[fi], callerFP, int32(uint32(ret)), true
 }

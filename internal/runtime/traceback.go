@@ -47,7 +47,7 @@ func traceback(gp *g) {
 			printLocation(fn, pc)
 		}
 		ret, _ := loadRet(fp)
-		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
+		caller, callerFP, _, ok := callerOf(gp, gp.stack, fp)
 		if !ok {
 			break
 		}
