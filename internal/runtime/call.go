@@ -80,10 +80,11 @@ func newstack(mp *m, gp *g, nfp uintptr, callee *bytecode.Func, sliceOver bool) 
 		return stStop
 	}
 	need := uintptr(callee.FrameSize) + bytecode.HeaderSize
+	args := nfp + uintptr(callee.ArgSize)
 	if nfp+need > gp.stack.hi {
-		morestack(mp, gp, nfp, need)
+		morestack(mp, gp, nfp, need, args)
 	} else if moveStackEveryCall {
-		copystack(mp, gp, gp.stack.hi-gp.stack.lo)
+		copystack(mp, gp, gp.stack.hi-gp.stack.lo, args)
 	}
 	return stContinue
 }
@@ -95,7 +96,7 @@ func pushFrame(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, marke
 	nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
 	need := uintptr(fn.FrameSize) + bytecode.HeaderSize
 	if nfp+need > gp.stack.hi {
-		morestack(mp, gp, nfp, need)
+		morestack(mp, gp, nfp, need, 0)
 		nfp = gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
 	}
 	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok {
@@ -128,7 +129,7 @@ func returnToRuntime(mp *m, gp *g, fi, marker uint32) int {
 func callDeferredNative(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, rerun bool) int {
 	nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
 	if nfp+uintptr(len(args))+bytecode.HeaderSize > gp.stack.hi {
-		morestack(mp, gp, nfp, uintptr(len(args))+bytecode.HeaderSize)
+		morestack(mp, gp, nfp, uintptr(len(args))+bytecode.HeaderSize, 0)
 		nfp = gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
 	}
 	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok {

@@ -108,7 +108,7 @@ func pushFrameRet(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, re
 		copy(b, args)
 		return call(mp, gp, fn, nfp, ctxt, ret)
 	}
-	morestack(mp, gp, nfp, uintptr(fn.FrameSize)+bytecode.HeaderSize)
+	morestack(mp, gp, nfp, uintptr(fn.FrameSize)+bytecode.HeaderSize, 0)
 	return pushFrameRet(mp, gp, fn, args, ctxt, ret)
 }
 

@@ -59,8 +59,10 @@ func stackfree(stk stack) {
 }
 
 // morestack grows gp's stack so that a frame of need bytes fits at newfp.
-// gp.fn, gp.fp and gp.pc describe the calling frame.
-func morestack(mp *m, gp *g, newfp, need uintptr) {
+// gp.fn, gp.fp and gp.pc describe the calling frame; the stack is in use up
+// to top, which may be above the calling frame: a call's argument block,
+// already written at newfp, moves with the stack.
+func morestack(mp *m, gp *g, newfp, need, top uintptr) {
 	size := gp.stack.hi - gp.stack.lo
 	used := newfp + need - gp.stack.lo
 	for size < used+bytecode.HeaderSize {
@@ -70,14 +72,16 @@ func morestack(mp *m, gp *g, newfp, need uintptr) {
 		print("runtime: goroutine stack exceeds 1000000000-byte limit\n")
 		fatalStackOverflow(mp, gp)
 	}
-	copystack(mp, gp, size)
+	copystack(mp, gp, size, top)
 }
 
-// copystack moves gp's stack to a new one of the given size.
-func copystack(mp *m, gp *g, size uintptr) {
+// copystack moves gp's stack to a new one of the given size. The bytes in
+// use are those below top or below the end of the current frame, whichever
+// is higher.
+func copystack(mp *m, gp *g, size, top uintptr) {
 	old := gp.stack
 	stk := stackalloc(mp, size)
-	top := gp.fp + uintptr(gp.fn.FrameSize)
+	top = max(top, gp.fp+uintptr(gp.fn.FrameSize))
 	if top > old.hi {
 		top = old.hi
 	}
