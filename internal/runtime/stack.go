@@ -88,22 +88,30 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 	used := top - old.lo
 	arena.Memmove(stk.lo, old.lo, used)
 	delta := stk.lo - old.lo
-	// Fix every frame's pointer slots (list item 1).
-	fn, fp := gp.fn, gp.fp
+	// Fix every frame's pointer slots (list item 1), walking the frames on
+	// the new stack: the saved fps in call headers are offsets, so they
+	// need no fixing and lead from frame to frame on either copy.
+	words := arena.Frame(stk.lo)
+	fn, off := gp.fn, gp.fp-old.lo
 	for {
-		nfp := fp + delta
-		for _, off := range fn.PtrSlots {
-			p := nfp + uintptr(off)
-			v, _ := arena.Load64(p)
-			if uintptr(v) >= old.lo && uintptr(v) < old.hi {
-				arena.Store64(p, v+uint64(delta))
+		if off+uintptr(fn.FrameSize) > used {
+			throw("copystack: a frame runs past the used stack")
+		}
+		for _, s := range fn.PtrSlots {
+			p := slot(words, int32(off)+s)
+			if uintptr(*p)-old.lo < old.hi-old.lo {
+				*p += uint64(delta)
 			}
 		}
-		caller, callerFP, ok := callerOf(gp, old, fp)
-		if !ok {
+		if off < bytecode.HeaderSize {
 			break
 		}
-		fn, fp = caller, callerFP
+		ret, savedFP := *slot(words, int32(off)-8), *slot(words, int32(off)-16)
+		fi := uint32(ret >> 32)
+		if fi >= uint32(len(prog.Funcs)) || uintptr(savedFP) >= off {
+			break // the bottom frame, or one the runtime pushed
+		}
+		fn, off = prog.Funcs[fi], uintptr(savedFP)
 	}
 	gp.fp += delta // list item 2
 	gp.stack = stk
