@@ -30,7 +30,9 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	case *ssa.BinOp:
 		fc.binOp(v)
 	case *ssa.UnOp:
-		fc.unOp(v)
+		if !fc.unevaluatedRangeDeref(v) {
+			fc.unOp(v)
+		}
 	case *ssa.Call:
 		fc.call(v.Common(), v)
 	case *ssa.ChangeType:
