@@ -94,10 +94,15 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 	words := arena.Frame(stk.lo)
 	fn, off := gp.fn, gp.fp-old.lo
 	for {
-		if off+uintptr(fn.FrameSize) > used {
-			throw("copystack: a frame runs past the used stack")
+		if off >= used {
+			throw("copystack: a frame above the used stack")
 		}
 		for _, s := range fn.PtrSlots {
+			if off+uintptr(s)+8 > used {
+				// The unused end of a caller's out area, above
+				// the callee's frame.
+				continue
+			}
 			p := slot(words, int32(off)+s)
 			if uintptr(*p)-old.lo < old.hi-old.lo {
 				*p += uint64(delta)
