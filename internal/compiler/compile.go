@@ -135,19 +135,31 @@ func funcLess(a, b *ssa.Function) bool {
 	return a.String() < b.String()
 }
 
-// isGenericBody reports whether fn is a generic function, or an instance
-// made inside another generic body whose type arguments are still type
-// parameters: neither ever runs.
+// isGenericBody reports whether fn is a generic function, an instance made
+// inside another generic body whose type arguments are still type
+// parameters, or a function go/ssa made for a generic body (a closure, a
+// method-expression thunk, a bound-method wrapper) whose types still
+// mention type parameters: none of them ever runs, and their layouts are
+// unknowable.
 func isGenericBody(fn *ssa.Function) bool {
 	if fn.TypeParams().Len() > 0 && len(fn.TypeArgs()) == 0 {
 		return true
 	}
+	seen := map[types.Type]bool{}
 	for _, t := range fn.TypeArgs() {
-		if mentionsTypeParam(t, map[types.Type]bool{}) {
+		if mentionsTypeParam(t, seen) {
 			return true
 		}
 	}
-	return false
+	if mentionsTypeParam(fn.Signature, seen) {
+		return true
+	}
+	for _, v := range fn.FreeVars {
+		if mentionsTypeParam(v.Type(), seen) {
+			return true
+		}
+	}
+	return fn.Parent() != nil && isGenericBody(fn.Parent())
 }
 
 func mentionsTypeParam(t types.Type, seen map[types.Type]bool) bool {

@@ -33,7 +33,9 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 			fc.binOp(v)
 		}
 	case *ssa.UnOp:
-		fc.unOp(v)
+		if !fc.unevaluatedRangeDeref(v) {
+			fc.unOp(v)
+		}
 	case *ssa.Call:
 		fc.call(v.Common(), v)
 	case *ssa.ChangeType:

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 var (
@@ -99,7 +100,7 @@ func TestConformance(t *testing.T) {
 			timedOut[f] = strings.HasSuffix(reason, "timeout")
 		}
 	}
-	reasons := runPass(t, testDir, files, passing, timedOut, nil, "")
+	reasons := runPass(t, testDir, files, passing, timedOut, nil, "", programTimeout)
 	moveStack := !testing.Short() || *update
 	if moveStack {
 		var again []string
@@ -108,7 +109,7 @@ func TestConformance(t *testing.T) {
 				again = append(again, f)
 			}
 		}
-		for f, reason := range runPass(t, testDir, again, passing, timedOut, []string{moveStackEnv}, moveStackEnv+": ") {
+		for f, reason := range runPass(t, testDir, again, passing, timedOut, []string{moveStackEnv}, moveStackEnv+": ", moveStackTimeout) {
 			reasons[f] = reason
 		}
 	}
@@ -136,15 +137,12 @@ func TestConformance(t *testing.T) {
 // runPass runs files and returns the failing ones with their reasons. A file
 // in the ratchet that fails is reported as a test error with its diff.
 //
-// A file whose recorded failure (in failingFile) is a timeout gets only
-// knownTimeout to run.
-func runPass(t *testing.T, testDir string, files, passing []string, timedOut map[string]bool, env []string, prefix string) map[string]string {
+// Each file gets timeout to run, except that a file whose recorded failure
+// (in failingFile) is a timeout gets only knownTimeout.
+func runPass(t *testing.T, testDir string, files, passing []string, timedOut map[string]bool, env []string, prefix string, timeout time.Duration) map[string]string {
 	jobs := make([]job, len(files))
 	for i, f := range files {
-		jobs[i] = job{dir: filepath.Join(testDir, filepath.Dir(f)), file: filepath.Base(f), env: env}
-		if slices.Contains(env, moveStackEnv) {
-			jobs[i].timeout = moveStackTimeout
-		}
+		jobs[i] = job{dir: filepath.Join(testDir, filepath.Dir(f)), file: filepath.Base(f), env: env, timeout: timeout}
 		if timedOut[f] {
 			jobs[i].timeout = knownTimeout
 		}

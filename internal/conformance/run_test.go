@@ -20,11 +20,12 @@ const (
 	// $GOROOT/test takes about a second natively.
 	programTimeout = 20 * time.Second
 
-	// moveStackTimeout bounds one run with the move-the-stack-at-every-call
-	// knob, which copies the whole live stack at each call: a program that
-	// calls often with a deep stack (fixedbugs/issue13169.go) runs about ten
-	// times slower by design.
-	moveStackTimeout = 120 * time.Second
+	// moveStackTimeout bounds one `gort run` in the pass that moves the
+	// goroutine stack at every call. Every call then copies the used stack
+	// and fixes each frame, so a program's time grows with its call count
+	// times its stack depth: that pass checks stack-address bookkeeping,
+	// not speed.
+	moveStackTimeout = 6 * programTimeout
 
 	// knownTimeout bounds a program whose last recorded failure was a
 	// timeout, so that a gort that hangs on many programs still finishes
@@ -38,7 +39,7 @@ const (
 	// deadlineMargin is how long before the test binary's deadline the pool
 	// stops starting programs, so that the test reports what it has instead
 	// of being killed by `go test -timeout`.
-	deadlineMargin = programTimeout + 10*time.Second
+	deadlineMargin = moveStackTimeout + 10*time.Second
 )
 
 // runtimeKnobs are the environment variables the Go runtime reads. They are

@@ -37,6 +37,9 @@ type Program struct {
 	Main     *ssa.Package
 	Runtime  *ssa.Package
 	Packages []*ssa.Package // every package, in init order (the linker's)
+	// Info is each package's type information, for lowerings that need
+	// the syntax go/ssa has already consumed.
+	Info map[*types.Package]*types.Info
 }
 
 // Error is a load failure the user caused: it prints as the go command
@@ -171,6 +174,7 @@ func Load(pkg []string) (*Program, error) {
 		SSA:     prog,
 		Main:    created[mainPkg],
 		Runtime: created[rt],
+		Info:    l.info,
 	}
 	out.Packages = initOrder(created, out.Runtime)
 	return out, nil

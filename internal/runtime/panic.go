@@ -54,12 +54,13 @@ type _panic struct {
 	sitePC int32
 }
 
-// deferproc records a deferred call whose argument block is at args.
-func deferproc(mp *m, gp *g, frame uint64, code, ctxt uintptr, args uintptr, size uintptr) {
+// deferproc records a deferred call whose argument block is at args, made
+// for the frame of fn identified by frame.
+func deferproc(mp *m, gp *g, frame uint64, fn *bytecode.Func, code, ctxt uintptr, args uintptr, size uintptr) {
 	d := mallocgc(mp, deferHeader+size, nil)
 	arena.Store64(d, uint64(gp._defer))
 	arena.Store64(d+8, frame)
-	arena.Store64(d+16, uint64(gp.fn.Index))
+	arena.Store64(d+16, uint64(fn.Index))
 	arena.Store64(d+24, uint64(code))
 	arena.Store64(d+32, uint64(ctxt))
 	arena.Store64(d+40, uint64(size))
@@ -69,6 +70,22 @@ func deferproc(mp *m, gp *g, frame uint64, code, ctxt uintptr, args uintptr, siz
 
 // frameID names the frame at fp on gp's stack, stably across stack moves.
 func frameID(gp *g, fp uintptr) uint64 { return uint64(fp - gp.stack.lo) }
+
+// frameFunc returns the function running in the frame named by id, found
+// by walking gp's stack down from the current frame, or nil.
+func frameFunc(gp *g, id uint64) *bytecode.Func {
+	fn, fp := gp.fn, gp.fp
+	for {
+		if frameID(gp, fp) == id {
+			return fn
+		}
+		caller, callerFP, _, ok := callerOf(gp, gp.stack, fp)
+		if !ok {
+			return nil
+		}
+		fn, fp = caller, callerFP
+	}
+}
 
 // deferreturn runs the next deferred call of the current frame, returning
 // into the RunDefers instruction (at gp.pc-1) so it runs again for the

@@ -329,9 +329,14 @@ func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int)
 // deferStmt records a deferred call. A nil function value is recorded as
 // is and panics when the call is made.
 func deferStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
-	frame := frameID(gp, gp.fp)
+	frame, fn := frameID(gp, gp.fp), gp.fn
 	if in.B >= 0 {
+		// A range-over-func loop body defers onto the frame of the
+		// function it was written in, which recovers into that function.
 		frame = *slot(arena.Frame(gp.fp), in.B)
+		if fn = frameFunc(gp, frame); fn == nil {
+			throw("defer onto a frame that is not on the stack")
+		}
 	}
 	var code, ctxt uintptr
 	if a[0] == 3 {
@@ -350,6 +355,6 @@ func deferStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		}
 		code, ctxt = callee.Text, cx
 	}
-	deferproc(mp, gp, frame, code, ctxt, gp.fp+uintptr(in.A), uintptr(a[2]))
+	deferproc(mp, gp, frame, fn, code, ctxt, gp.fp+uintptr(in.A), uintptr(a[2]))
 	return stContinue
 }

@@ -106,6 +106,9 @@ func appendOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		return stContinue
 	}
 	total := n + m2
+	if int(total) < 0 {
+		return panicErrorString(mp, gp, "growslice: len out of range")
+	}
 	if total > c {
 		p, c = growslice(mp, p, n, c, total, et)
 	}
@@ -149,9 +152,13 @@ func nextslicecap(newLen, oldCap uintptr) uintptr {
 	for {
 		newcap += (newcap + 3*threshold) >> 2
 		if newcap >= newLen {
-			return newcap
+			break
 		}
 	}
+	if int(newcap) <= 0 {
+		return newLen // the growth overflowed int
+	}
+	return newcap
 }
 
 // slicecopy copies min(n, m) elements and returns the count.

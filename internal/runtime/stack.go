@@ -60,9 +60,10 @@ func stackfree(stk stack) {
 }
 
 // morestack grows gp's stack so that a frame of need bytes fits at newfp.
-// gp.fn, gp.fp and gp.pc describe the calling frame; memory up to keep
-// (arguments already placed above it) moves with the stack.
-func morestack(mp *m, gp *g, newfp, need, keep uintptr) {
+// gp.fn, gp.fp and gp.pc describe the calling frame; the stack is in use up
+// to top, which may be above the calling frame: a call's argument block,
+// already written at newfp, moves with the stack.
+func morestack(mp *m, gp *g, newfp, need, top uintptr) {
 	size := gp.stack.hi - gp.stack.lo
 	used := newfp + need - gp.stack.lo
 	for size < used+bytecode.HeaderSize {
@@ -72,37 +73,53 @@ func morestack(mp *m, gp *g, newfp, need, keep uintptr) {
 		print("runtime: goroutine stack exceeds 1000000000-byte limit\n")
 		fatalStackOverflow(mp, gp)
 	}
-	copystack(mp, gp, size, keep)
+	copystack(mp, gp, size, top)
 }
 
-// copystack moves gp's stack to a new one of the given size. What it copies
-// ends at the current frame's end or at keep, whichever is higher.
-func copystack(mp *m, gp *g, size, keep uintptr) {
+// copystack moves gp's stack to a new one of the given size. The bytes in
+// use are those below top or below the end of the current frame, whichever
+// is higher.
+func copystack(mp *m, gp *g, size, top uintptr) {
 	old := gp.stack
 	stk := stackalloc(mp, size)
-	top := max(gp.fp+uintptr(gp.fn.FrameSize), keep)
+	top = max(top, gp.fp+uintptr(gp.fn.FrameSize))
 	if top > old.hi {
 		top = old.hi
 	}
 	used := top - old.lo
 	arena.Memmove(stk.lo, old.lo, used)
 	delta := stk.lo - old.lo
-	// Fix every frame's pointer slots (list item 1).
-	fn, fp, pc := gp.fn, gp.fp, gp.pc-1 // the instruction that called or yielded
+	// Fix every frame's pointer slots (list item 1), walking the frames on
+	// the new stack: the saved fps in call headers are offsets, so they
+	// need no fixing and lead from frame to frame on either copy.
+	words := arena.Frame(stk.lo)
+	fn, off, pc := gp.fn, gp.fp-old.lo, gp.pc-1 // pc: the instruction that called or yielded
 	for {
-		nfp := fp + delta
-		for _, off := range fn.LiveAt(pc) {
-			p := nfp + uintptr(off)
-			v, _ := arena.Load64(p)
-			if uintptr(v) >= old.lo && uintptr(v) < old.hi {
-				arena.Store64(p, v+uint64(delta))
+		if off >= used {
+			throw("copystack: a frame above the used stack")
+		}
+		for _, s := range fn.LiveAt(pc) {
+			if off+uintptr(s)+8 > used {
+				// The unused end of a caller's out area, above
+				// the callee's frame.
+				continue
+			}
+			p := slot(words, int32(off)+s)
+			if uintptr(*p)-old.lo < old.hi-old.lo {
+				*p += uint64(delta)
 			}
 		}
-		caller, callerFP, retPC, ok := callerOf(gp, old, fp)
-		if !ok {
+		if off < bytecode.HeaderSize {
 			break
 		}
-		fn, fp, pc = caller, callerFP, retPC-1
+		ret, savedFP := *slot(words, int32(off)-8), *slot(words, int32(off)-16)
+		fi := uint32(ret >> 32)
+		if fi >= uint32(len(prog.Funcs)) || uintptr(savedFP) >= off {
+			break // the bottom frame, or one the runtime pushed
+		}
+		// A return marker (a frame the runtime pushed) gives a negative
+		// pc, which no safepoint has: all the caller's pointer slots.
+		fn, off, pc = prog.Funcs[fi], uintptr(savedFP), int32(uint32(ret))-1
 	}
 	gp.fp += delta // list item 2
 	gp.stack = stk
