@@ -113,6 +113,10 @@ func Check(p, n uintptr) error {
 // ptr forms the host pointer for a checked address.
 func ptr(p uintptr) unsafe.Pointer { return unsafe.Add(base, p-Base) }
 
+// Addr is the inverse of Frame: the arena address of a host pointer into
+// the arena.
+func Addr(p unsafe.Pointer) uintptr { return uintptr(p) - uintptr(base) + Base }
+
 // Frame returns the host pointer for a stack frame address. The caller (the
 // interpreter) derives frame addresses from its own stack bookkeeping, never
 // from VM memory, and checks frame bounds when it grows a stack.

@@ -11,12 +11,15 @@ import (
 // The interpreter is the CPU an M runs: execute runs one goroutine until it
 // parks, yields, is preempted or exits.
 //
-// The loop keeps the VM registers in locals: the current function and its
-// code, pc, and the frame as both its VM address (fp) and the host pointer
-// to it (fpp). Frame slots are addressed from fpp without checks: the
-// compiler made the offsets and the call path checked the frame against the
-// stack bounds. Memory named by VM pointers is reached only through package
-// arena, which checks every access.
+// The loop keeps as few VM registers in locals as it can, since every local
+// live across the dispatch costs the host compiler registers or spills: the
+// current function's code, pc, and the host pointer to the frame (fpp). The
+// function itself stays in gp.fn, the frame's VM address is derived from
+// fpp where an instruction needs it, and the preemption budget is in the m.
+// Frame slots are addressed from fpp without checks: the compiler made the
+// offsets and the call path checked the frame against the stack bounds.
+// Memory named by VM pointers is reached only through package arena, which
+// checks every access.
 //
 // Anything that calls out (allocation, channels, panics, the scheduler)
 // happens in rtop, behind a save of the registers into the g; afterwards the
@@ -57,13 +60,10 @@ func execute(mp *m, gp *g) {
 			return
 		}
 	}
-	funcs := prog.Funcs
-	fn := gp.fn
-	code := fn.Code
+	code := gp.fn.Code
 	pc := gp.pc
-	fp := gp.fp
-	fpp := arena.Frame(fp)
-	budget := int32(timeSlice)
+	fpp := arena.Frame(gp.fp)
+	mp.budget = timeSlice
 
 	for {
 		in := &code[pc]
@@ -84,7 +84,7 @@ func execute(mp *m, gp *g) {
 		case bytecode.ZERO:
 			clear(unsafe.Slice((*byte)(unsafe.Add(fpp, in.A)), in.C))
 		case bytecode.ADDR:
-			*slot(fpp, in.A) = uint64(fp) + uint64(in.B)
+			*slot(fpp, in.A) = uint64(arena.Addr(fpp)) + uint64(in.B)
 		case bytecode.FLOAD:
 			*slot(fpp, in.A) = loadClass(unsafe.Add(fpp, in.B), in.K)
 		case bytecode.FSTORE:
@@ -115,7 +115,7 @@ func execute(mp *m, gp *g) {
 		case bytecode.DIVS, bytecode.REMS:
 			y := int64(*slot(fpp, in.C))
 			if y == 0 {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				panicdivide(mp, gp)
 				goto reload
 			}
@@ -128,7 +128,7 @@ func execute(mp *m, gp *g) {
 		case bytecode.DIVU, bytecode.REMU:
 			y := *slot(fpp, in.C)
 			if y == 0 {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				panicdivide(mp, gp)
 				goto reload
 			}
@@ -148,7 +148,7 @@ func execute(mp *m, gp *g) {
 			*slot(fpp, in.A) = extend(*slot(fpp, in.B), in.K)
 		case bytecode.SHIFTCHK:
 			if int64(*slot(fpp, in.A)) < 0 {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				panicshift(mp, gp)
 				goto reload
 			}
@@ -196,42 +196,42 @@ func execute(mp *m, gp *g) {
 			p := uintptr(*slot(fpp, in.B)) + uintptr(int64(in.C))
 			v, ok := loadArena(p, in.K)
 			if !ok {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
 			*slot(fpp, in.A) = v
 		case bytecode.LOADN:
 			p := uintptr(*slot(fpp, in.B))
-			if !arena.Memmove(fp+uintptr(in.A), p, uintptr(in.C)) {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+			if !arena.Memmove(arena.Addr(fpp)+uintptr(in.A), p, uintptr(in.C)) {
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
 		case bytecode.STORE:
 			p := uintptr(*slot(fpp, in.A)) + uintptr(int64(in.C))
 			if !storeArena(p, in.K, *slot(fpp, in.B)) {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
 		case bytecode.STOREN:
 			p := uintptr(*slot(fpp, in.A))
-			if !typedmemmove(p, fp+uintptr(in.B), uintptr(in.C)) {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+			if !typedmemmove(p, arena.Addr(fpp)+uintptr(in.B), uintptr(in.C)) {
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
 		case bytecode.NILCHK:
 			if p := uintptr(*slot(fpp, in.A)); p < arena.NilGuard {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
 		case bytecode.FIELDADDR:
 			p := *slot(fpp, in.B)
 			if p == 0 {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, 0)
 				goto reload
 			}
@@ -239,21 +239,21 @@ func execute(mp *m, gp *g) {
 		case bytecode.IDXADDR:
 			p := *slot(fpp, in.B)
 			if p == 0 {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, 0)
 				goto reload
 			}
 			*slot(fpp, in.A) = p + *slot(fpp, in.C)*uint64(in.K)
 		case bytecode.BOUNDS:
 			if i, n := *slot(fpp, in.A), *slot(fpp, in.B); i >= n {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				panicIndex(mp, gp, i, n, in.K == 1)
 				goto reload
 			}
 		case bytecode.STRIDX:
 			s, n, i := *slot(fpp, in.B), *slot(fpp, in.B+8), *slot(fpp, in.C)
 			if i >= n {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				panicIndex(mp, gp, i, n, in.K == 1)
 				goto reload
 			}
@@ -264,8 +264,8 @@ func execute(mp *m, gp *g) {
 			pc = in.A
 		case bytecode.LOOP:
 			pc = in.A
-			if budget--; budget <= 0 || gp.stackguard0.Load() == stackPreempt {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+			if mp.budget--; mp.budget <= 0 || gp.stackguard0.Load() == stackPreempt {
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				goschedPreempt(mp, gp)
 				return
 			}
@@ -325,34 +325,34 @@ func execute(mp *m, gp *g) {
 			}
 
 		case bytecode.CALL:
-			callee := funcs[in.B]
+			callee := prog.Funcs[in.B]
+			fp := arena.Addr(fpp)
 			nfp := fp + uintptr(in.A)
 			if callee.Native != "" {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+				gp.pc, gp.fp = pc, fp
 				if natives[in.B](mp, gp, nfp) != stContinue {
 					return
 				}
 				goto reload
 			}
-			if budget--; nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || budget <= 0 || moveStackEveryCall {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
-				if newstack(mp, gp, nfp, callee, budget <= 0) != stContinue {
+			if mp.budget--; nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || mp.budget <= 0 || moveStackEveryCall {
+				gp.pc, gp.fp = pc, fp
+				if newstack(mp, gp, nfp, callee, mp.budget <= 0) != stContinue {
 					return
 				}
-				budget = timeSlice
+				mp.budget = timeSlice
 				fp, fpp = gp.fp, arena.Frame(gp.fp)
-				nfp = fp + uintptr(in.A)
 			}
 			nfpp := unsafe.Add(fpp, in.A)
 			*slot(nfpp, bytecode.HdrCtxt) = 0
 			*slot(nfpp, bytecode.HdrSavedFP) = uint64(fp - gp.stack.lo)
-			*slot(nfpp, bytecode.HdrRetPC) = uint64(fn.Index)<<32 | uint64(pc)
+			*slot(nfpp, bytecode.HdrRetPC) = uint64(gp.fn.Index)<<32 | uint64(pc)
 			if n := len(callee.Consts); n > 0 {
 				copy(unsafe.Slice((*byte)(unsafe.Add(nfpp, callee.ConstOff)), n), callee.Consts)
 			}
-			fn, code, pc, fp, fpp = callee, callee.Code, 0, nfp, nfpp
+			gp.fn, code, pc, fpp = callee, callee.Code, 0, nfpp
 		case bytecode.CALLCLO, bytecode.CALLIFACE:
-			gp.fn, gp.pc, gp.fp = fn, pc, fp
+			gp.pc, gp.fp = pc, arena.Addr(fpp)
 			if callIndirect(mp, gp, in) != stContinue {
 				return
 			}
@@ -361,24 +361,25 @@ func execute(mp *m, gp *g) {
 			ret := *slot(fpp, bytecode.HdrRetPC)
 			saved := *slot(fpp, bytecode.HdrSavedFP)
 			fi, rpc := uint32(ret>>32), uint32(ret)
-			if rpc >= retMarker || fi >= uint32(len(funcs)) {
-				gp.fn, gp.pc, gp.fp = fn, pc, fp
+			fp := arena.Addr(fpp)
+			if rpc >= retMarker || fi >= uint32(len(prog.Funcs)) {
+				gp.pc, gp.fp = pc, fp
 				if returnToRuntime(mp, gp, fi, rpc) != stContinue {
 					return
 				}
 				goto reload
 			}
 			cfp := gp.stack.lo + uintptr(saved)
-			caller := funcs[fi]
+			caller := prog.Funcs[fi]
 			if cfp >= fp || cfp < gp.stack.lo || rpc > uint32(len(caller.Code)) {
 				throw("corrupted call header on the goroutine stack")
 			}
 			// The caller's frame lies below in the same checked stack.
 			fpp = unsafe.Add(fpp, -int(fp-cfp))
-			fn, code, pc, fp = caller, caller.Code, int32(rpc), cfp
+			gp.fn, code, pc = caller, caller.Code, int32(rpc)
 
 		case bytecode.RT:
-			gp.fn, gp.pc, gp.fp = fn, pc, fp
+			gp.pc, gp.fp = pc, arena.Addr(fpp)
 			if rtop(mp, gp, in) != stContinue {
 				return
 			}
@@ -391,11 +392,9 @@ func execute(mp *m, gp *g) {
 		if gp.atomicstatus.Load() != _Grunning {
 			return
 		}
-		fn = gp.fn
-		code = fn.Code
+		code = gp.fn.Code
 		pc = gp.pc
-		fp = gp.fp
-		fpp = arena.Frame(fp)
+		fpp = arena.Frame(gp.fp)
 	}
 }
 

@@ -74,6 +74,9 @@ type m struct {
 	curg     *g
 	p        *p
 	spinning bool
+	// budget counts down the calls and back edges the running goroutine
+	// may make before it is preempted (see timeSlice).
+	budget int32
 }
 
 // p is a processor: run queue, mcache and random source.
