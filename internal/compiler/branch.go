@@ -130,11 +130,7 @@ func (fc *fnCompiler) needsMoves(b, succ *ssa.BasicBlock) bool {
 			pred = i
 		}
 	}
-	for _, instr := range succ.Instrs {
-		phi, ok := instr.(*ssa.Phi)
-		if !ok {
-			break
-		}
+	for _, phi := range blockPhis(succ) {
 		src, ok := fc.slots[phi.Edges[pred]]
 		if !ok || src != fc.slots[phi] || fc.c.sizeof(phi.Type()) == 0 {
 			return true

@@ -68,6 +68,12 @@ func (s bitset) unionWith(t bitset) bool {
 	return changed
 }
 
+func (s bitset) subtract(t bitset) {
+	for i, w := range t {
+		s[i] &^= w
+	}
+}
+
 func (s bitset) intersects(t bitset) bool {
 	for i, w := range t {
 		if s[i]&w != 0 {
@@ -84,6 +90,30 @@ func (s bitset) each(f func(int)) {
 			w &= w - 1
 		}
 	}
+}
+
+// blockPhis returns the phis that open b.
+func blockPhis(b *ssa.BasicBlock) []*ssa.Phi {
+	var phis []*ssa.Phi
+	for _, instr := range b.Instrs {
+		phi, ok := instr.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		phis = append(phis, phi)
+	}
+	return phis
+}
+
+// phiSet returns the tracked phis of b as a set.
+func (c *coalescer) phiSet(b *ssa.BasicBlock) bitset {
+	set := newBitset(len(c.vals))
+	for _, phi := range blockPhis(b) {
+		if j, ok := c.index[phi]; ok {
+			set.add(j)
+		}
+	}
+	return set
 }
 
 // coalesce returns, for each value that shares a slot, the representative
@@ -138,11 +168,7 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 	}
 	// Phis first, with the values flowing into them, then copies.
 	for _, b := range fc.fn.Blocks {
-		for _, instr := range b.Instrs {
-			phi, ok := instr.(*ssa.Phi)
-			if !ok {
-				break
-			}
+		for _, phi := range blockPhis(b) {
 			for _, e := range phi.Edges {
 				c.tryUnion(phi, e)
 			}
@@ -303,21 +329,11 @@ func (c *coalescer) liveness() {
 			out.unionWith(edge[k])
 			for _, s := range b.Succs {
 				in := liveIn[s.Index].clone()
-				for _, instr := range s.Instrs {
-					phi, ok := instr.(*ssa.Phi)
-					if !ok {
-						break
-					}
-					if j, ok := c.index[phi]; ok {
-						in.remove(j)
-					}
-				}
+				in.subtract(c.phiSet(s))
 				out.unionWith(in)
 			}
 			in := out.clone()
-			for w := range in {
-				in[w] &^= def[k][w]
-			}
+			in.subtract(def[k])
 			in.unionWith(use[k])
 			if liveIn[k].unionWith(in) {
 				changed = true
@@ -368,21 +384,8 @@ func (c *coalescer) liveness() {
 		// A phi is written on each incoming edge, where everything live
 		// on that edge must survive except the phi's own incoming value,
 		// and so must the block's other phis, written alongside it.
-		phis := newBitset(n)
-		for _, instr := range b.Instrs {
-			phi, ok := instr.(*ssa.Phi)
-			if !ok {
-				break
-			}
-			if j, ok := c.index[phi]; ok {
-				phis.add(j)
-			}
-		}
-		for _, instr := range b.Instrs {
-			phi, ok := instr.(*ssa.Phi)
-			if !ok {
-				break
-			}
+		phis := c.phiSet(b)
+		for _, phi := range blockPhis(b) {
 			j, ok := c.index[phi]
 			if !ok {
 				continue
@@ -508,15 +511,7 @@ func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
 		// what the loop header needs, its phis included.
 		to := j.Block().Succs[0]
 		before = c.liveIn[to.Index].clone()
-		for _, x := range to.Instrs {
-			phi, ok := x.(*ssa.Phi)
-			if !ok {
-				break
-			}
-			if k, ok := c.index[phi]; ok {
-				before.add(k)
-			}
-		}
+		before.unionWith(c.phiSet(to))
 	}
 	tracked := map[int32]bool{}
 	for _, v := range c.vals {

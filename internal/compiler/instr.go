@@ -198,14 +198,7 @@ func (fc *fnCompiler) phiMoves(from, to *ssa.BasicBlock) {
 			break
 		}
 	}
-	var phis []*ssa.Phi
-	for _, instr := range to.Instrs {
-		phi, ok := instr.(*ssa.Phi)
-		if !ok {
-			break
-		}
-		phis = append(phis, phi)
-	}
+	phis := blockPhis(to)
 	if len(phis) == 0 {
 		return
 	}
