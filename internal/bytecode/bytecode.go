@@ -54,7 +54,7 @@ type Func struct {
 	ArgSize   int32       // args and results, ABI0
 	FrameSize int32       // whole frame including the out area
 	ConstOff  int32       // where Consts is copied at entry
-	Consts    []byte
+	Consts    []uint64    // the constant words, copied into the frame at entry
 	// PtrSlots lists the frame offsets of words that may hold pointers. A
 	// slot shared by several values (the compiler colours one-word values
 	// into slots) is shared only among pointer values, so a pointer slot
@@ -149,7 +149,7 @@ func (f *Func) LiveAt(pc int32) []int32 {
 }
 
 func Disassemble(w io.Writer, fset *token.FileSet, f *Func) {
-	fmt.Fprintf(w, "func %s args=%d frame=%d consts=%d@%d", f.Name, f.ArgSize, f.FrameSize, len(f.Consts), f.ConstOff)
+	fmt.Fprintf(w, "func %s args=%d frame=%d consts=%d@%d", f.Name, f.ArgSize, f.FrameSize, 8*len(f.Consts), f.ConstOff)
 	if f.Wrapper {
 		fmt.Fprintf(w, " wrapper")
 	}

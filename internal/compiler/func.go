@@ -244,7 +244,10 @@ func (fc *fnCompiler) noteCall(instr ssa.Instruction) {
 func (fc *fnCompiler) finish() {
 	f := fc.f
 	f.ConstOff = fc.miscOff
-	f.Consts = fc.misc
+	f.Consts = make([]uint64, len(fc.misc)/8)
+	for i := range f.Consts {
+		f.Consts[i] = binary.LittleEndian.Uint64(fc.misc[8*i:])
+	}
 	outBase := fc.miscOff + int32(len(fc.misc)) + bytecode.HeaderSize
 	for _, o := range fc.outFix {
 		in := &fc.code[o.pc]

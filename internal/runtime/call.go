@@ -60,12 +60,16 @@ func call(mp *m, gp *g, callee *bytecode.Func, nfp, ctxt uintptr, ret uint64) in
 	arena.Store64(nfp-24, uint64(ctxt))
 	arena.Store64(nfp-16, uint64(gp.fp-gp.stack.lo))
 	arena.Store64(nfp-8, ret)
-	if len(callee.Consts) > 0 {
-		b, _ := arena.Bytes(nfp+uintptr(callee.ConstOff), uintptr(len(callee.Consts)))
-		copy(b, callee.Consts)
-	}
+	copyConsts(nfp, callee)
 	gp.fn, gp.pc, gp.fp = callee, 0, nfp
 	return stContinue
+}
+
+// copyConsts writes fn's constant words into its frame at fp.
+func copyConsts(fp uintptr, fn *bytecode.Func) {
+	for i, w := range fn.Consts {
+		arena.Store64(fp+uintptr(fn.ConstOff)+uintptr(i)*8, w)
+	}
 }
 
 // newstack runs when a call's frame would pass stackguard0: the stack is

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"encoding/binary"
 	"math"
 	"unsafe"
 
@@ -16,6 +17,12 @@ import (
 // current function's code, pc, and the host pointer to the frame (fpp). The
 // function itself stays in gp.fn, the frame's VM address is derived from
 // fpp where an instruction needs it, and the preemption budget is in the m.
+// For the same reason the fast paths make no host calls: a local live
+// across a call that is not inlined is spilled by the host compiler where it
+// is defined, at the top of the loop, and so on every instruction. Memory
+// accesses use package arena's inlined accessors, float operations inlined
+// helpers, and the rarer operations that do call out (CONV, STOREN) save the
+// registers to the g and reload them afterwards.
 // Frame slots are addressed from fpp without checks: the compiler made the
 // offsets and the call path checked the frame against the stack bounds.
 // Memory named by VM pointers is reached only through package arena, which
@@ -80,9 +87,18 @@ func execute(mp *m, gp *g) {
 			x, y, z := *slot(fpp, in.B), *slot(fpp, in.B+8), *slot(fpp, in.B+16)
 			*slot(fpp, in.A), *slot(fpp, in.A+8), *slot(fpp, in.A+16) = x, y, z
 		case bytecode.MOVN:
-			copy(unsafe.Slice((*byte)(unsafe.Add(fpp, in.A)), in.C), unsafe.Slice((*byte)(unsafe.Add(fpp, in.B)), in.C))
+			// Word by word: no host call (see above execute).
+			i := int32(0)
+			for ; i+8 <= in.C; i += 8 {
+				*slot(fpp, in.A+i) = *slot(fpp, in.B+i)
+			}
+			for ; i < in.C; i++ {
+				*(*byte)(unsafe.Add(fpp, in.A+i)) = *(*byte)(unsafe.Add(fpp, in.B+i))
+			}
 		case bytecode.ZERO:
-			clear(unsafe.Slice((*byte)(unsafe.Add(fpp, in.A)), in.C))
+			for i := int32(0); i < in.C; i += 8 {
+				*slot(fpp, in.A+i) = 0
+			}
 		case bytecode.ADDR:
 			*slot(fpp, in.A) = uint64(arena.Addr(fpp)) + uint64(in.B)
 		case bytecode.FLOAD:
@@ -180,9 +196,23 @@ func execute(mp *m, gp *g) {
 		case bytecode.SHRUI:
 			*slot(fpp, in.A) = *slot(fpp, in.B) >> uint32(in.C)
 
-		case bytecode.FADD, bytecode.FSUB, bytecode.FMUL, bytecode.FDIV,
-			bytecode.FEQ, bytecode.FNE, bytecode.FLT, bytecode.FLE:
-			*slot(fpp, in.A) = floatOp(in.Op, in.K, *slot(fpp, in.B), *slot(fpp, in.C))
+		case bytecode.FADD:
+			*slot(fpp, in.A) = fadd(in.K, *slot(fpp, in.B), *slot(fpp, in.C))
+		case bytecode.FSUB:
+			*slot(fpp, in.A) = fsub(in.K, *slot(fpp, in.B), *slot(fpp, in.C))
+		case bytecode.FMUL:
+			*slot(fpp, in.A) = fmul(in.K, *slot(fpp, in.B), *slot(fpp, in.C))
+		case bytecode.FDIV:
+			*slot(fpp, in.A) = fdiv(in.K, *slot(fpp, in.B), *slot(fpp, in.C))
+		case bytecode.FEQ:
+			*slot(fpp, in.A) = b2u(fcmp(in.K, *slot(fpp, in.B), *slot(fpp, in.C)) == 0)
+		case bytecode.FNE:
+			*slot(fpp, in.A) = b2u(fcmp(in.K, *slot(fpp, in.B), *slot(fpp, in.C)) != 0)
+		case bytecode.FLT:
+			*slot(fpp, in.A) = b2u(fcmp(in.K, *slot(fpp, in.B), *slot(fpp, in.C)) < 0)
+		case bytecode.FLE:
+			c := fcmp(in.K, *slot(fpp, in.B), *slot(fpp, in.C))
+			*slot(fpp, in.A) = b2u(c == 0 || c < 0)
 		case bytecode.FNEG:
 			if in.K == 4 {
 				*slot(fpp, in.A) = *slot(fpp, in.B) ^ (1 << 31)
@@ -190,11 +220,30 @@ func execute(mp *m, gp *g) {
 				*slot(fpp, in.A) = *slot(fpp, in.B) ^ (1 << 63)
 			}
 		case bytecode.CONV:
+			gp.pc, gp.fp = pc, arena.Addr(fpp)
 			*slot(fpp, in.A) = convert(in.K, *slot(fpp, in.B))
+			goto reload
 
 		case bytecode.LOAD:
 			p := uintptr(*slot(fpp, in.B)) + uintptr(int64(in.C))
-			v, ok := loadArena(p, in.K)
+			var v uint64
+			var ok bool
+			switch in.K {
+			case bytecode.ClassW64, bytecode.ClassPtr:
+				v, ok = arena.Load64(p)
+			case bytecode.ClassU8, bytecode.ClassI8:
+				var b uint8
+				b, ok = arena.Load8(p)
+				v = extend(uint64(b), in.K)
+			case bytecode.ClassU16, bytecode.ClassI16:
+				var h uint16
+				h, ok = arena.Load16(p)
+				v = extend(uint64(h), in.K)
+			default:
+				var w uint32
+				w, ok = arena.Load32(p)
+				v = extend(uint64(w), in.K)
+			}
 			if !ok {
 				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, p)
@@ -203,25 +252,49 @@ func execute(mp *m, gp *g) {
 			*slot(fpp, in.A) = v
 		case bytecode.LOADN:
 			p := uintptr(*slot(fpp, in.B))
-			if !arena.Memmove(arena.Addr(fpp)+uintptr(in.A), p, uintptr(in.C)) {
+			b, ok := arena.Bytes(p, uintptr(in.C))
+			if !ok {
 				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
+			i := int32(0)
+			for ; i+8 <= in.C; i += 8 {
+				*slot(fpp, in.A+i) = binary.LittleEndian.Uint64(b[i:])
+			}
+			for ; i < in.C; i++ {
+				*(*byte)(unsafe.Add(fpp, in.A+i)) = b[i]
+			}
 		case bytecode.STORE:
 			p := uintptr(*slot(fpp, in.A)) + uintptr(int64(in.C))
-			if !storeArena(p, in.K, *slot(fpp, in.B)) {
+			v := *slot(fpp, in.B)
+			var ok bool
+			switch bytecode.ClassSize[in.K] {
+			case 8:
+				if in.K == bytecode.ClassPtr {
+					ok = writePointer(p, uintptr(v))
+				} else {
+					ok = arena.Store64(p, v)
+				}
+			case 1:
+				ok = arena.Store8(p, uint8(v))
+			case 2:
+				ok = arena.Store16(p, uint16(v))
+			default:
+				ok = arena.Store32(p, uint32(v))
+			}
+			if !ok {
 				gp.pc, gp.fp = pc, arena.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
 		case bytecode.STOREN:
 			p := uintptr(*slot(fpp, in.A))
-			if !typedmemmove(p, arena.Addr(fpp)+uintptr(in.B), uintptr(in.C)) {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+			gp.pc, gp.fp = pc, arena.Addr(fpp)
+			if !typedmemmove(p, gp.fp+uintptr(in.B), uintptr(in.C)) {
 				fault(mp, gp, p)
-				goto reload
 			}
+			goto reload
 		case bytecode.NILCHK:
 			if p := uintptr(*slot(fpp, in.A)); p < arena.NilGuard {
 				gp.pc, gp.fp = pc, arena.Addr(fpp)
@@ -347,8 +420,8 @@ func execute(mp *m, gp *g) {
 			*slot(nfpp, bytecode.HdrCtxt) = 0
 			*slot(nfpp, bytecode.HdrSavedFP) = uint64(fp - gp.stack.lo)
 			*slot(nfpp, bytecode.HdrRetPC) = uint64(gp.fn.Index)<<32 | uint64(pc)
-			if n := len(callee.Consts); n > 0 {
-				copy(unsafe.Slice((*byte)(unsafe.Add(nfpp, callee.ConstOff)), n), callee.Consts)
+			for i, w := range callee.Consts {
+				*slot(nfpp, callee.ConstOff+int32(i)*8) = w
 			}
 			gp.fn, code, pc, fpp = callee, callee.Code, 0, nfpp
 		case bytecode.CALLCLO, bytecode.CALLIFACE:
@@ -456,81 +529,55 @@ func storeClass(p unsafe.Pointer, k uint16, v uint64) {
 	}
 }
 
-// loadArena reads a scalar of class k at VM address p.
-func loadArena(p uintptr, k uint16) (uint64, bool) {
-	switch bytecode.ClassSize[k] {
-	case 1:
-		v, ok := arena.Load8(p)
-		return extend(uint64(v), k), ok
-	case 2:
-		v, ok := arena.Load16(p)
-		return extend(uint64(v), k), ok
-	case 4:
-		v, ok := arena.Load32(p)
-		return extend(uint64(v), k), ok
-	}
-	return arena.Load64(p)
-}
+// Float arithmetic on slot words; k is 4 for float32, 8 for float64. Each
+// is small enough to inline into the dispatch loop.
 
-// storeArena writes a scalar of class k at VM address p; pointer words go
-// through the write-barrier funnel.
-func storeArena(p uintptr, k uint16, v uint64) bool {
-	switch bytecode.ClassSize[k] {
-	case 1:
-		return arena.Store8(p, uint8(v))
-	case 2:
-		return arena.Store16(p, uint16(v))
-	case 4:
-		return arena.Store32(p, uint32(v))
-	}
-	if k == bytecode.ClassPtr {
-		return writePointer(p, uintptr(v))
-	}
-	return arena.Store64(p, v)
-}
-
-func floatOp(op bytecode.Op, k uint16, a, b uint64) uint64 {
+func fadd(k uint16, a, b uint64) uint64 {
 	if k == 4 {
-		x, y := math.Float32frombits(uint32(a)), math.Float32frombits(uint32(b))
-		switch op {
-		case bytecode.FADD:
-			return uint64(math.Float32bits(x + y))
-		case bytecode.FSUB:
-			return uint64(math.Float32bits(x - y))
-		case bytecode.FMUL:
-			return uint64(math.Float32bits(x * y))
-		case bytecode.FDIV:
-			return uint64(math.Float32bits(x / y))
-		case bytecode.FEQ:
-			return b2u(x == y)
-		case bytecode.FNE:
-			return b2u(x != y)
-		case bytecode.FLT:
-			return b2u(x < y)
-		case bytecode.FLE:
-			return b2u(x <= y)
-		}
+		return uint64(math.Float32bits(math.Float32frombits(uint32(a)) + math.Float32frombits(uint32(b))))
 	}
-	x, y := math.Float64frombits(a), math.Float64frombits(b)
-	switch op {
-	case bytecode.FADD:
-		return math.Float64bits(x + y)
-	case bytecode.FSUB:
-		return math.Float64bits(x - y)
-	case bytecode.FMUL:
-		return math.Float64bits(x * y)
-	case bytecode.FDIV:
-		return math.Float64bits(x / y)
-	case bytecode.FEQ:
-		return b2u(x == y)
-	case bytecode.FNE:
-		return b2u(x != y)
-	case bytecode.FLT:
-		return b2u(x < y)
-	case bytecode.FLE:
-		return b2u(x <= y)
+	return math.Float64bits(math.Float64frombits(a) + math.Float64frombits(b))
+}
+
+func fsub(k uint16, a, b uint64) uint64 {
+	if k == 4 {
+		return uint64(math.Float32bits(math.Float32frombits(uint32(a)) - math.Float32frombits(uint32(b))))
 	}
-	return 0
+	return math.Float64bits(math.Float64frombits(a) - math.Float64frombits(b))
+}
+
+func fmul(k uint16, a, b uint64) uint64 {
+	if k == 4 {
+		return uint64(math.Float32bits(math.Float32frombits(uint32(a)) * math.Float32frombits(uint32(b))))
+	}
+	return math.Float64bits(math.Float64frombits(a) * math.Float64frombits(b))
+}
+
+func fdiv(k uint16, a, b uint64) uint64 {
+	if k == 4 {
+		return uint64(math.Float32bits(math.Float32frombits(uint32(a)) / math.Float32frombits(uint32(b))))
+	}
+	return math.Float64bits(math.Float64frombits(a) / math.Float64frombits(b))
+}
+
+// fcmp compares two floats: -1, 0 or +1, or 2 when either is a NaN, so
+// that every ordered comparison of a NaN is false.
+func fcmp(k uint16, a, b uint64) int {
+	var x, y float64
+	if k == 4 {
+		x, y = float64(math.Float32frombits(uint32(a))), float64(math.Float32frombits(uint32(b)))
+	} else {
+		x, y = math.Float64frombits(a), math.Float64frombits(b)
+	}
+	switch {
+	case x < y:
+		return -1
+	case x == y:
+		return 0
+	case x > y:
+		return 1
+	}
+	return 2
 }
 
 // convert performs numeric conversion k. Float-to-integer conversions of

@@ -165,10 +165,7 @@ func newproc1(mp *m, parent *g, fn *bytecode.Func, args []byte, ctxt uintptr) *g
 	if b, ok := arena.Bytes(gp.fp, uintptr(len(args))); ok {
 		copy(b, args)
 	}
-	if len(fn.Consts) > 0 {
-		b, _ := arena.Bytes(gp.fp+uintptr(fn.ConstOff), uintptr(len(fn.Consts)))
-		copy(b, fn.Consts)
-	}
+	copyConsts(gp.fp, fn)
 	gp.fn = fn
 	if parent != nil {
 		gp.parentGoid = parent.goid
