@@ -308,19 +308,33 @@ func findUnsupported(e types.Error) (*unsupportedImport, bool) {
 // typeErrors formats type errors as the go command does: a "# pkg" header,
 // then file:line:col: message in source order (go/types reports unused
 // variables only at the end of their function), at most ten, and exit status 1.
+// An error whose message starts with a tab continues the one before it (the
+// steps of an initialisation cycle): it stays with it and prints as
+// "\tfile:line:col: message".
 func typeErrors(pkg string, fset *token.FileSet, errs []types.Error) error {
-	slices.SortStableFunc(errs, func(x, y types.Error) int {
-		px, py := fset.Position(x.Pos), fset.Position(y.Pos)
+	var groups [][]types.Error
+	for _, e := range errs {
+		if strings.HasPrefix(e.Msg, "\t") && len(groups) > 0 {
+			groups[len(groups)-1] = append(groups[len(groups)-1], e)
+			continue
+		}
+		groups = append(groups, []types.Error{e})
+	}
+	slices.SortStableFunc(groups, func(x, y []types.Error) int {
+		px, py := fset.Position(x[0].Pos), fset.Position(y[0].Pos)
 		return cmp.Or(strings.Compare(px.Filename, py.Filename), cmp.Compare(px.Line, py.Line), cmp.Compare(px.Column, py.Column))
 	})
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n", pkg)
-	for i, e := range errs {
+	for i, g := range groups {
 		if i == 10 {
-			b.WriteString(fmt.Sprintf("%s: too many errors\n", positionString(fset, errs[9].Pos)))
+			b.WriteString(fmt.Sprintf("%s: too many errors\n", positionString(fset, groups[9][0].Pos)))
 			break
 		}
-		fmt.Fprintf(&b, "%s: %s\n", positionString(fset, e.Pos), e.Msg)
+		fmt.Fprintf(&b, "%s: %s\n", positionString(fset, g[0].Pos), g[0].Msg)
+		for _, e := range g[1:] {
+			fmt.Fprintf(&b, "\t%s: %s\n", positionString(fset, e.Pos), strings.TrimPrefix(e.Msg, "\t"))
+		}
 	}
 	return &Error{Msg: strings.TrimSuffix(b.String(), "\n"), Code: 1}
 }
