@@ -284,6 +284,26 @@ func (c *Compiler) regularMemory(t types.Type) bool {
 	return false
 }
 
+// rangeBodyNumber finds body among the range-over-func loop bodies under
+// fn, numbered from n+1 in source order (outer loops before the loops they
+// hold), and returns its number, or the last number used if it is not there.
+func rangeBodyNumber(fn, body *ssa.Function, n int) (int, bool) {
+	for _, anon := range fn.AnonFuncs {
+		if anon.Synthetic != "range-over-func yield" {
+			continue
+		}
+		n++
+		if anon == body {
+			return n, true
+		}
+		var found bool
+		if n, found = rangeBodyNumber(anon, body, n); found {
+			return n, true
+		}
+	}
+	return n, false
+}
+
 // gcName spells fn's name as gc does in tracebacks and FuncForPC.
 func gcName(fn *ssa.Function) string {
 	if parent := fn.Parent(); parent != nil {
@@ -300,10 +320,17 @@ func gcName(fn *ssa.Function) string {
 				break
 			}
 		}
-		base := gcName(parent)
 		if fn.Synthetic == "range-over-func yield" {
-			return base + "-range" + itoa(rng)
+			// gc numbers loop bodies across the whole function that
+			// holds the loops, nested ones included, in source order.
+			root := parent
+			for root.Synthetic == "range-over-func yield" && root.Parent() != nil {
+				root = root.Parent()
+			}
+			k, _ := rangeBodyNumber(root, fn, 0)
+			return gcName(root) + "-range" + itoa(k)
 		}
+		base := gcName(parent)
 		if parent.Parent() != nil || strings.Contains(base, "-range") {
 			return base + "." + itoa(n)
 		}
