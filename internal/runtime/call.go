@@ -154,8 +154,9 @@ func callDeferredNative(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintp
 		copy(b, args)
 	}
 	callerFn, callerPC := gp.fn, gp.pc
-	mp.ctxt = ctxt
+	mp.ctxt, mp.deferReturn = ctxt, rerun
 	st := natives[fn.Index](mp, gp, nfp)
+	mp.deferReturn = false
 	if st == stContinue && rerun && gp.fn == callerFn && gp.pc == callerPC {
 		gp.pc--
 	}

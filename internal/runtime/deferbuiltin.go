@@ -26,9 +26,16 @@ func init() {
 		}
 		return gopanic(mp, gp, v)
 	}
-	// recover called as the deferred function itself is not called by a
-	// deferred function, so it recovers nothing.
-	nativeTable["gort.builtin.recover"] = func(mp *m, gp *g, fp uintptr) int { return stContinue }
+	// `defer recover()` recovers as a recover called by the deferring
+	// function itself would, when that function's return runs it; run by
+	// a panic, it is not called by a deferred function and recovers
+	// nothing ($GOROOT/test/recover1.go, test5 and test7).
+	nativeTable["gort.builtin.recover"] = func(mp *m, gp *g, fp uintptr) int {
+		if mp.deferReturn {
+			gorecover(gp)
+		}
+		return stContinue
+	}
 	nativeTable["gort.builtin.delete"] = func(mp *m, gp *g, fp uintptr) int {
 		types, offs := deferredArgs(mp.ctxt)
 		mt := types[0]

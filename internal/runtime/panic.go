@@ -200,11 +200,14 @@ func deferReturnedInPanic(mp *m, gp *g) int {
 	if !p.recovered {
 		return runPanicDefers(mp, gp)
 	}
-	// Recovered: drop this panic, and any older one that was aborted by
-	// it, and resume the deferring frame at its recovery point.
+	// Recovered: drop this panic, and every older one whose deferred
+	// call is unwound by resuming the deferring frame at its recovery
+	// point. An older panic whose deferred call is that frame (the frame
+	// recovered one panic, then panicked and recovered again) goes on.
+	resume := gp.stack.lo + uintptr(p.deferFrame)
 	gp._panic = p.link
-	for gp._panic != nil && gp._panic.recovered {
-		gp._panic = gp._panic.link
+	for q := gp._panic; q != nil && !q.goexit && gp.stack.lo+q.deferFP > resume; q = gp._panic {
+		gp._panic = q.link
 	}
 	fn := prog.Funcs[p.deferFn]
 	if fn.RecoverPC < 0 {

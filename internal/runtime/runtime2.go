@@ -68,12 +68,15 @@ type g struct {
 }
 
 type m struct {
-	ctxt     uintptr // closure context of the native being called
-	id       int64
-	g0       *g // the goroutine the m is running, or nil while scheduling
-	curg     *g
-	p        *p
-	spinning bool
+	ctxt uintptr // closure context of the native being called
+	// deferReturn is set while a deferred native runs from its deferring
+	// function's return rather than from a panic.
+	deferReturn bool
+	id          int64
+	g0          *g // the goroutine the m is running, or nil while scheduling
+	curg        *g
+	p           *p
+	spinning    bool
 	// budget counts down the calls and back edges the running goroutine
 	// may make before it is preempted (see timeSlice).
 	budget int32
