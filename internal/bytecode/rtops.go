@@ -8,7 +8,7 @@ const (
 	RtMakeSlice              // fA = make([]t, fB, Aux[C]) ; Aux[C+1]=elem t
 	RtMakeMap                // fA = make(map t=C, hint fB) (B<0: no hint)
 	RtMakeChan               // fA = make(chan t=C, fB)
-	RtMakeClosure            // fA = closure of Funcs[B]; Aux[C]: size, n, then (slot, offset, size)×n
+	RtMakeClosure            // fA = closure of Funcs[B]; Aux[C]: size, n, object type, then (slot, offset, size)×n
 	RtMakeIface              // fA = iface{word, box(fB)}; Aux[C]: concrete t, const slot of word
 	RtSlice                  // fA = fB[lo:hi:max]; Aux[C]: mode, lo, hi, max slots (-1 absent), elem size, array len
 	RtStrCat                 // fA = fB + fC

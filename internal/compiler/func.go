@@ -419,6 +419,17 @@ func (fc *fnCompiler) prologue() {
 // second home (a narrow parameter's normalised copy).
 func (fc *fnCompiler) reserveLate(size int64) int32 { return fc.scratch(size) }
 
+// closureType is the type of a closure object capturing values of types ts,
+// as gc types it for the garbage collector: the code pointer, then the
+// captured values as fields.
+func closureType(ts []types.Type) types.Type {
+	fields := []*types.Var{types.NewField(token.NoPos, nil, "F", types.Typ[types.Uintptr], false)}
+	for i, t := range ts {
+		fields = append(fields, types.NewField(token.NoPos, nil, "X"+itoa(i), t, false))
+	}
+	return types.NewStruct(fields, nil)
+}
+
 // closureOffsets lays out a closure object: the code pointer, then the
 // captured values like struct fields.
 func (c *Compiler) closureOffsets(ts []types.Type) []int64 {

@@ -59,7 +59,7 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 			ts = append(ts, b.Type())
 		}
 		offs := c.closureOffsets(ts)
-		a := []int32{int32(offs[len(offs)-1]), int32(len(v.Bindings))}
+		a := []int32{int32(offs[len(offs)-1]), int32(len(v.Bindings)), c.typ(closureType(ts)).Index}
 		for i, b := range v.Bindings {
 			a = append(a, fc.val(b), int32(offs[i]), int32(c.sizeof(b.Type())))
 		}

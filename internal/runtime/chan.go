@@ -57,7 +57,7 @@ func makechan(mp *m, gp *g, dst int32, t *bytecode.Type, size int64) int {
 	if size < 0 || (elem.Size > 0 && uint64(size) > maxAlloc/uint64(elem.Size)) {
 		return panicPlain(mp, gp, "makechan: size out of range")
 	}
-	c := mallocgc(mp, hchanSize, nil)
+	c := mallocgc(mp, hchanSize, hchanType)
 	if size > 0 && elem.Size > 0 {
 		st(c+hcBuf, uint64(mallocgc(mp, uintptr(size)*elem.Size, elem)))
 	} else {
@@ -108,7 +108,7 @@ func acquireSudog(mp *m, gp *g) uintptr {
 		sudogcache = sudogcache[:n-1]
 		arena.Memclr(s, sudogSize)
 	} else {
-		s = mallocgc(mp, sudogSize, nil)
+		s = mallocgc(mp, sudogSize, sudogType)
 	}
 	st(s+sgG, uint64(gp.index)+1)
 	return s

@@ -56,7 +56,7 @@ func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
 			return 0, short
 		}
 	}
-	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), nil)
+	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), itabType(len(fns)))
 	st(tab, uint64(it.Desc))
 	st(tab+8, uint64(t.Desc))
 	h, _ := arena.Load32(t.Desc + 16)

@@ -13,6 +13,7 @@ const (
 	lockRankHchan
 	lockRankItab
 	lockRankMheap
+	lockRankRuntimeTypes // a leaf: taken while allocating
 )
 
 // mutex is a runtime lock with a static rank.

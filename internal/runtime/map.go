@@ -51,7 +51,12 @@ func hasIfaceKey(t *bytecode.Type) bool {
 // mapEnv is the Env of the M running the map operation.
 type mapEnv struct{ mp *m }
 
-func (e mapEnv) Alloc(size uintptr, hasPtrs bool) uintptr { return mallocgc(e.mp, size, nil) }
+func (e mapEnv) Alloc(size uintptr, hasPtrs bool) uintptr {
+	if !hasPtrs {
+		return mallocgc(e.mp, size, nil)
+	}
+	return mallocgc(e.mp, size, conservativeType("runtime.mapdata", size))
+}
 func (e mapEnv) TypedMemmove(dst, src, size uintptr, hasPtrs bool) {
 	typedmemmove(dst, src, size)
 }
@@ -231,7 +236,7 @@ func mapClear(mp *m, t *bytecode.Type, m uintptr) {
 }
 
 func mapRange(mp *m, t *bytecode.Type, m uintptr) uintptr {
-	it := mallocgc(mp, maps.IterSize(), nil)
+	it := mallocgc(mp, maps.IterSize(), conservativeType("runtime.mapIter", maps.IterSize()))
 	maps.IterInit(mapEnv{mp}, mapType(t), m, it)
 	return it
 }

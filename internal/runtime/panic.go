@@ -57,7 +57,7 @@ type _panic struct {
 // deferproc records a deferred call whose argument block is at args, made
 // for the frame of fn identified by frame.
 func deferproc(mp *m, gp *g, frame uint64, fn *bytecode.Func, code, ctxt uintptr, args uintptr, size uintptr) {
-	d := mallocgc(mp, deferHeader+size, nil)
+	d := mallocgc(mp, deferHeader+size, deferType(size))
 	arena.Store64(d, uint64(gp._defer))
 	arena.Store64(d+8, frame)
 	arena.Store64(d+16, uint64(fn.Index))

@@ -121,7 +121,7 @@ func mainArgs(mp *m) []byte {
 	n := len(prog.InitFuncs)
 	var arr uintptr
 	if n > 0 {
-		arr = mallocgc(mp, uintptr(8*n), nil)
+		arr = mallocgc(mp, uintptr(8*n), conservativeType("[]func()", uintptr(8*n)))
 		for i, fi := range prog.InitFuncs {
 			arena.Store64(arr+uintptr(8*i), uint64(prog.FuncVal[fi]))
 		}

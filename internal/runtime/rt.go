@@ -36,10 +36,10 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtMakeClosure:
 		a := aux[in.C:]
 		size, n := uintptr(a[0]), int(a[1])
-		clo := mallocgc(mp, size, nil)
+		clo := mallocgc(mp, size, typ(a[2]))
 		arena.Store64(clo, uint64(prog.Funcs[in.B].Text))
 		for i := 0; i < n; i++ {
-			src, off, sz := a[2+3*i], a[3+3*i], a[4+3*i]
+			src, off, sz := a[3+3*i], a[4+3*i], a[5+3*i]
 			arena.Memmove(clo+uintptr(off), fp+uintptr(src), uintptr(sz))
 		}
 		set(in.A, uint64(clo))
@@ -143,7 +143,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		mapNext(mp, gp, in, aux[in.C:])
 	case bytecode.RtStrRange:
 		// The iterator is the string and the next byte index.
-		it := mallocgc(mp, 24, nil)
+		it := mallocgc(mp, 24, strIterType)
 		arena.Store64(it, w(in.B))
 		arena.Store64(it+8, w(in.B+8))
 		set(in.A, uint64(it))
