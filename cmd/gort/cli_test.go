@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	goruntime "runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -292,5 +293,20 @@ func TestPackageForms(t *testing.T) {
 				t.Errorf("got exit %d, output:\n%s\nwant exit %d, output:\n%s", r.exit, r.stdout+r.stderr, wantExit, want)
 			}
 		})
+	}
+}
+
+// TestOtherGOROOT: a $GOROOT of another Go version is refused before
+// anything is loaded from it, with a message naming both versions.
+func TestOtherGOROOT(t *testing.T) {
+	goroot := t.TempDir()
+	if err := os.WriteFile(filepath.Join(goroot, "VERSION"), []byte("go1.20.1\ntime 2023-02-14T00:00:00Z\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := gort(t, "../../examples", []string{"GOROOT=" + goroot}, "run", "hello.go")
+	checkNoHostCrash(t, r)
+	want := "gort: GOROOT " + goroot + " is go1.20.1, but gort was built for " + goruntime.Version() + "\n"
+	if r.exit != 2 || r.stderr != want || r.stdout != "" {
+		t.Errorf("got exit %d, stdout %q, stderr %q; want exit 2 and stderr %q", r.exit, r.stdout, r.stderr, want)
 	}
 }
