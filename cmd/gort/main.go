@@ -56,6 +56,7 @@ func build(pkg []string) (*bytecode.Program, int) {
 		fmt.Fprintln(os.Stderr, err)
 		return nil, 2
 	}
+	os.Unsetenv(retryKey) // gort's own, not the program's environment
 	lp, err := loader.Load(pkg)
 	if err != nil {
 		var le *loader.Error
@@ -74,12 +75,14 @@ func build(pkg []string) (*bytecode.Program, int) {
 	return p, 0
 }
 
+// retryKey counts reexec's restarts in the environment.
+const retryKey = "GORT_ARENA_RETRY"
+
 // reexec starts gort again when the host heap happened to be placed where
 // the arena goes; the new process draws a new heap base. It gives up after
 // a few tries.
 func reexec() {
-	const key = "GORT_ARENA_RETRY"
-	tries, _ := strconv.Atoi(os.Getenv(key))
+	tries, _ := strconv.Atoi(os.Getenv(retryKey))
 	if tries >= 8 {
 		return
 	}
@@ -87,7 +90,7 @@ func reexec() {
 	if err != nil {
 		return
 	}
-	env := append(os.Environ(), key+"="+strconv.Itoa(tries+1))
+	env := append(os.Environ(), retryKey+"="+strconv.Itoa(tries+1))
 	syscall.Exec(exe, os.Args, env)
 }
 
