@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"fmt"
 	"go/types"
 	"math/bits"
 
@@ -9,19 +10,24 @@ import (
 	"gort/internal/bytecode"
 )
 
-// Slot coalescing.
+// Slot allocation by interference colouring.
 //
-// Every SSA value gets a frame slot; without coalescing a loop that carries
-// a value in a phi copies it on every back edge (phi ← new value), and a
-// no-op conversion copies a word to a slot of its own. coalesce gives such
-// values one shared slot whenever their live ranges do not interfere, so the
-// copies vanish: the new value is computed straight into the phi's slot.
+// Every SSA value needs a frame slot; with one slot per value a loop that
+// carries a value in a phi copies it on every back edge (phi ← new value), a
+// no-op conversion copies a word to a slot of its own, and frames grow with
+// the size of the function. coalesce first gives a phi and the values that
+// flow into it, and a copy and its source, one slot whenever their live
+// ranges do not interfere, so those copies vanish; then it colours the
+// groups, packing values whose lives do not overlap into the same slot.
 //
-// Only one-word scalars and one-word pointers take part, and a group never
-// mixes the two, so a slot holds pointers at every safepoint or at none and
-// the function's PtrSlots stay one static set (DESIGN §4). Values defined
-// outside the ordinary flow (parameters, free variables, frame-local
-// objects, anything the Recover block reads) keep slots of their own.
+// Values up to maxShared bytes take part, in classes: a slot is shared only
+// by values of one size with their pointer words at the same offsets, so a
+// pointer word of a slot holds a pointer (perhaps a dead one) at every
+// instruction and the function's PtrSlots stay one static set (DESIGN §4);
+// the safepoint maps (livePtrs) name the ones live at each call. Values
+// defined outside the ordinary flow (parameters, free variables,
+// frame-local objects, anything the Recover block reads) keep slots of
+// their own.
 //
 // Interference is the usual SSA test on liveness: two values interfere when
 // one is live where the other is defined. A phi is defined on its incoming
@@ -39,7 +45,10 @@ type coalescer struct {
 	vals   []ssa.Value
 	index  map[ssa.Value]int
 	source []int // the value whose word each value copies (itself if none)
-	ptr    []bool
+	// layout is each value's slot class: its slot size and the offsets of
+	// its pointer words. Only values of one class share a slot.
+	layout []string
+	ptrs   [][]int32 // each value's pointer word offsets within its slot
 	// conflicts[i] holds the values live where value i is defined.
 	conflicts []bitset
 	// before holds the values live just before each instruction (its
@@ -131,7 +140,7 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 	for _, b := range fc.fn.Blocks {
 		for _, instr := range b.Instrs {
 			v, ok := instr.(ssa.Value)
-			if !ok || pinned[v] || !fc.wordValue(v) {
+			if !ok || pinned[v] || !fc.slotValue(v) {
 				continue
 			}
 			if _, ok := v.(*ssa.Alloc); ok {
@@ -147,14 +156,16 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 	}
 	fc.live = c
 	c.source = make([]int, n)
-	c.ptr = make([]bool, n)
+	c.layout = make([]string, n)
+	c.ptrs = make([][]int32, n)
 	for i, v := range c.vals {
 		c.source[i] = i
-		c.ptr[i] = classOf(v.Type()) == bytecode.ClassPtr
+		c.ptrs[i] = fc.c.ptrOffsets(0, v.Type(), nil)
+		c.layout[i] = fmt.Sprint(align(fc.c.sizeof(v.Type()), 8), c.ptrs[i])
 	}
 	for i, v := range c.vals {
 		if x, ok := copyOf(v); ok {
-			if j, ok := c.index[x]; ok && c.ptr[i] == c.ptr[j] {
+			if j, ok := c.index[x]; ok && c.layout[i] == c.layout[j] {
 				c.source[i] = c.source[j] // operands come first in dominance order
 			}
 		}
@@ -189,23 +200,21 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 	return rep
 }
 
-// wordValue reports whether v is a one-word scalar or pointer.
-func (fc *fnCompiler) wordValue(v ssa.Value) bool {
+// slotValue reports whether v takes part in slot sharing: a value of at
+// most maxShared bytes, not a tuple (tuples are read field by field from
+// their slot by Extract, at offsets of their own layout).
+func (fc *fnCompiler) slotValue(v ssa.Value) bool {
 	t := v.Type()
 	if _, ok := t.(*types.Tuple); ok || t == nil {
 		return false
 	}
-	if fc.c.sizeof(t) == 0 || fc.c.sizeof(t) > 8 {
-		return false
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&(types.IsInteger|types.IsBoolean|types.IsFloat) != 0 || u.Kind() == types.UnsafePointer
-	case *types.Pointer, *types.Map, *types.Chan, *types.Signature:
-		return true
-	}
-	return false
+	size := fc.c.sizeof(t)
+	return size > 0 && size <= maxShared
 }
+
+// maxShared is the largest value whose slot is shared: strings,
+// interfaces, slices and small structs, not large arrays.
+const maxShared = 64
 
 // copyOf returns x when v is a conversion that copies x's slot word as it is.
 func copyOf(v ssa.Value) (ssa.Value, bool) {
@@ -242,7 +251,7 @@ func (c *coalescer) find(i int) int {
 func (c *coalescer) tryUnion(a, b ssa.Value) {
 	i, ok1 := c.index[a]
 	j, ok2 := c.index[b]
-	if !ok1 || !ok2 || c.ptr[i] != c.ptr[j] || !types.Identical(a.Type().Underlying(), b.Type().Underlying()) && !sameWordKind(a, b) {
+	if !ok1 || !ok2 || c.layout[i] != c.layout[j] || !types.Identical(a.Type().Underlying(), b.Type().Underlying()) && !sameWordKind(a, b) {
 		return
 	}
 	ri, rj := c.find(i), c.find(j)
@@ -424,13 +433,13 @@ func readsBeforeWrite(instr ssa.Instruction) bool {
 }
 
 // colour packs the groups into as few slots as it can: greedily, in order of
-// definition, each group joins the first slot of its class (pointer or
-// scalar) none of whose occupants it interferes with.
+// definition, each group joins the first slot of its class (size and
+// pointer words) none of whose occupants it interferes with.
 func (c *coalescer) colour() {
 	n := len(c.vals)
 	type slot struct {
 		root      int
-		ptr       bool
+		layout    string
 		members   bitset // values in the slot
 		conflicts bitset // union of their conflict sets
 	}
@@ -451,7 +460,7 @@ func (c *coalescer) colour() {
 		}
 		placed := false
 		for _, s := range slots {
-			if s.ptr != c.ptr[r] || s.conflicts.intersects(mem) || conf.intersects(s.members) {
+			if s.layout != c.layout[r] || s.conflicts.intersects(mem) || conf.intersects(s.members) {
 				continue
 			}
 			s.members.unionWith(mem)
@@ -463,7 +472,7 @@ func (c *coalescer) colour() {
 			break
 		}
 		if !placed {
-			slots = append(slots, &slot{root: r, ptr: c.ptr[r], members: mem, conflicts: conf})
+			slots = append(slots, &slot{root: r, layout: c.layout[r], members: mem, conflicts: conf})
 		}
 	}
 }
@@ -514,13 +523,15 @@ func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
 		before.unionWith(c.phiSet(to))
 	}
 	tracked := map[int32]bool{}
-	for _, v := range c.vals {
-		tracked[fc.slots[v]] = true
+	for k, v := range c.vals {
+		for _, off := range c.ptrs[k] {
+			tracked[fc.slots[v]+off] = true
+		}
 	}
 	live := map[int32]bool{}
 	before.each(func(k int) {
-		if c.ptr[k] {
-			live[fc.slots[c.vals[k]]] = true
+		for _, off := range c.ptrs[k] {
+			live[fc.slots[c.vals[k]]+off] = true
 		}
 	})
 	var out []int32

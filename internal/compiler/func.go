@@ -178,36 +178,41 @@ func (fc *fnCompiler) newSlot(v ssa.Value) int32 {
 
 // notePtrs records the pointer words of a value of type t at off.
 func (fc *fnCompiler) notePtrs(off int32, t types.Type) {
+	fc.ptrs = fc.c.ptrOffsets(off, t, fc.ptrs)
+}
+
+// ptrOffsets appends to out the offsets of the pointer words of a value of
+// type t placed at off.
+func (c *Compiler) ptrOffsets(off int32, t types.Type, out []int32) []int32 {
 	switch u := t.Underlying().(type) {
-	case *types.Pointer, *types.Map, *types.Chan, *types.Signature:
-		fc.ptrs = append(fc.ptrs, off)
+	case *types.Pointer, *types.Map, *types.Chan, *types.Signature, *types.Slice:
+		out = append(out, off)
 	case *types.Basic:
 		if u.Kind() == types.UnsafePointer || u.Kind() == types.String {
-			fc.ptrs = append(fc.ptrs, off)
+			out = append(out, off)
 		}
-	case *types.Slice:
-		fc.ptrs = append(fc.ptrs, off)
 	case *types.Interface:
-		fc.ptrs = append(fc.ptrs, off+8)
+		out = append(out, off+8)
 	case *types.Struct:
-		offs := fc.c.sizes.Offsetsof(fieldsOf(u))
+		offs := c.sizes.Offsetsof(fieldsOf(u))
 		for i := 0; i < u.NumFields(); i++ {
-			fc.notePtrs(off+int32(offs[i]), u.Field(i).Type())
+			out = c.ptrOffsets(off+int32(offs[i]), u.Field(i).Type(), out)
 		}
 	case *types.Array:
-		if !fc.c.hasPtrs(u.Elem()) || u.Len() > 1024 {
-			return
+		if !c.hasPtrs(u.Elem()) || u.Len() > 1024 {
+			return out
 		}
-		es := fc.c.sizes.Sizeof(u.Elem())
+		es := c.sizes.Sizeof(u.Elem())
 		for i := int64(0); i < u.Len(); i++ {
-			fc.notePtrs(off+int32(i*es), u.Elem())
+			out = c.ptrOffsets(off+int32(i*es), u.Elem(), out)
 		}
 	case *types.Tuple:
-		offs, _ := fc.c.tupleOffsets(u)
+		offs, _ := c.tupleOffsets(u)
 		for i := 0; i < u.Len(); i++ {
-			fc.notePtrs(off+int32(offs[i]), u.At(i).Type())
+			out = c.ptrOffsets(off+int32(offs[i]), u.At(i).Type(), out)
 		}
 	}
+	return out
 }
 
 // noteCall grows the out area for a call, go or defer statement.
