@@ -56,9 +56,10 @@ type Func struct {
 	ConstOff  int32       // where Consts is copied at entry
 	Consts    []uint64    // the constant words, copied into the frame at entry
 	// PtrSlots lists the frame offsets of words that may hold pointers. A
-	// slot shared by several values (the compiler colours one-word values
-	// into slots) is shared only among pointer values, so a pointer slot
-	// holds a pointer, possibly a dead one, at every instruction.
+	// slot shared by several values (the compiler colours values into
+	// slots) is shared only by values with pointer words at the same
+	// offsets, so a pointer word holds a pointer, possibly a dead one, at
+	// every instruction.
 	PtrSlots []int32
 	// Safepoints holds, in pc order, the pointer slots live at each
 	// instruction that can call, allocate or yield (CALL*, RT, LOOP).
