@@ -80,6 +80,8 @@ const (
 	IDXADDR   // fA = fB + fC*K; panics if fB is nil
 	BOUNDS    // panic index out of range unless uint(fA) < uint(fB)
 	STRIDX    // fA = byte fB[fC] (bounds checked)
+	LOADX     // fA = load class K at *(fB + fC*ClassSize[K]) (an element, bounds already checked)
+	STOREX    // *(fA + fB*ClassSize[K]) = fC, store class K
 
 	// Control.
 	JMP  // pc = A
@@ -155,6 +157,7 @@ var opNames = [...]string{
 	FLT: "FLT", FLE: "FLE", CONV: "CONV",
 	LOAD: "LOAD", LOADN: "LOADN", STORE: "STORE", STOREN: "STOREN", NILCHK: "NILCHK",
 	FIELDADDR: "FIELDADDR", IDXADDR: "IDXADDR", BOUNDS: "BOUNDS", STRIDX: "STRIDX",
+	LOADX: "LOADX", STOREX: "STOREX",
 	JMP: "JMP", LOOP: "LOOP", IF: "IF",
 	BEQ: "BEQ", BNE: "BNE", BLTS: "BLTS", BLES: "BLES", BLTU: "BLTU", BLEU: "BLEU",
 	BEQI: "BEQI", BNEI: "BNEI", BLTSI: "BLTSI", BLESI: "BLESI", BGTSI: "BGTSI", BGESI: "BGESI",

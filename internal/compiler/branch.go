@@ -262,7 +262,7 @@ func (fc *fnCompiler) immediateOp(v *ssa.BinOp, dst int32) bool {
 	return true
 }
 
-// Field-address folding.
+// Address folding.
 //
 // `p.f += x` is, in SSA, t := &p.f; *t = *t + x: a FieldAddr whose only uses
 // are a load and a store. LOAD and STORE take a constant offset, so such a
@@ -270,13 +270,33 @@ func (fc *fnCompiler) immediateOp(v *ssa.BinOp, dst int32) bool {
 // field's offset. The nil check moves from the FieldAddr to the first use,
 // which therefore must follow it directly, and the offset must stay inside
 // the nil guard so that a nil p still faults as a nil dereference.
+//
+// `s[i] += x` is the same with an IndexAddr of a slice: the IndexAddr keeps
+// its bounds check, and its uses become LOADX and STOREX, which scale the
+// index by the element's size. A slice that passes the bounds check is not
+// nil, so nothing moves but the address arithmetic.
 
-// foldable reports whether every use of v is a scalar load or store through
-// it, in v's block, the first right after v.
-func foldable(v *ssa.FieldAddr, sizes *Compiler) bool {
-	st := v.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-	off := sizes.sizes.Offsetsof(fieldsOf(st))[v.Field]
-	if off >= 4096 || classOf(st.Field(v.Field).Type()) == 0 {
+// foldable reports whether v is a field or slice element address every use
+// of which is a scalar load or store through it, in v's block, the first
+// right after v.
+func foldable(v ssa.Value, c *Compiler) bool {
+	switch v := v.(type) {
+	case *ssa.FieldAddr:
+		st := v.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+		off := c.sizes.Offsetsof(fieldsOf(st))[v.Field]
+		if off >= 4096 || classOf(st.Field(v.Field).Type()) == 0 {
+			return false
+		}
+	case *ssa.IndexAddr:
+		s, ok := v.X.Type().Underlying().(*types.Slice)
+		if !ok {
+			return false
+		}
+		cls := classOf(s.Elem())
+		if cls == 0 || uintptr(c.sizeof(s.Elem())) != bytecode.ClassSize[cls] {
+			return false
+		}
+	default:
 		return false
 	}
 	refs := *v.Referrers()
@@ -284,7 +304,7 @@ func foldable(v *ssa.FieldAddr, sizes *Compiler) bool {
 		return false
 	}
 	for _, r := range refs {
-		if r.Block() != v.Block() {
+		if r.Block() != v.(ssa.Instruction).Block() {
 			return false
 		}
 		switch r := r.(type) {
@@ -301,8 +321,8 @@ func foldable(v *ssa.FieldAddr, sizes *Compiler) bool {
 			return false
 		}
 	}
-	b := v.Block()
-	for _, next := range b.Instrs[indexOf(b, v)+1:] {
+	b := v.Parent().Blocks[v.(ssa.Instruction).Block().Index]
+	for _, next := range b.Instrs[indexOf(b, v.(ssa.Instruction))+1:] {
 		if _, ok := next.(*ssa.DebugRef); ok {
 			continue
 		}
@@ -317,22 +337,37 @@ func foldable(v *ssa.FieldAddr, sizes *Compiler) bool {
 }
 
 // address returns the slot holding the base pointer of an access through
-// ptr and the constant offset to add to it.
-func (fc *fnCompiler) address(ptr ssa.Value) (int32, int32) {
-	if fa, ok := ptr.(*ssa.FieldAddr); ok && fc.folded[fa] {
-		st := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-		return fc.val(fa.X), int32(fc.c.sizes.Offsetsof(fieldsOf(st))[fa.Field])
+// ptr and the constant offset to add to it; for a folded slice element,
+// the slot of the index instead, and indexed true.
+func (fc *fnCompiler) address(ptr ssa.Value) (base, off int32, indexed bool) {
+	if !fc.folded[ptr] {
+		return fc.val(ptr), 0, false
 	}
-	return fc.val(ptr), 0
+	switch a := ptr.(type) {
+	case *ssa.FieldAddr:
+		st := a.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+		return fc.val(a.X), int32(fc.c.sizes.Offsetsof(fieldsOf(st))[a.Field]), false
+	case *ssa.IndexAddr:
+		return fc.val(a.X), fc.val(a.Index), true // the slice's data pointer is its first word
+	}
+	panic("gort: internal error: folded " + ptr.String())
 }
 
-// operands appends instr's operands, reading a folded FieldAddr as its base
-// pointer, which the access uses instead.
+// operands appends instr's operands, reading a folded address as the
+// values its accesses use instead: the base pointer, and a slice element's
+// index.
 func (fc *fnCompiler) operands(instr ssa.Instruction, ops []*ssa.Value) []*ssa.Value {
 	ops = instr.Operands(ops)
 	for i, op := range ops {
-		if fa, ok := (*op).(*ssa.FieldAddr); ok && fc.folded[fa] {
-			ops[i] = &fa.X
+		if !fc.folded[*op] {
+			continue
+		}
+		switch a := (*op).(type) {
+		case *ssa.FieldAddr:
+			ops[i] = &a.X
+		case *ssa.IndexAddr:
+			ops[i] = &a.X
+			ops = append(ops, &a.Index)
 		}
 	}
 	return ops

@@ -54,7 +54,7 @@ var plainDest = [bytecode.NumOps]bool{
 	bytecode.EQI: true, bytecode.LTSI: true,
 	bytecode.FADD: true, bytecode.FSUB: true, bytecode.FMUL: true, bytecode.FDIV: true, bytecode.FNEG: true,
 	bytecode.FEQ: true, bytecode.FNE: true, bytecode.FLT: true, bytecode.FLE: true, bytecode.CONV: true,
-	bytecode.LOAD: true, bytecode.FIELDADDR: true, bytecode.IDXADDR: true, bytecode.STRIDX: true,
+	bytecode.LOAD: true, bytecode.LOADX: true, bytecode.FIELDADDR: true, bytecode.IDXADDR: true, bytecode.STRIDX: true,
 }
 
 // retarget makes the instruction that computes v write it straight to dst

@@ -43,11 +43,11 @@ type fnCompiler struct {
 	// values computed by a single instruction with a plain destination
 	// (see retarget).
 	defPC      map[ssa.Value]int
-	blockStart int                     // first pc of the block being emitted
-	user       ssa.Instruction         // the instruction being emitted
-	folded     map[*ssa.FieldAddr]bool // FieldAddrs whose uses address the base (see foldable)
-	live       *coalescer              // liveness of one-word values, nil if not computed
-	deferStack bool                    // the function hands its defer stack to range-over-func bodies
+	blockStart int                // first pc of the block being emitted
+	user       ssa.Instruction    // the instruction being emitted
+	folded     map[ssa.Value]bool // addresses whose uses address the base (see foldable)
+	live       *coalescer         // liveness of one-word values, nil if not computed
+	deferStack bool               // the function hands its defer stack to range-over-func bodies
 }
 
 // edgeStub is a conditional edge into a block with phis: its phi moves go in
@@ -70,7 +70,7 @@ type jumpFix struct {
 const outMark = 1 << 30
 
 func (c *Compiler) compileFunc(fn *ssa.Function, f *bytecode.Func) {
-	fc := &fnCompiler{c: c, fn: fn, f: f, slots: map[ssa.Value]int32{}, objs: map[*ssa.Alloc]int32{}, constKey: map[string]int32{}, defPC: map[ssa.Value]int{}, folded: map[*ssa.FieldAddr]bool{}}
+	fc := &fnCompiler{c: c, fn: fn, f: f, slots: map[ssa.Value]int32{}, objs: map[*ssa.Alloc]int32{}, constKey: map[string]int32{}, defPC: map[ssa.Value]int{}, folded: map[ssa.Value]bool{}}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(*Unsupported); ok {
@@ -121,8 +121,8 @@ func (fc *fnCompiler) layout() {
 	}
 	for _, b := range fc.fn.Blocks {
 		for _, instr := range b.Instrs {
-			if fa, ok := instr.(*ssa.FieldAddr); ok && foldable(fa, c) {
-				fc.folded[fa] = true
+			if v, ok := instr.(ssa.Value); ok && foldable(v, c) {
+				fc.folded[v] = true
 			}
 		}
 	}

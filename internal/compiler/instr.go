@@ -127,9 +127,13 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	case *ssa.Select:
 		fc.selectOp(v)
 	case *ssa.Store:
-		if fa, ok := v.Addr.(*ssa.FieldAddr); ok && fc.folded[fa] {
-			base, off := fc.address(fa)
-			fc.emit(bytecode.STORE, classOf(v.Val.Type()), base, fc.val(v.Val), off)
+		if fc.folded[v.Addr] {
+			base, off, indexed := fc.address(v.Addr)
+			if indexed {
+				fc.emit(bytecode.STOREX, classOf(v.Val.Type()), base, off, fc.val(v.Val))
+			} else {
+				fc.emit(bytecode.STORE, classOf(v.Val.Type()), base, fc.val(v.Val), off)
+			}
 			return
 		}
 		fc.store(fc.val(v.Addr), fc.val(v.Val), v.Val.Type())
@@ -492,7 +496,11 @@ func (fc *fnCompiler) compareAggregate(v *ssa.BinOp, dst, x, y int32) {
 
 func (fc *fnCompiler) unOp(v *ssa.UnOp) {
 	if v.Op == token.MUL {
-		base, off := fc.address(v.X)
+		base, off, indexed := fc.address(v.X)
+		if indexed {
+			fc.emit(bytecode.LOADX, classOf(v.Type()), fc.val(v), base, off)
+			return
+		}
 		fc.load(fc.val(v), base, off, v.Type())
 		return
 	}
@@ -694,6 +702,9 @@ func (fc *fnCompiler) indexAddr(v *ssa.IndexAddr) {
 		fc.unsupported("IndexAddr on "+v.X.Type().String(), v.Pos())
 	}
 	fc.emit(bytecode.BOUNDS, b2u(isSigned(v.Index.Type())), idx, lenSlot, 0)
+	if fc.folded[v] {
+		return // its loads and stores index the slice themselves
+	}
 	fc.emitIdxAddr(dst, base, idx, fc.c.sizeof(elem))
 }
 

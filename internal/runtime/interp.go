@@ -224,8 +224,13 @@ func execute(mp *m, gp *g) {
 			*slot(fpp, in.A) = convert(in.K, *slot(fpp, in.B))
 			goto reload
 
-		case bytecode.LOAD:
-			p := uintptr(*slot(fpp, in.B)) + uintptr(int64(in.C))
+		case bytecode.LOAD, bytecode.LOADX:
+			p := uintptr(*slot(fpp, in.B))
+			if in.Op == bytecode.LOAD {
+				p += uintptr(int64(in.C))
+			} else {
+				p += uintptr(*slot(fpp, in.C)) * bytecode.ClassSize[in.K]
+			}
 			var v uint64
 			var ok bool
 			switch in.K {
@@ -265,9 +270,14 @@ func execute(mp *m, gp *g) {
 			for ; i < in.C; i++ {
 				*(*byte)(unsafe.Add(fpp, in.A+i)) = b[i]
 			}
-		case bytecode.STORE:
-			p := uintptr(*slot(fpp, in.A)) + uintptr(int64(in.C))
-			v := *slot(fpp, in.B)
+		case bytecode.STORE, bytecode.STOREX:
+			p := uintptr(*slot(fpp, in.A))
+			var v uint64
+			if in.Op == bytecode.STORE {
+				p, v = p+uintptr(int64(in.C)), *slot(fpp, in.B)
+			} else {
+				p, v = p+uintptr(*slot(fpp, in.B))*bytecode.ClassSize[in.K], *slot(fpp, in.C)
+			}
 			var ok bool
 			switch bytecode.ClassSize[in.K] {
 			case 8:
