@@ -353,12 +353,52 @@ func (fc *fnCompiler) address(ptr ssa.Value) (base, off int32, indexed bool) {
 	panic("gort: internal error: folded " + ptr.String())
 }
 
+// lenWord reports whether v is len or cap of a slice or string, which is a
+// word of the operand's own slot: v is never computed, its uses read that
+// word (val), and for liveness they are uses of the operand (operands). Not
+// of a phi, whose slot is rewritten on the back edge while the old length
+// may still be on its way into another phi.
+func lenWord(v *ssa.Call) (x ssa.Value, off int32, ok bool) {
+	if v == nil {
+		return nil, 0, false
+	}
+	b, isBuiltin := v.Call.Value.(*ssa.Builtin)
+	if !isBuiltin || b.Name() != "len" && b.Name() != "cap" {
+		return nil, 0, false
+	}
+	x = v.Call.Args[0]
+	if _, isPhi := x.(*ssa.Phi); isPhi {
+		return nil, 0, false
+	}
+	switch u := x.Type().Underlying().(type) {
+	case *types.Slice:
+		if b.Name() == "cap" {
+			return x, 16, true
+		}
+		return x, 8, true
+	case *types.Basic:
+		return x, 8, u.Info()&types.IsString != 0
+	}
+	return nil, 0, false
+}
+
+func isLenWord(v *ssa.Call) bool {
+	_, _, ok := lenWord(v)
+	return ok
+}
+
 // operands appends instr's operands, reading a folded address as the
 // values its accesses use instead: the base pointer, and a slice element's
 // index.
 func (fc *fnCompiler) operands(instr ssa.Instruction, ops []*ssa.Value) []*ssa.Value {
 	ops = instr.Operands(ops)
 	for i, op := range ops {
+		if call, ok := (*op).(*ssa.Call); ok {
+			if _, _, ok := lenWord(call); ok {
+				ops[i] = &call.Call.Args[0]
+			}
+			continue
+		}
 		if !fc.folded[*op] {
 			continue
 		}

@@ -197,6 +197,9 @@ func (fc *fnCompiler) builtin(b *ssa.Builtin, args []ssa.Value, v *ssa.Call) {
 	}
 	switch b.Name() {
 	case "len", "cap":
+		if _, _, ok := lenWord(v); ok {
+			return // a word of the operand's slot (see lenWord)
+		}
 		x := fc.val(args[0])
 		switch u := args[0].Type().Underlying().(type) {
 		case *types.Slice:

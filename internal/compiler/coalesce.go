@@ -143,6 +143,9 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 			if !ok || pinned[v] || !fc.slotValue(v) {
 				continue
 			}
+			if call, ok := v.(*ssa.Call); ok && isLenWord(call) {
+				continue
+			}
 			if _, ok := v.(*ssa.Alloc); ok {
 				continue
 			}

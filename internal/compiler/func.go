@@ -340,6 +340,10 @@ func (fc *fnCompiler) val(v ssa.Value) int32 {
 		return fc.constWord(uint64(fc.c.funcValue(v)))
 	case *ssa.Builtin:
 		fc.unsupported("builtin "+v.Name()+" used as a value", token.NoPos)
+	case *ssa.Call:
+		if x, off, ok := lenWord(v); ok {
+			return fc.val(x) + off
+		}
 	}
 	off, ok := fc.slots[v]
 	if !ok {
