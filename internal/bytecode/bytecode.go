@@ -62,7 +62,8 @@ type Func struct {
 	// every instruction.
 	PtrSlots []int32
 	// Safepoints holds, in pc order, the pointer slots live at each
-	// instruction that can call, allocate or yield (CALL*, RT, LOOP).
+	// instruction that can call, allocate or yield (CALL*, RT, LOOP and
+	// back-edge branches).
 	Safepoints []Safepoint
 	// Aux holds extra operands for instructions that need more than three.
 	Aux []int32

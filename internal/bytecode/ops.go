@@ -89,7 +89,8 @@ const (
 	IF   // if fA != 0 { pc = B } else { pc = C }
 
 	// Compare and branch: if the comparison holds, pc = C. The I forms
-	// compare with the immediate B.
+	// compare with the immediate B. K=1 marks a loop's back edge, which
+	// makes the preemption check when taken, as LOOP does.
 	BEQ   // fA == fB
 	BNE   // fA != fB
 	BLTS  // int64(fA) < int64(fB)

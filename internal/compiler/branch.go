@@ -115,6 +115,41 @@ func (fc *fnCompiler) branch(v *ssa.If, cmp *ssa.BinOp) {
 	}
 }
 
+// rotateBackEdge ends a loop's back edge from b to its header h with the
+// header's own test, when h is nothing but phis and a fused comparison:
+// instead of LOOP to h and the test there, one compare-and-branch (marked
+// as a back edge, so it makes the preemption check) goes straight to the
+// loop body, and otherwise on to the loop's exit. b's phi moves have been
+// emitted; the comparison reads h's phis, which now hold the next
+// iteration's values, or values defined before the loop.
+func (fc *fnCompiler) rotateBackEdge(b, h *ssa.BasicBlock) bool {
+	iff, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	cmp, ok := iff.Cond.(*ssa.BinOp)
+	if !ok || !fusedCompare(cmp) {
+		return false
+	}
+	for _, instr := range h.Instrs[:len(h.Instrs)-1] {
+		switch instr.(type) {
+		case *ssa.Phi, *ssa.DebugRef:
+		default:
+			if instr != cmp {
+				return false
+			}
+		}
+	}
+	body, exit := h.Succs[0], h.Succs[1]
+	pc := fc.emitCompareBranch(cmp.Op, cmp.X, cmp.Y)
+	fc.code[pc].K = 1
+	fc.edge(pc, 2, h, body)
+	if exit.Index != b.Index+1 || fc.needsMoves(h, exit) || exit == fc.fn.Recover {
+		fc.edge(fc.emit(bytecode.JMP, 0, 0, 0, 0), 0, h, exit)
+	}
+	return true
+}
+
 // fallsThrough reports whether control can flow from the end of b straight
 // into succ: succ is emitted next and needs no phi moves on the edge.
 func (fc *fnCompiler) fallsThrough(b, succ *ssa.BasicBlock) bool {

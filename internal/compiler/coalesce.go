@@ -494,11 +494,13 @@ func mayBeSafepoint(instr ssa.Instruction) bool {
 }
 
 // safepoints records the pointer maps of the safepoint instructions that
-// instr's lowering emitted from pc start on.
+// instr's lowering emitted from pc start on: calls, runtime operations and
+// back edges.
 func (fc *fnCompiler) safepoints(instr ssa.Instruction, start int) {
 	for pc := start; pc < len(fc.code); pc++ {
-		switch fc.code[pc].Op {
-		case bytecode.CALL, bytecode.CALLCLO, bytecode.CALLIFACE, bytecode.RT, bytecode.LOOP:
+		switch in := fc.code[pc]; {
+		case in.Op == bytecode.CALL, in.Op == bytecode.CALLCLO, in.Op == bytecode.CALLIFACE, in.Op == bytecode.RT, in.Op == bytecode.LOOP:
+		case in.Op >= bytecode.BEQ && in.Op <= bytecode.BGESI && in.K == 1: // a back edge
 		default:
 			continue
 		}

@@ -158,6 +158,9 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 		if to.Index == v.Block().Index+1 && to != fc.fn.Recover {
 			return // falls through
 		}
+		if to.Index <= v.Block().Index && fc.rotateBackEdge(v.Block(), to) {
+			return
+		}
 		op := bytecode.JMP
 		if to.Index <= v.Block().Index {
 			op = bytecode.LOOP

@@ -347,11 +347,7 @@ func execute(mp *m, gp *g) {
 			pc = in.A
 		case bytecode.LOOP:
 			pc = in.A
-			if mp.budget--; mp.budget <= 0 || gp.stackguard0.Load() == stackPreempt {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
-				goschedPreempt(mp, gp)
-				return
-			}
+			goto backEdge
 		case bytecode.IF:
 			if *slot(fpp, in.A) != 0 {
 				pc = in.B
@@ -361,50 +357,86 @@ func execute(mp *m, gp *g) {
 		case bytecode.BEQ:
 			if *slot(fpp, in.A) == *slot(fpp, in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BNE:
 			if *slot(fpp, in.A) != *slot(fpp, in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BLTS:
 			if int64(*slot(fpp, in.A)) < int64(*slot(fpp, in.B)) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BLES:
 			if int64(*slot(fpp, in.A)) <= int64(*slot(fpp, in.B)) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BLTU:
 			if *slot(fpp, in.A) < *slot(fpp, in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BLEU:
 			if *slot(fpp, in.A) <= *slot(fpp, in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BEQI:
 			if int64(*slot(fpp, in.A)) == int64(in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BNEI:
 			if int64(*slot(fpp, in.A)) != int64(in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BLTSI:
 			if int64(*slot(fpp, in.A)) < int64(in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BLESI:
 			if int64(*slot(fpp, in.A)) <= int64(in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BGTSI:
 			if int64(*slot(fpp, in.A)) > int64(in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 		case bytecode.BGESI:
 			if int64(*slot(fpp, in.A)) >= int64(in.B) {
 				pc = in.C
+				if in.K != 0 {
+					goto backEdge
+				}
 			}
 
 		case bytecode.CALL:
@@ -469,6 +501,14 @@ func execute(mp *m, gp *g) {
 			goto reload
 		default:
 			throw("bad opcode " + in.Op.String())
+		}
+		continue
+	backEdge:
+		// A loop's back edge: the preemption check.
+		if mp.budget--; mp.budget <= 0 || gp.stackguard0.Load() == stackPreempt {
+			gp.pc, gp.fp = pc, arena.Addr(fpp)
+			goschedPreempt(mp, gp)
+			return
 		}
 		continue
 	reload:
