@@ -34,17 +34,46 @@ func printGoroutine(gp *g, running bool) {
 	}
 }
 
-// traceback walks gp's frames from the top.
+// Like the real runtime, a traceback of more than tracebackInnerFrames +
+// tracebackOuterFrames frames prints the innermost and the outermost ones
+// and says how many it left out between them.
+const (
+	tracebackInnerFrames = 50
+	tracebackOuterFrames = 50
+)
+
+// traceback prints gp's frames from the top.
 func traceback(gp *g) {
+	total := 0
+	walkFrames(gp, func(func()) { total++ })
+	elide := total - tracebackInnerFrames - tracebackOuterFrames
+	i := 0
+	walkFrames(gp, func(print func()) {
+		switch {
+		case elide <= 0 || i < tracebackInnerFrames || i >= tracebackInnerFrames+elide:
+			print()
+		case i == tracebackInnerFrames:
+			printstr("..." + itoa(int64(elide)) + " frames elided...\n")
+		}
+		i++
+	})
+}
+
+// walkFrames calls frame for each frame a traceback of gp shows, from the
+// top, with the function that prints it.
+func walkFrames(gp *g, frame func(print func())) {
 	fn, fp, pc := gp.fn, gp.fp, gp.pc-1
 	for fn != nil {
 		if showFrame(fn, pc) {
-			args := "()"
-			if fn.ArgSize > 0 || fn.CapturesAsArgs {
-				args = "(...)"
-			}
-			printstr(fn.Name + args + "\n")
-			printLocation(fn, pc)
+			fn, pc := fn, pc
+			frame(func() {
+				args := "()"
+				if fn.ArgSize > 0 || fn.CapturesAsArgs {
+					args = "(...)"
+				}
+				printstr(fn.Name + args + "\n")
+				printLocation(fn, pc)
+			})
 		}
 		ret, _ := loadRet(fp)
 		caller, callerFP, _, ok := callerOf(gp, gp.stack, fp)
@@ -62,9 +91,9 @@ func traceback(gp *g) {
 			}
 			if marker == retDeferPanic && p != nil {
 				if p.goexit {
-					printRuntimeFrame("runtime.Goexit()", "Goexit")
+					frame(func() { printRuntimeFrame("runtime.Goexit()", "Goexit") })
 				} else {
-					printRuntimeFrame("panic(...)", "gopanic")
+					frame(func() { printRuntimeFrame("panic(...)", "gopanic") })
 				}
 			}
 		}
