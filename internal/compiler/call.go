@@ -68,6 +68,11 @@ func (fc *fnCompiler) retarget(v ssa.Value, dst int32, until int) (int, bool) {
 	if !ok || pc < fc.blockStart || dst%8 != 0 || fc.c.sizeof(v.Type()) != 8 || isNarrow(classOf(v.Type())) {
 		return 0, false
 	}
+	if classOf(v.Type()) == bytecode.ClassPtr {
+		// v's slot would stay unwritten while the safepoint maps call v
+		// live: a pointer there must be one v wrote.
+		return 0, false
+	}
 	for _, r := range *v.Referrers() {
 		if _, ok := r.(*ssa.DebugRef); !ok && r != fc.user {
 			return 0, false
