@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"os"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
@@ -86,7 +88,12 @@ func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
 				prog, err = nil, u
 				return
 			}
-			panic(r)
+			// A bug in gort, reported as gc reports its own; the Go
+			// stack that found it is there for GODEBUG=gortpanic=1.
+			if strings.Contains(os.Getenv("GODEBUG"), "gortpanic=1") {
+				panic(r)
+			}
+			prog, err = nil, fmt.Errorf("gort: internal compiler error: %v\n\nPlease file a bug report; GODEBUG=gortpanic=1 shows where gort failed.", r)
 		}
 	}()
 

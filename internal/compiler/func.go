@@ -76,7 +76,7 @@ func (c *Compiler) compileFunc(fn *ssa.Function, f *bytecode.Func) {
 			if _, ok := r.(*Unsupported); ok {
 				panic(r)
 			}
-			panic(fmt.Sprintf("gort: internal error compiling %s: %v", fn, r))
+			panic(fmt.Sprintf("compiling %s: %v", fn, r))
 		}
 	}()
 	fc.layout()
