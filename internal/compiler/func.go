@@ -46,7 +46,8 @@ type fnCompiler struct {
 	blockStart int                // first pc of the block being emitted
 	user       ssa.Instruction    // the instruction being emitted
 	folded     map[ssa.Value]bool // addresses whose uses address the base (see foldable)
-	live       *coalescer         // liveness of one-word values, nil if not computed
+	live       *coalescer         // liveness of the values sharing slots, nil if not computed
+	zeroOff    int32              // the untracked pointer slots, from here to the constants
 	deferStack bool               // the function hands its defer stack to range-over-func bodies
 }
 
@@ -127,6 +128,9 @@ func (fc *fnCompiler) layout() {
 		}
 	}
 	shared := fc.coalesce()
+	// Pointer slots that the safepoint maps do not track (see untracked)
+	// go last, just below the constants, and are zeroed with them at entry.
+	var late []func()
 	for _, b := range fc.fn.Blocks {
 		for _, instr := range b.Instrs {
 			if v, ok := instr.(ssa.Value); ok {
@@ -145,19 +149,39 @@ func (fc *fnCompiler) layout() {
 				if a, ok := v.(*ssa.Alloc); ok && !a.Heap {
 					// The slot holds the object's address; the object
 					// itself gets its own space.
-					fc.newSlot(v)
-					t := a.Type().(*types.Pointer).Elem()
-					fc.objs[a] = fc.reserve(c.sizeof(t))
-					fc.notePtrs(fc.objs[a], t)
+					late = append(late, func() {
+						fc.newSlot(v)
+						t := a.Type().(*types.Pointer).Elem()
+						fc.objs[a] = fc.reserve(c.sizeof(t))
+						fc.notePtrs(fc.objs[a], t)
+					})
 					continue
 				}
-				if _, isTuple := v.Type().(*types.Tuple); isTuple || v.Type() != nil {
+				if fc.untracked(v) {
+					late = append(late, func() { fc.newSlot(v) })
+				} else if v.Type() != nil {
 					fc.newSlot(v)
 				}
 			}
 			fc.noteCall(instr)
 		}
 	}
+	fc.zeroOff = fc.frame
+	for _, f := range late {
+		f()
+	}
+}
+
+// untracked reports whether v has pointer words that the liveness analysis
+// does not follow, so that every safepoint map lists them: such slots must
+// hold nil until v is first written, and are zeroed at entry.
+func (fc *fnCompiler) untracked(v ssa.Value) bool {
+	if fc.live != nil {
+		if _, tracked := fc.live.index[v]; tracked {
+			return false
+		}
+	}
+	return v.Type() != nil && len(fc.c.ptrOffsets(0, v.Type(), nil)) > 0
 }
 
 func (fc *fnCompiler) reserve(size int64) int32 {
@@ -248,10 +272,13 @@ func (fc *fnCompiler) noteCall(instr ssa.Instruction) {
 // jumps and out-area offsets.
 func (fc *fnCompiler) finish() {
 	f := fc.f
-	f.ConstOff = fc.miscOff
-	f.Consts = make([]uint64, len(fc.misc)/8)
-	for i := range f.Consts {
-		f.Consts[i] = binary.LittleEndian.Uint64(fc.misc[8*i:])
+	f.ConstOff = fc.zeroOff
+	// The image copied at entry starts with zeros for the untracked
+	// pointer slots, which lie just below the constants.
+	zeros := int(fc.miscOff-fc.zeroOff) / 8
+	f.Consts = make([]uint64, zeros+len(fc.misc)/8)
+	for i := range len(fc.misc) / 8 {
+		f.Consts[zeros+i] = binary.LittleEndian.Uint64(fc.misc[8*i:])
 	}
 	outBase := fc.miscOff + int32(len(fc.misc)) + bytecode.HeaderSize
 	for _, o := range fc.outFix {

@@ -221,7 +221,7 @@ func execute(mp *m, gp *g) {
 			}
 		case bytecode.CONV:
 			gp.pc, gp.fp = pc, arena.Addr(fpp)
-			*slot(fpp, in.A) = convert(in.K, *slot(fpp, in.B))
+			convertOp(fpp, in)
 			goto reload
 
 		case bytecode.LOAD, bytecode.LOADX:
@@ -451,19 +451,28 @@ func execute(mp *m, gp *g) {
 				goto reload
 			}
 			if mp.budget--; nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || mp.budget <= 0 || moveStackEveryCall {
+				// The stack must grow or move, or the goroutine must
+				// yield: the runtime makes the call, and the registers
+				// are reloaded after it (no local lives across it).
 				gp.pc, gp.fp = pc, fp
-				if newstack(mp, gp, nfp, callee, mp.budget <= 0) != stContinue {
+				if mp.budget <= 0 {
+					// The time slice is over: yield before the call,
+					// which runs again when the goroutine does.
+					gp.pc--
+					goschedPreempt(mp, gp)
 					return
 				}
-				mp.budget = timeSlice
-				fp, fpp = gp.fp, arena.Frame(gp.fp)
+				if call(mp, gp, callee, nfp, 0, uint64(gp.fn.Index)<<32|uint64(pc)) != stContinue {
+					return
+				}
+				goto reload
 			}
 			nfpp := unsafe.Add(fpp, in.A)
 			*slot(nfpp, bytecode.HdrCtxt) = 0
 			*slot(nfpp, bytecode.HdrSavedFP) = uint64(fp - gp.stack.lo)
 			*slot(nfpp, bytecode.HdrRetPC) = uint64(gp.fn.Index)<<32 | uint64(pc)
-			for i, w := range callee.Consts {
-				*slot(nfpp, callee.ConstOff+int32(i)*8) = w
+			if len(callee.Consts) > 0 {
+				frameConsts(nfpp, callee) // out of line: keeps registers free here
 			}
 			gp.fn, code, pc, fpp = callee, callee.Code, 0, nfpp
 		case bytecode.CALLCLO, bytecode.CALLIFACE:
@@ -628,6 +637,20 @@ func fcmp(k uint16, a, b uint64) int {
 		return 1
 	}
 	return 2
+}
+
+// frameConsts writes fn's constant image into its new frame at fpp.
+//
+//go:noinline
+func frameConsts(fpp unsafe.Pointer, fn *bytecode.Func) {
+	for i, w := range fn.Consts {
+		*slot(fpp, fn.ConstOff+int32(i)*8) = w
+	}
+}
+
+// convertOp executes a CONV instruction.
+func convertOp(fpp unsafe.Pointer, in *bytecode.Instr) {
+	*slot(fpp, in.A) = convert(in.K, *slot(fpp, in.B))
 }
 
 // convert performs numeric conversion k. Float-to-integer conversions of
