@@ -52,7 +52,7 @@ func call(mp *m, gp *g, callee *bytecode.Func, nfp, ctxt uintptr, ret uint64) in
 	}
 	if nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || moveStackEveryCall {
 		old := gp.fp
-		if newstack(mp, gp, nfp, callee, false) != stContinue {
+		if newstack(mp, gp, nfp, callee) != stContinue {
 			return stStop
 		}
 		nfp += gp.fp - old
@@ -73,11 +73,10 @@ func copyConsts(fp uintptr, fn *bytecode.Func) {
 }
 
 // newstack runs when a call's frame would pass stackguard0: the stack is
-// too small, the scheduler asked for a yield, or the time slice is over.
-// gp's registers describe the caller; after growth gp.fp is the caller's
-// new frame.
-func newstack(mp *m, gp *g, nfp uintptr, callee *bytecode.Func, sliceOver bool) int {
-	if gp.stackguard0.Load() == stackPreempt || sliceOver {
+// too small, or the scheduler asked for a yield. gp's registers describe
+// the caller; after growth gp.fp is the caller's new frame.
+func newstack(mp *m, gp *g, nfp uintptr, callee *bytecode.Func) int {
+	if gp.stackguard0.Load() == stackPreempt {
 		// Yield before the call: re-run the CALL when rescheduled.
 		gp.pc--
 		goschedPreempt(mp, gp)
