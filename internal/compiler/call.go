@@ -1,6 +1,8 @@
 package compiler
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 
 	"gort/internal/arena"
@@ -295,6 +297,23 @@ func (fc *fnCompiler) builtin(b *ssa.Builtin, args []ssa.Value, v *ssa.Call) {
 	case "ssa:deferstack":
 		fc.rt(bytecode.RtDeferStack, dst, 0, 0)
 		fc.deferStack = true
+	case "Sizeof", "Alignof", "Offsetof":
+		// Constant except in generic code, where go/ssa passes the
+		// operand's value; in an instantiation its type is known.
+		var n int64
+		switch b.Name() {
+		case "Sizeof":
+			n = c.sizeof(args[0].Type())
+		case "Alignof":
+			n = c.sizes.Alignof(args[0].Type())
+		default:
+			off, ok := c.offsetof(fc.fn, v.Pos(), args[0])
+			if !ok {
+				fc.unsupported("unsafe.Offsetof of "+args[0].String(), v.Pos())
+			}
+			n = off
+		}
+		fc.emit(bytecode.MOV8, 0, dst, fc.constWord(uint64(n)), 0)
 	default:
 		fc.unsupported("builtin "+b.Name(), v.Pos())
 	}
@@ -318,4 +337,65 @@ func (fc *fnCompiler) selectOp(v *ssa.Select) {
 		}
 	}
 	fc.rt(bytecode.RtSelect, fc.val(v), int32(offs[1]), fc.aux(a...))
+}
+
+// offsetof computes unsafe.Offsetof(x.f) in fn from the value go/ssa passes
+// for x.f, at the call whose parenthesis is at lparen: a load or read of
+// field f, reached from x through the fields of the selector's implicit path
+// (embedded structs). go/ssa gives f's hop the position of f and the
+// implicit hops that of x, which the call's syntax tells.
+func (c *Compiler) offsetof(fn *ssa.Function, lparen token.Pos, v ssa.Value) (int64, bool) {
+	x := selectorBase(fn, lparen)
+	if !x.IsValid() {
+		return 0, false
+	}
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		v = u.X
+	}
+	var off int64
+	for hop := 0; ; hop++ {
+		var st *types.Struct
+		var field int
+		var base ssa.Value
+		switch f := v.(type) {
+		case *ssa.FieldAddr:
+			st = f.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+			field, base = f.Field, f.X
+		case *ssa.Field:
+			st = f.X.Type().Underlying().(*types.Struct)
+			field, base = f.Field, f.X
+		default:
+			return off, hop > 0
+		}
+		if hop > 0 && v.Pos() != x {
+			return off, true // x itself is a field selection
+		}
+		off += c.sizes.Offsetsof(fieldsOf(st))[field]
+		v = base
+	}
+}
+
+// selectorBase returns the position of x in the call unsafe.Offsetof(x.f)
+// of fn (or of the generic function it instantiates) whose parenthesis is
+// at lparen.
+func selectorBase(fn *ssa.Function, lparen token.Pos) token.Pos {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	syntax := fn.Syntax()
+	if syntax == nil {
+		return token.NoPos
+	}
+	x := token.NoPos
+	ast.Inspect(syntax, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call.Lparen != lparen || len(call.Args) != 1 {
+			return x == token.NoPos
+		}
+		if sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); ok {
+			x = sel.X.Pos()
+		}
+		return false
+	})
+	return x
 }
