@@ -104,6 +104,16 @@ const (
 	BGTSI // int64(fA) > B
 	BGESI // int64(fA) >= B
 
+	// Float compare and branch, K the width (4 or 8): if the comparison
+	// holds (or for the N forms, fails), pc = C. A comparison with a NaN
+	// is false.
+	BFEQ  // fA == fB
+	BFNE  // !(fA == fB)
+	BFLT  // fA < fB
+	BFNLT // !(fA < fB)
+	BFLE  // fA <= fB
+	BFNLE // !(fA <= fB)
+
 	// Calls.
 	CALL      // call Funcs[B] with callee fp = fp+A
 	CALLCLO   // call the closure fB with callee fp = fp+A
@@ -162,6 +172,7 @@ var opNames = [...]string{
 	JMP: "JMP", LOOP: "LOOP", IF: "IF",
 	BEQ: "BEQ", BNE: "BNE", BLTS: "BLTS", BLES: "BLES", BLTU: "BLTU", BLEU: "BLEU",
 	BEQI: "BEQI", BNEI: "BNEI", BLTSI: "BLTSI", BLESI: "BLESI", BGTSI: "BGTSI", BGESI: "BGESI",
+	BFEQ: "BFEQ", BFNE: "BFNE", BFLT: "BFLT", BFNLT: "BFNLT", BFLE: "BFLE", BFNLE: "BFNLE",
 	CALL: "CALL", CALLCLO: "CALLCLO", CALLIFACE: "CALLIFACE",
 	RET: "RET", RT: "RT",
 }

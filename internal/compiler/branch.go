@@ -19,15 +19,15 @@ import (
 // constant image, so the common `n < 2`, `i+1` and `x >> 3` need neither a
 // constant slot nor a second instruction.
 
-// fusedCompare reports whether v is an integer comparison that the If ending
-// its block consumes directly.
+// fusedCompare reports whether v is an integer or float comparison that the
+// If ending its block consumes directly.
 func fusedCompare(v *ssa.BinOp) bool {
 	switch v.Op {
 	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 	default:
 		return false
 	}
-	if !isIntegerLike(v.X.Type()) {
+	if !isIntegerLike(v.X.Type()) && !isFloat(v.X.Type()) {
 		return false
 	}
 	b := v.Block()
@@ -101,14 +101,20 @@ func (fc *fnCompiler) branch(v *ssa.If, cmp *ssa.BinOp) {
 	t, f := b.Succs[0], b.Succs[1]
 	// Jump to one successor and fall through to the other: fall through to
 	// whichever is emitted next, preferring the true one.
-	op := cmp.Op
+	whenTrue := fc.fallsThrough(b, f) && !fc.fallsThrough(b, t)
 	target, other := f, t
-	if fc.fallsThrough(b, f) && !fc.fallsThrough(b, t) {
+	if whenTrue {
 		target, other = t, f
-	} else {
-		op = negate(op)
 	}
-	pc := fc.emitCompareBranch(op, cmp.X, cmp.Y)
+	var pc int
+	switch {
+	case isFloat(cmp.X.Type()):
+		pc = fc.emitFloatBranch(cmp.Op, cmp.X, cmp.Y, whenTrue)
+	case whenTrue:
+		pc = fc.emitCompareBranch(cmp.Op, cmp.X, cmp.Y)
+	default:
+		pc = fc.emitCompareBranch(negate(cmp.Op), cmp.X, cmp.Y)
+	}
 	fc.edge(pc, 2, b, target)
 	if !fc.fallsThrough(b, other) {
 		fc.edge(fc.emit(bytecode.JMP, 0, 0, 0, 0), 0, b, other)
@@ -128,8 +134,8 @@ func (fc *fnCompiler) rotateBackEdge(b, h *ssa.BasicBlock) bool {
 		return false
 	}
 	cmp, ok := iff.Cond.(*ssa.BinOp)
-	if !ok || !fusedCompare(cmp) {
-		return false
+	if !ok || !fusedCompare(cmp) || isFloat(cmp.X.Type()) {
+		return false // (a float branch's K is its width, not a back-edge mark)
 	}
 	for _, instr := range h.Instrs[:len(h.Instrs)-1] {
 		switch instr.(type) {
@@ -253,6 +259,28 @@ func (fc *fnCompiler) emitCompareBranch(op token.Token, x, y ssa.Value) int {
 		}
 	}
 	return fc.emit(bop, 0, a, b, 0)
+}
+
+// emitFloatBranch emits "if x op y, jump" (whenTrue) or "unless x op y,
+// jump". A float comparison with a NaN is false, so the negation of < is
+// not >=: each comparison has a branch for either outcome.
+func (fc *fnCompiler) emitFloatBranch(op token.Token, x, y ssa.Value, whenTrue bool) int {
+	if op == token.GTR || op == token.GEQ {
+		x, y, op = y, x, swapped(op)
+	}
+	if op == token.NEQ {
+		op, whenTrue = token.EQL, !whenTrue
+	}
+	ops := map[token.Token][2]bytecode.Op{ // jump when false, when true
+		token.EQL: {bytecode.BFNE, bytecode.BFEQ},
+		token.LSS: {bytecode.BFNLT, bytecode.BFLT},
+		token.LEQ: {bytecode.BFNLE, bytecode.BFLE},
+	}
+	k := uint16(8)
+	if x.Type().Underlying().(*types.Basic).Kind() == types.Float32 {
+		k = 4
+	}
+	return fc.emit(ops[op][b2i(whenTrue)], k, fc.val(x), fc.val(y), 0)
 }
 
 // immediateOp emits the immediate form of an integer operation when one

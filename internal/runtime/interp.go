@@ -439,6 +439,20 @@ func execute(mp *m, gp *g) {
 				}
 			}
 
+		case bytecode.BFEQ, bytecode.BFNE:
+			if (fcmp(in.K, *slot(fpp, in.A), *slot(fpp, in.B)) == 0) == (in.Op == bytecode.BFEQ) {
+				pc = in.C
+			}
+		case bytecode.BFLT, bytecode.BFNLT:
+			if (fcmp(in.K, *slot(fpp, in.A), *slot(fpp, in.B)) == -1) == (in.Op == bytecode.BFLT) {
+				pc = in.C
+			}
+		case bytecode.BFLE, bytecode.BFNLE:
+			c := fcmp(in.K, *slot(fpp, in.A), *slot(fpp, in.B))
+			if (c == 0 || c == -1) == (in.Op == bytecode.BFLE) {
+				pc = in.C
+			}
+
 		case bytecode.CALL:
 			callee := prog.Funcs[in.B]
 			fp := arena.Addr(fpp)
