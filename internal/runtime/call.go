@@ -96,8 +96,20 @@ func newstack(mp *m, gp *g, nfp uintptr, callee *bytecode.Func) int {
 // argument block, returning to the runtime through marker. The new frame
 // goes above the whole current frame, out area included.
 func pushFrame(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, marker uint32) int {
+	return pushFrameRet(mp, gp, fn, args, ctxt, uint64(gp.fn.Index)<<32|uint64(marker))
+}
+
+// pushFrameRet is pushFrame returning to an explicit (function, pc).
+func pushFrameRet(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, ret uint64) int {
+	nfp := placeArgs(mp, gp, args, uintptr(fn.FrameSize)+bytecode.HeaderSize)
+	return callPushed(mp, gp, fn, nfp, ctxt, ret)
+}
+
+// placeArgs copies args to the start of a new frame above gp's current
+// frame, out area included, first growing the stack if need bytes (the new
+// frame and its header) would not fit, and returns the new frame's fp.
+func placeArgs(mp *m, gp *g, args []byte, need uintptr) uintptr {
 	nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
-	need := uintptr(fn.FrameSize) + bytecode.HeaderSize
 	if nfp+need > gp.stack.hi {
 		morestack(mp, gp, nfp, need, 0)
 		nfp = gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
@@ -105,7 +117,7 @@ func pushFrame(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, marke
 	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok {
 		copy(b, args)
 	}
-	return callPushed(mp, gp, fn, nfp, ctxt, uint64(gp.fn.Index)<<32|uint64(marker))
+	return nfp
 }
 
 // callPushed is call for a frame the runtime pushes (a deferred call, an
@@ -144,14 +156,7 @@ func returnToRuntime(mp *m, gp *g, fi, marker uint32) int {
 // call completes here, with its argument block above the current frame.
 // With rerun, the frame's RunDefers runs again for the next deferred call.
 func callDeferredNative(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, rerun bool) int {
-	nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
-	if nfp+uintptr(len(args))+bytecode.HeaderSize > gp.stack.hi {
-		morestack(mp, gp, nfp, uintptr(len(args))+bytecode.HeaderSize, 0)
-		nfp = gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
-	}
-	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok {
-		copy(b, args)
-	}
+	nfp := placeArgs(mp, gp, args, uintptr(len(args))+bytecode.HeaderSize)
 	callerFn, callerPC := gp.fn, gp.pc
 	mp.ctxt, mp.deferReturn = ctxt, rerun
 	st := natives[fn.Index](mp, gp, nfp)

@@ -79,7 +79,7 @@ func frameFunc(gp *g, id uint64) *bytecode.Func {
 		if frameID(gp, fp) == id {
 			return fn
 		}
-		caller, callerFP, _, ok := callerOf(gp, gp.stack, fp)
+		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
 		if !ok {
 			return nil
 		}
@@ -127,17 +127,6 @@ func popDefer(gp *g, d uintptr) (*bytecode.Func, uintptr, []byte) {
 		throw("defer record with an invalid code pointer")
 	}
 	return fn, uintptr(ctxt), args
-}
-
-// pushFrameRet is pushFrame returning to an explicit (function, pc).
-func pushFrameRet(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, ret uint64) int {
-	nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
-	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok && nfp+uintptr(len(args)) <= gp.stack.hi {
-		copy(b, args)
-		return callPushed(mp, gp, fn, nfp, ctxt, ret)
-	}
-	morestack(mp, gp, nfp, uintptr(fn.FrameSize)+bytecode.HeaderSize, 0)
-	return pushFrameRet(mp, gp, fn, args, ctxt, ret)
 }
 
 // gopanic starts panicking with value v (an eface).
@@ -232,7 +221,7 @@ func gorecover(gp *g) [2]uint64 {
 	target := gp.stack.lo + uintptr(p.deferFP)
 	fp := gp.fp
 	for fp != target {
-		caller, callerFP, _, ok := callerOf(gp, gp.stack, fp)
+		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
 		if !ok || callerFP < target || !caller.Wrapper {
 			return [2]uint64{}
 		}

@@ -115,7 +115,7 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 		ret, savedFP := *slot(words, int32(off)-8), *slot(words, int32(off)-16)
 		fi := uint32(ret >> 32)
 		if fi >= uint32(len(prog.Funcs)) || uintptr(savedFP) >= off {
-			break // the bottom frame, or one the runtime pushed
+			break // the bottom frame
 		}
 		// A return marker (a frame the runtime pushed) gives a negative
 		// pc, which no safepoint has: all the caller's pointer slots.
@@ -128,22 +128,19 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 }
 
 // callerOf reads the call header below the frame at fp on stack stk and
-// returns the caller's function, frame and return pc, or ok=false at the
-// bottom of the stack. Above a frame the runtime pushed (a deferred call,
-// an init task) the caller is the frame the runtime pushed it onto, and the
-// return pc is a marker.
-func callerOf(gp *g, stk stack, fp uintptr) (fn *bytecode.Func, callerFP uintptr, retPC int32, ok bool) {
+// returns the caller's function and frame, or ok=false at the bottom of the
+// stack. Above a frame the runtime pushed (a deferred call, an init task)
+// the caller is the frame the runtime pushed it onto.
+func callerOf(gp *g, stk stack, fp uintptr) (fn *bytecode.Func, callerFP uintptr, ok bool) {
 	ret, _ := arena.Load64(fp + ^uintptr(7)) // fp-8
 	savedFP, _ := arena.Load64(fp - 16)
 	fi := uint32(ret >> 32)
 	if fi >= uint32(len(prog.Funcs)) {
-		return nil, 0, 0, false
+		return nil, 0, false
 	}
 	callerFP = stk.lo + uintptr(savedFP)
 	if callerFP >= fp || callerFP < stk.lo {
-		return nil, 0, 0, false
+		return nil, 0, false
 	}
-	// A return marker (a frame the runtime pushed) gives a negative pc,
-	// which no safepoint has.
-	return prog.Funcs[fi], callerFP, int32(uint32(ret)), true
+	return prog.Funcs[fi], callerFP, true
 }

@@ -76,7 +76,7 @@ func walkFrames(gp *g, frame func(print func())) {
 			})
 		}
 		ret, _ := loadRet(fp)
-		caller, callerFP, _, ok := callerOf(gp, gp.stack, fp)
+		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
 		if !ok {
 			break
 		}
