@@ -1,6 +1,10 @@
 // Fib measures call overhead: naive doubly recursive fib(35).
 package main
 
+// n is the argument; cmd/gort's allocation test runs this program at
+// other sizes by rewriting this line.
+const n = 35
+
 func fib(n int) int {
 	if n < 2 {
 		return n
@@ -9,5 +13,5 @@ func fib(n int) int {
 }
 
 func main() {
-	println(fib(35))
+	println(fib(n))
 }

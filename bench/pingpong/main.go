@@ -2,7 +2,9 @@
 // bounce an int back and forth over two unbuffered channels.
 package main
 
-const rounds = 500_000
+// n is the number of round trips; cmd/gort's allocation test runs this
+// program at other sizes by rewriting this line.
+const n = 500_000
 
 func main() {
 	ping := make(chan int)
@@ -20,7 +22,7 @@ func main() {
 	}()
 	sum := 0
 	v := 0
-	for i := 0; i < rounds; i++ {
+	for i := 0; i < n; i++ {
 		ping <- v
 		v = <-pong
 		sum += v & 0xff

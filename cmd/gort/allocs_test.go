@@ -12,8 +12,8 @@ import (
 // TestHostAllocs checks DESIGN.md §4's promise that the interpreter makes no
 // host heap allocation in steady state. The hidden GORT_HOSTALLOCS=1 makes
 // gort print the host runtime's Mallocs delta over runtime.Run (boot
-// included, load and compile not). Each program runs at a small and a large
-// size; the count must stay under a small bound at both and must not grow
+// included, load and compile not). Each benchmark program of bench/ named
+// here runs at a small and a large size; the count must stay under a small bound at both and must not grow
 // with the work: a per-call, per-iteration or per-switch allocation would
 // add thousands.
 func TestHostAllocs(t *testing.T) {
@@ -22,13 +22,13 @@ func TestHostAllocs(t *testing.T) {
 		prog        string
 		small, full string // values of the constant n
 	}{
-		{"fib.go", "15", "27"},
-		{"loop.go", "1000", "10_000_000"},
-		{"pingpong.go", "100", "100_000"},
+		{"fib", "15", "27"},
+		{"loop", "1000", "10_000_000"},
+		{"pingpong", "100", "100_000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.prog, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("testdata", "allocs", tt.prog))
+			src, err := os.ReadFile(filepath.Join("..", "..", "bench", tt.prog, "main.go"))
 			if err != nil {
 				t.Fatal(err)
 			}
