@@ -55,7 +55,8 @@ type coalescer struct {
 	// operands included), for the safepoint maps; liveIn, per block.
 	before  map[ssa.Instruction]bitset
 	liveIn  []bitset
-	parent  []int // union-find over groups
+	tracked map[int32]bool // the frame words of the values above (livePtrs)
+	parent  []int          // union-find over groups
 	members [][]int
 }
 
@@ -527,12 +528,17 @@ func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
 		before = c.liveIn[to.Index].clone()
 		before.unionWith(c.phiSet(to))
 	}
-	tracked := map[int32]bool{}
-	for k, v := range c.vals {
-		for _, off := range c.ptrs[k] {
-			tracked[fc.slots[v]+off] = true
+	if c.tracked == nil {
+		// The pointer words of the values the analysis follows, once
+		// per function: slots are assigned by now.
+		c.tracked = map[int32]bool{}
+		for k, v := range c.vals {
+			for _, off := range c.ptrs[k] {
+				c.tracked[fc.slots[v]+off] = true
+			}
 		}
 	}
+	tracked := c.tracked
 	live := map[int32]bool{}
 	before.each(func(k int) {
 		for _, off := range c.ptrs[k] {
