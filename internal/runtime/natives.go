@@ -41,6 +41,7 @@ var nativeTable = map[string]nativeFunc{
 		st(fp, uint64(n))
 		return stContinue
 	},
+	// No collector yet (README: what does not work yet): GC collects nothing.
 	"runtime.GC": func(mp *m, gp *g, fp uintptr) int { return stContinue },
 	"runtime.GOMAXPROCS": func(mp *m, gp *g, fp uintptr) int {
 		st(fp+8, uint64(len(allp)))
