@@ -31,8 +31,8 @@ func typedEqual(t *bytecode.Type, a, b uintptr) (eq bool, err *rtError) {
 
 func equal(t *bytecode.Type, a, b uintptr) bool {
 	if t.RegularMemory {
-		x, _ := arena.Bytes(a, t.Size)
-		y, _ := arena.Bytes(b, t.Size)
+		x := bytesAt(a, t.Size)
+		y := bytesAt(b, t.Size)
 		return string(x) == string(y)
 	}
 	switch t.Kind {
@@ -67,16 +67,16 @@ func equal(t *bytecode.Type, a, b uintptr) bool {
 		}
 		return true
 	}
-	x, _ := arena.Load64(a)
-	y, _ := arena.Load64(b)
+	x := ld(a)
+	y := ld(b)
 	return x == y
 }
 
 // ifaceEqual compares two interface values: same dynamic type, then equal
 // data, panicking if the type is not comparable.
 func ifaceEqual(eface bool, a, b uintptr) bool {
-	wa, _ := arena.Load64(a)
-	wb, _ := arena.Load64(b)
+	wa := ld(a)
+	wb := ld(b)
 	ta, tb := dynType(wa, eface), dynType(wb, eface)
 	if ta != tb {
 		return false
@@ -84,12 +84,12 @@ func ifaceEqual(eface bool, a, b uintptr) bool {
 	if ta == 0 {
 		return true
 	}
-	t := prog.TypeByDesc[ta]
+	t := typeAt(ta)
 	if !t.Comparable {
 		panic(&rtError{"comparing uncomparable type " + t.String})
 	}
-	da, _ := arena.Load64(a + 8)
-	db, _ := arena.Load64(b + 8)
+	da := ld(a + 8)
+	db := ld(b + 8)
 	if t.DirectIface {
 		return da == db
 	}
@@ -97,8 +97,8 @@ func ifaceEqual(eface bool, a, b uintptr) bool {
 }
 
 func loadString(p uintptr) string {
-	sp, _ := arena.Load64(p)
-	n, _ := arena.Load64(p + 8)
+	sp := ld(p)
+	n := ld(p + 8)
 	b, ok := arena.Bytes(uintptr(sp), uintptr(n))
 	if !ok {
 		panic(arena.Fault{Addr: uintptr(sp)})
@@ -109,37 +109,37 @@ func loadString(p uintptr) string {
 // typehash hashes the value of type t at p with seed, as the map hasher.
 func typehash(t *bytecode.Type, p, seed uintptr) uintptr {
 	if t.RegularMemory {
-		b, _ := arena.Bytes(p, t.Size)
+		b := bytesAt(p, t.Size)
 		return memhash(b, seed)
 	}
 	switch t.Kind {
 	case bytecode.Float32:
-		v, _ := arena.Load32(p)
+		v := ld32(p)
 		return f64hash(float64(math.Float32frombits(v)), seed)
 	case bytecode.Float64:
-		v, _ := arena.Load64(p)
+		v := ld(p)
 		return f64hash(math.Float64frombits(v), seed)
 	case bytecode.Complex64:
-		re, _ := arena.Load32(p)
-		im, _ := arena.Load32(p + 4)
+		re := ld32(p)
+		im := ld32(p + 4)
 		return f64hash(float64(math.Float32frombits(im)), f64hash(float64(math.Float32frombits(re)), seed))
 	case bytecode.Complex128:
-		re, _ := arena.Load64(p)
-		im, _ := arena.Load64(p + 8)
+		re := ld(p)
+		im := ld(p + 8)
 		return f64hash(math.Float64frombits(im), f64hash(math.Float64frombits(re), seed))
 	case bytecode.String:
 		return memhash([]byte(loadString(p)), seed)
 	case bytecode.Interface:
-		w, _ := arena.Load64(p)
+		w := ld(p)
 		dt := dynType(w, len(t.IMethods) == 0)
 		if dt == 0 {
 			return mix(seed, 0)
 		}
-		d := prog.TypeByDesc[dt]
+		d := typeAt(dt)
 		if !d.Comparable {
 			panic(&rtError{"hash of unhashable type " + d.String})
 		}
-		data, _ := arena.Load64(p + 8)
+		data := ld(p + 8)
 		h := mix(seed, uint64(dt))
 		if d.DirectIface {
 			return mix(h, data)
@@ -160,7 +160,7 @@ func typehash(t *bytecode.Type, p, seed uintptr) uintptr {
 		}
 		return h
 	}
-	v, _ := arena.Load64(p)
+	v := ld(p)
 	return mix(seed, v)
 }
 
@@ -196,13 +196,13 @@ func memhash(b []byte, seed uintptr) uintptr {
 }
 
 func f32eq(a, b uintptr) bool {
-	x, _ := arena.Load32(a)
-	y, _ := arena.Load32(b)
+	x := ld32(a)
+	y := ld32(b)
 	return math.Float32frombits(x) == math.Float32frombits(y)
 }
 
 func f64eq(a, b uintptr) bool {
-	x, _ := arena.Load64(a)
-	y, _ := arena.Load64(b)
+	x := ld(a)
+	y := ld(b)
 	return math.Float64frombits(x) == math.Float64frombits(y)
 }

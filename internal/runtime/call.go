@@ -39,7 +39,8 @@ func callIndirect(mp *m, gp *g, in *bytecode.Instr) int {
 	}
 	callee, ok := funcForCode(code)
 	if !ok {
-		throw("call through an invalid code pointer")
+		// gc jumps to the address and faults there.
+		panic(arena.Fault{Addr: uintptr(code)})
 	}
 	return call(mp, gp, callee, gp.fp+uintptr(in.A), uintptr(ctxt), uint64(gp.fn.Index)<<32|uint64(gp.pc))
 }
@@ -141,14 +142,16 @@ func returnToRuntime(mp *m, gp *g, fi, marker uint32) int {
 		return goexit1(mp, gp)
 	case retDeferPanic:
 		// Back in the frame below: gp.fp is the callee's; restore the
-		// caller's registers from the header.
-		saved, _ := arena.Load64(gp.fp - 16)
-		gp.fp = gp.stack.lo + uintptr(saved)
-		gp.fn = prog.Funcs[fi]
-		return deferReturnedInPanic(mp, gp)
+		// caller's registers from the header, which the program may have
+		// rewritten.
+		fp := gp.stack.lo + uintptr(ld(gp.fp-16))
+		if fi < uint32(len(prog.Funcs)) && fp < gp.fp && frameInStack(gp, prog.Funcs[fi], fp) && gp._panic != nil {
+			gp.fp, gp.fn = fp, prog.Funcs[fi]
+			return deferReturnedInPanic(mp, gp)
+		}
 	}
-	throw("bad return marker")
-	return stStop
+	// A marker the runtime did not write.
+	panic(arena.Fault{Addr: uintptr(fi)<<32 | uintptr(marker)})
 }
 
 // callDeferredNative runs a deferred call whose callee is a native (a
@@ -158,7 +161,7 @@ func returnToRuntime(mp *m, gp *g, fi, marker uint32) int {
 func callDeferredNative(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, rerun bool) int {
 	nfp := placeArgs(mp, gp, args, uintptr(len(args))+bytecode.HeaderSize)
 	callerFn, callerPC := gp.fn, gp.pc
-	mp.ctxt, mp.deferReturn = ctxt, rerun
+	mp.ctxt, mp.deferArgs, mp.deferReturn = ctxt, uintptr(len(args)), rerun
 	st := natives[fn.Index](mp, gp, nfp)
 	mp.deferReturn = false
 	if st == stContinue && rerun && gp.fn == callerFn && gp.pc == callerPC {

@@ -10,8 +10,22 @@ import (
 // Channels follow chan.go: an hchan with a circular buffer, queues of
 // waiting senders and receivers (sudogs), direct hand-off between a waiting
 // goroutine and its partner, and the close rules. The hchan and its sudogs
-// live in the arena, in the real layout; a sudog names its goroutine by its
-// index in allgs, checked on use.
+// live in the arena, in the real layout, and are reached through the typed
+// views below, whose accessors validate every access.
+//
+// Everything in the arena is the program's to overwrite, so the runtime
+// trusts none of it for what could harm the host or another goroutine:
+//
+//   - A sudog found on a queue is believed only if the goroutine it names
+//     (by index and generation) has a waiter record for that very sudog on
+//     that channel in that direction: the waiter is the host's record of
+//     what a parked goroutine queued, and it, not the sudog, says where the
+//     element lives in that goroutine's frame and how big it is.
+//   - Buffer indices are checked against the capacity, and copies are sized
+//     by the element type the operation was compiled with.
+//   - A queue walk is bounded by the number of sudogs that exist.
+//
+// A word that fails is a fault of the program (DESIGN.md §3).
 
 // hchan field offsets (runtime.hchan on amd64).
 const (
@@ -28,7 +42,7 @@ const (
 	hchanSize  = 112
 )
 
-// sudog field offsets. g holds the goroutine's allgs index plus one.
+// sudog field offsets. g names the goroutine (see gref).
 const (
 	sgG        = 0
 	sgNext     = 8
@@ -42,15 +56,226 @@ const (
 	sudogSize  = 64
 )
 
-func ld(p uintptr) uint64 {
-	v, ok := arena.Load64(p)
-	if !ok {
-		throw("runtime object outside the arena")
+// hchan is a view of a channel in the arena.
+type hchan uintptr
+
+func (c hchan) qcount() uint64     { return ld(uintptr(c) + hcQcount) }
+func (c hchan) setQcount(v uint64) { st(uintptr(c)+hcQcount, v) }
+func (c hchan) dataqsiz() uint64   { return ld(uintptr(c) + hcDataqsiz) }
+func (c hchan) buf() uintptr       { return uintptr(ld(uintptr(c) + hcBuf)) }
+func (c hchan) closed() bool       { return ld(uintptr(c)+hcClosed)&0xFFFF_FFFF != 0 }
+func (c hchan) sendx() uint64      { return c.index(hcSendx) }
+func (c hchan) setSendx(v uint64)  { st(uintptr(c)+hcSendx, v) }
+func (c hchan) recvx() uint64      { return c.index(hcRecvx) }
+func (c hchan) setRecvx(v uint64)  { st(uintptr(c)+hcRecvx, v) }
+func (c hchan) recvq() waitq       { return waitq(uintptr(c) + hcRecvq) }
+func (c hchan) sendq() waitq       { return waitq(uintptr(c) + hcSendq) }
+
+func (c hchan) setClosed() {
+	if !arena.Store32(uintptr(c)+hcClosed, 1) {
+		panic(arena.Fault{Addr: uintptr(c) + hcClosed})
 	}
-	return v
 }
 
-func st(p uintptr, v uint64) { arena.Store64(p, v) }
+// index reads a buffer index (sendx, recvx), which must lie inside the
+// buffer.
+func (c hchan) index(off uintptr) uint64 {
+	i := ld(uintptr(c) + off)
+	if i >= c.dataqsiz() {
+		panic(arena.Fault{Addr: uintptr(c) + off})
+	}
+	return i
+}
+
+// count is qcount, which must not exceed the capacity.
+func (c hchan) count() uint64 {
+	q := c.qcount()
+	if q > c.dataqsiz() {
+		panic(arena.Fault{Addr: uintptr(c) + hcQcount})
+	}
+	return q
+}
+
+// slot is the address of buffer slot i for elements of size bytes.
+func (c hchan) slot(i uint64, size uintptr) uintptr {
+	return c.buf() + byteSize(uintptr(c)+hcBuf, uintptr(i), size)
+}
+
+func (c hchan) queue(send bool) waitq {
+	if send {
+		return c.sendq()
+	}
+	return c.recvq()
+}
+
+// waitq is a view of a queue of sudogs: first and last.
+type waitq uintptr
+
+func (q waitq) first() sudog     { return sudog(ld(uintptr(q))) }
+func (q waitq) setFirst(s sudog) { st(uintptr(q), uint64(s)) }
+func (q waitq) last() sudog      { return sudog(ld(uintptr(q) + 8)) }
+func (q waitq) setLast(s sudog)  { st(uintptr(q)+8, uint64(s)) }
+
+// sudog is a view of a sudog in the arena.
+type sudog uintptr
+
+func (s sudog) g() uint64           { return ld(uintptr(s) + sgG) }
+func (s sudog) next() sudog         { return sudog(ld(uintptr(s) + sgNext)) }
+func (s sudog) setNext(x sudog)     { st(uintptr(s)+sgNext, uint64(x)) }
+func (s sudog) prev() sudog         { return sudog(ld(uintptr(s) + sgPrev)) }
+func (s sudog) setPrev(x sudog)     { st(uintptr(s)+sgPrev, uint64(x)) }
+func (s sudog) success() bool       { return ld8(uintptr(s)+sgSuccess) != 0 }
+func (s sudog) setSuccess(ok bool)  { st8(uintptr(s)+sgSuccess, uint8(b2u(ok))) }
+func (s sudog) setIsSelect(b bool)  { st8(uintptr(s)+sgIsSelect, uint8(b2u(b))) }
+func (s sudog) setWaitlink(x sudog) { st(uintptr(s)+sgWaitlink, uint64(x)) }
+
+// init fills a sudog for w, parked by gp: the arena copy of the waiter
+// record, as the real runtime lays it out.
+func (s sudog) init(gp *g, w *waiter) {
+	st(uintptr(s)+sgG, gref(gp))
+	st(uintptr(s)+sgElem, uint64(gp.fp+uintptr(w.elem)))
+	st(uintptr(s)+sgC, uint64(w.c))
+	s.setIsSelect(w.cas >= 0)
+	st(uintptr(s)+sgCase, uint64(int64(w.cas)))
+}
+
+// A waiter is the host's record of one sudog a parked goroutine has
+// queued. It is what the runtime believes about the sudog: which channel,
+// which direction, where the element lives in the goroutine's frame (a
+// parked goroutine's stack does not move) and its size.
+type waiter struct {
+	sg   sudog
+	c    hchan
+	elem int32 // frame offset of the element
+	cas  int32 // the select case, or -1
+	send bool
+	size uintptr
+}
+
+// gref and gFromRef name goroutines in arena words.
+func gref(gp *g) uint64 { return uint64(gp.index) + 1 }
+
+func gFromRef(w uint64) (*g, bool) {
+	i := w - 1
+	if i >= uint64(len(allgs)) {
+		return nil, false
+	}
+	return allgs[i], true
+}
+
+// waiterFor returns gp's record of the sudog s, or nil if gp has not
+// queued s.
+func (gp *g) waiterFor(s sudog) *waiter {
+	if r := &gp.resume; (r.kind == resumeSend || r.kind == resumeRecv) && r.w.sg == s {
+		return &r.w
+	}
+	for i := range gp.waiting {
+		if gp.waiting[i].sg == s {
+			return &gp.waiting[i]
+		}
+	}
+	return nil
+}
+
+// waiterOf validates a sudog found on c's send (or receive) queue: it
+// returns the goroutine and the waiter record that vouch for it, or
+// faults.
+func (c hchan) waiterOf(s sudog, send bool) (*g, *waiter) {
+	if gp, ok := gFromRef(s.g()); ok {
+		if w := gp.waiterFor(s); w != nil && w.c == c && w.send == send {
+			return gp, w
+		}
+	}
+	panic(arena.Fault{Addr: uintptr(s)})
+}
+
+// elemAt is the address of w's element in gp's frame, checked against the
+// size the partner's operation was compiled for.
+func (w *waiter) elemAt(gp *g, size uintptr) uintptr {
+	if w.size != size {
+		panic(arena.Fault{Addr: uintptr(w.sg) + sgElem})
+	}
+	return gp.fp + uintptr(w.elem)
+}
+
+// sudogs are cached per P, as the real runtime does.
+// (nsudog counts every sudog ever made: no queue is longer.)
+var (
+	sudogcache []sudog
+	nsudog     uint64
+)
+
+func acquireSudog(mp *m) sudog {
+	if n := len(sudogcache); n > 0 {
+		s := sudogcache[n-1]
+		sudogcache = sudogcache[:n-1]
+		typedmemclr(uintptr(s), sudogSize)
+		return s
+	}
+	nsudog++
+	return sudog(mallocgc(mp, sudogSize, sudogType))
+}
+
+func releaseSudog(s sudog) { sudogcache = append(sudogcache, s) }
+
+func (q waitq) enqueue(s sudog) {
+	s.setNext(0)
+	last := q.last()
+	s.setPrev(last)
+	if last == 0 {
+		q.setFirst(s)
+	} else {
+		last.setNext(s)
+	}
+	q.setLast(s)
+}
+
+// dequeue pops the first waiter that can still complete, validated: a
+// select whose other case already won is skipped.
+func (c hchan) dequeue(send bool) (sudog, *g, *waiter) {
+	q := c.queue(send)
+	for range nsudog + 1 {
+		s := q.first()
+		if s == 0 {
+			return 0, nil, nil
+		}
+		gp, w := c.waiterOf(s, send)
+		next := s.next()
+		q.setFirst(next)
+		if next == 0 {
+			q.setLast(0)
+		} else {
+			next.setPrev(0)
+		}
+		s.setNext(0)
+		s.setPrev(0)
+		if w.cas >= 0 && !gp.selectDone.CompareAndSwap(0, 1) {
+			continue
+		}
+		return s, gp, w
+	}
+	// More entries than sudogs exist: the queue has a cycle.
+	panic(arena.Fault{Addr: uintptr(q)})
+}
+
+// dequeueSudog removes s from q wherever it is.
+func (q waitq) dequeueSudog(s sudog) {
+	prev, next := s.prev(), s.next()
+	if prev != 0 {
+		prev.setNext(next)
+	} else if q.first() == s {
+		q.setFirst(next)
+	} else {
+		return // not queued
+	}
+	if next != 0 {
+		next.setPrev(prev)
+	} else {
+		q.setLast(prev)
+	}
+	s.setNext(0)
+	s.setPrev(0)
+}
 
 func makechan(mp *m, gp *g, dst int32, t *bytecode.Type, size int64) int {
 	elem := t.Elem
@@ -70,220 +295,118 @@ func makechan(mp *m, gp *g, dst int32, t *bytecode.Type, size int64) int {
 	return stContinue
 }
 
-func chanlen(c uintptr) int {
+func chanlen(c hchan) int {
 	if c == 0 {
 		return 0
 	}
-	return int(ld(c + hcQcount))
+	return int(c.qcount())
 }
 
-func chancap(c uintptr) int {
+func chancap(c hchan) int {
 	if c == 0 {
 		return 0
 	}
-	return int(ld(c + hcDataqsiz))
+	return int(c.dataqsiz())
 }
 
-func chanbuf(c uintptr, i uint64, size uintptr) uintptr {
-	return uintptr(ld(c+hcBuf)) + uintptr(i)*size
-}
-
-func elemsize(c uintptr) uintptr {
-	v, _ := arena.Load16(c + hcElemsize)
-	return uintptr(v)
-}
-
-func closed(c uintptr) bool {
-	v, _ := arena.Load32(c + hcClosed)
-	return v != 0
-}
-
-// sudogs are cached per P, as the real runtime does.
-var sudogcache []uintptr
-
-func acquireSudog(mp *m, gp *g) uintptr {
-	var s uintptr
-	if n := len(sudogcache); n > 0 {
-		s = sudogcache[n-1]
-		sudogcache = sudogcache[:n-1]
-		arena.Memclr(s, sudogSize)
-	} else {
-		s = mallocgc(mp, sudogSize, sudogType)
-	}
-	st(s+sgG, uint64(gp.index)+1)
-	return s
-}
-
-func releaseSudog(s uintptr) { sudogcache = append(sudogcache, s) }
-
-// sudogG returns the goroutine a sudog names.
-func sudogG(s uintptr) *g {
-	i := ld(s+sgG) - 1
-	if i >= uint64(len(allgs)) {
-		throw("sudog names no goroutine")
-	}
-	return allgs[i]
-}
-
-func enqueue(q, s uintptr) {
-	st(s+sgNext, 0)
-	last := uintptr(ld(q + 8))
-	st(s+sgPrev, uint64(last))
-	if last == 0 {
-		st(q, uint64(s))
-	} else {
-		st(last+sgNext, uint64(s))
-	}
-	st(q+8, uint64(s))
-}
-
-// dequeue pops the first waiter that can still complete: a select whose
-// other case already won is skipped.
-func dequeue(q uintptr) uintptr {
-	for {
-		s := uintptr(ld(q))
-		if s == 0 {
-			return 0
-		}
-		next := uintptr(ld(s + sgNext))
-		st(q, uint64(next))
-		if next == 0 {
-			st(q+8, 0)
-		} else {
-			st(next+sgPrev, 0)
-		}
-		st(s+sgNext, 0)
-		st(s+sgPrev, 0)
-		if b, _ := arena.Load8(s + sgIsSelect); b != 0 {
-			if !sudogG(s).selectDone.CompareAndSwap(0, 1) {
-				continue
-			}
-		}
-		return s
-	}
-}
-
-// dequeueSudog removes s from q wherever it is.
-func dequeueSudog(q, s uintptr) {
-	prev, next := uintptr(ld(s+sgPrev)), uintptr(ld(s+sgNext))
-	if prev != 0 {
-		st(prev+sgNext, uint64(next))
-	} else if uintptr(ld(q)) == s {
-		st(q, uint64(next))
-	} else {
-		return // not queued
-	}
-	if next != 0 {
-		st(next+sgPrev, uint64(prev))
-	} else {
-		st(q+8, uint64(prev))
-	}
-	st(s+sgNext, 0)
-	st(s+sgPrev, 0)
-}
-
-// chansend implements c <- *ep.
-func chansend(mp *m, gp *g, c, ep uintptr, t *bytecode.Type) int {
+// chansend implements c <- *ep for elements of size bytes.
+func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
 	if c == 0 {
 		gopark(gp, "chan send (nil chan)")
 		return stStop
 	}
-	if closed(c) {
+	if c.closed() {
 		return panicPlain(mp, gp, "send on closed channel")
 	}
-	size := elemsize(c)
-	if sg := dequeue(c + hcRecvq); sg != 0 {
-		sendDirect(mp, sg, ep, size)
+	if sg, rg, w := c.dequeue(false); sg != 0 {
+		typedmemmove(w.elemAt(rg, size), ep, size)
+		sg.setSuccess(true)
+		wake(mp, rg, sg)
 		return stContinue
 	}
-	if q, n := ld(c+hcQcount), ld(c+hcDataqsiz); q < n {
-		sx := ld(c + hcSendx)
-		typedmemmove(chanbuf(c, sx, size), ep, size)
+	if q, n := c.count(), c.dataqsiz(); q < n {
+		sx := c.sendx()
+		typedmemmove(c.slot(sx, size), ep, size)
 		if sx++; sx == n {
 			sx = 0
 		}
-		st(c+hcSendx, sx)
-		st(c+hcQcount, q+1)
+		c.setSendx(sx)
+		c.setQcount(q + 1)
 		return stContinue
 	}
-	s := acquireSudog(mp, gp)
-	st(s+sgElem, uint64(ep))
-	st(s+sgC, uint64(c))
-	enqueue(c+hcSendq, s)
-	gp.resume = resumeState{kind: resumeSend, sg: s}
+	gp.resume = resumeState{kind: resumeSend, w: waiter{c: c, elem: int32(ep - gp.fp), cas: -1, send: true, size: size}}
+	park(mp, gp, &gp.resume.w)
 	gopark(gp, "chan send")
 	return stStop
 }
 
-// sendDirect completes a waiting receiver with the value at ep.
-func sendDirect(mp *m, sg, ep, size uintptr) {
-	if dst := uintptr(ld(sg + sgElem)); dst != 0 {
-		typedmemmove(dst, ep, size)
-	}
-	arena.Store8(sg+sgSuccess, 1)
-	wake(mp, sg)
+// park queues a sudog for w, which gp's resume state or select list
+// already holds.
+func park(mp *m, gp *g, w *waiter) {
+	w.sg = acquireSudog(mp)
+	w.sg.init(gp, w)
+	w.c.queue(w.send).enqueue(w.sg)
 }
 
-func wake(mp *m, sg uintptr) {
-	gp := sudogG(sg)
-	gp.param = sg
+func wake(mp *m, gp *g, sg sudog) {
+	gp.param = uintptr(sg)
 	goready(mp, gp)
 }
 
-// chanrecv receives from c into ep. It reports whether it completed
-// (selected) and whether a value was received (false: closed and empty).
-func chanrecv(mp *m, c, ep uintptr) (selected, received bool) {
-	size := elemsize(c)
-	if closed(c) && ld(c+hcQcount) == 0 {
+// chanrecv receives from c into ep (elements of size bytes). It reports
+// whether it completed (selected) and whether a value was received
+// (false: closed and empty).
+func chanrecv(mp *m, c hchan, ep, size uintptr) (selected, received bool) {
+	if c.closed() && c.count() == 0 {
 		if ep != 0 {
 			typedmemclr(ep, size)
 		}
 		return true, false
 	}
-	if sg := dequeue(c + hcSendq); sg != 0 {
-		src := uintptr(ld(sg + sgElem))
-		if ld(c+hcDataqsiz) == 0 {
+	if sg, sgp, w := c.dequeue(true); sg != 0 {
+		src := w.elemAt(sgp, size)
+		if n := c.dataqsiz(); n == 0 {
 			if ep != 0 {
 				typedmemmove(ep, src, size)
 			}
 		} else {
 			// The buffer is full: take its head, and put the sender's
 			// value in the slot that frees.
-			rx := ld(c + hcRecvx)
-			slotp := chanbuf(c, rx, size)
+			rx := c.recvx()
+			slotp := c.slot(rx, size)
 			if ep != 0 {
 				typedmemmove(ep, slotp, size)
 			}
 			typedmemmove(slotp, src, size)
-			if rx++; rx == ld(c+hcDataqsiz) {
+			if rx++; rx == n {
 				rx = 0
 			}
-			st(c+hcRecvx, rx)
-			st(c+hcSendx, rx)
+			c.setRecvx(rx)
+			c.setSendx(rx)
 		}
-		arena.Store8(sg+sgSuccess, 1)
-		wake(mp, sg)
+		sg.setSuccess(true)
+		wake(mp, sgp, sg)
 		return true, true
 	}
-	if q := ld(c + hcQcount); q > 0 {
-		rx := ld(c + hcRecvx)
-		slotp := chanbuf(c, rx, size)
+	if q := c.count(); q > 0 {
+		rx := c.recvx()
+		slotp := c.slot(rx, size)
 		if ep != 0 {
 			typedmemmove(ep, slotp, size)
 		}
 		typedmemclr(slotp, size)
-		if rx++; rx == ld(c+hcDataqsiz) {
+		if rx++; rx == c.dataqsiz() {
 			rx = 0
 		}
-		st(c+hcRecvx, rx)
-		st(c+hcQcount, q-1)
+		c.setRecvx(rx)
+		c.setQcount(q - 1)
 		return true, true
 	}
 	return false, false
 }
 
 // chanrecvOp implements v := <-c and v, ok := <-c into the frame.
-func chanrecvOp(mp *m, gp *g, dst int32, c uintptr, t *bytecode.Type, commaOk bool, okOff int32) int {
+func chanrecvOp(mp *m, gp *g, dst int32, c hchan, t *bytecode.Type, commaOk bool, okOff int32) int {
 	ep := gp.fp + uintptr(dst)
 	fpp := arena.Frame(gp.fp)
 	*slot(fpp, dst) = 0
@@ -295,15 +418,13 @@ func chanrecvOp(mp *m, gp *g, dst int32, c uintptr, t *bytecode.Type, commaOk bo
 	if commaOk {
 		okAt = dst + okOff
 	}
-	if done, ok := chanrecv(mp, c, ep); done {
+	if done, ok := chanrecv(mp, c, ep, t.Elem.Size); done {
 		finishRecv(fpp, dst, okAt, t.Elem, ok)
 		return stContinue
 	}
-	s := acquireSudog(mp, gp)
-	st(s+sgElem, uint64(ep))
-	st(s+sgC, uint64(c))
-	enqueue(c+hcRecvq, s)
-	gp.resume = resumeState{kind: resumeRecv, sg: s, dst: dst, okOff: okAt, t: t.Elem}
+	gp.resume = resumeState{kind: resumeRecv, w: waiter{c: c, elem: dst, cas: -1, size: t.Elem.Size},
+		dst: dst, okOff: okAt, t: t.Elem}
+	park(mp, gp, &gp.resume.w)
 	gopark(gp, "chan receive")
 	return stStop
 }
@@ -327,50 +448,43 @@ func resumeBlocked(mp *m, gp *g) int {
 	fpp := arena.Frame(gp.fp)
 	switch r.kind {
 	case resumeSend:
-		ok, _ := arena.Load8(r.sg + sgSuccess)
-		releaseSudog(r.sg)
-		if ok == 0 {
+		ok := r.w.sg.success()
+		releaseSudog(r.w.sg)
+		if !ok {
 			return panicPlain(mp, gp, "send on closed channel")
 		}
 	case resumeRecv:
-		ok, _ := arena.Load8(r.sg + sgSuccess)
-		releaseSudog(r.sg)
-		finishRecv(fpp, r.dst, r.okOff, r.t, ok != 0)
+		ok := r.w.sg.success()
+		releaseSudog(r.w.sg)
+		finishRecv(fpp, r.dst, r.okOff, r.t, ok)
 	case resumeSelect:
 		return selectResume(mp, gp, r)
 	}
 	return stContinue
 }
 
-func closechan(mp *m, gp *g, c uintptr) int {
+func closechan(mp *m, gp *g, c hchan) int {
 	if c == 0 {
 		return panicPlain(mp, gp, "close of nil channel")
 	}
-	if closed(c) {
+	if c.closed() {
 		return panicPlain(mp, gp, "close of closed channel")
 	}
-	arena.Store32(c+hcClosed, 1)
-	size := elemsize(c)
+	c.setClosed()
 	// Release every receiver with a zero value and every sender to panic,
 	// in queue order.
-	for {
-		sg := dequeue(c + hcRecvq)
-		if sg == 0 {
-			break
+	for _, send := range [2]bool{false, true} {
+		for {
+			sg, wg, w := c.dequeue(send)
+			if sg == 0 {
+				break
+			}
+			if !send {
+				typedmemclr(w.elemAt(wg, w.size), w.size)
+			}
+			sg.setSuccess(false)
+			wake(mp, wg, sg)
 		}
-		if ep := uintptr(ld(sg + sgElem)); ep != 0 {
-			typedmemclr(ep, size)
-		}
-		arena.Store8(sg+sgSuccess, 0)
-		wake(mp, sg)
-	}
-	for {
-		sg := dequeue(c + hcSendq)
-		if sg == 0 {
-			break
-		}
-		arena.Store8(sg+sgSuccess, 0)
-		wake(mp, sg)
 	}
 	return stContinue
 }

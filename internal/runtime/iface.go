@@ -59,7 +59,7 @@ func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
 	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), itabType(len(fns)))
 	st(tab, uint64(it.Desc))
 	st(tab+8, uint64(t.Desc))
-	h, _ := arena.Load32(t.Desc + 16)
+	h := ld32(t.Desc + 16)
 	arena.Store32(tab+16, h)
 	for i, f := range fns {
 		st(tab+24+uintptr(8*i), uint64(f))
@@ -88,7 +88,7 @@ func dynType(word uint64, eface bool) uintptr {
 	if word == 0 || eface {
 		return uintptr(word)
 	}
-	t, _ := arena.Load64(uintptr(word) + 8)
+	t := ld(uintptr(word) + 8)
 	return uintptr(t)
 }
 
@@ -97,7 +97,7 @@ func dynType(word uint64, eface bool) uintptr {
 // (zerobase for zero-sized values).
 func box(mp *m, t *bytecode.Type, src uintptr) uintptr {
 	if t.DirectIface {
-		v, _ := arena.Load64(src)
+		v := ld(src)
 		return uintptr(v)
 	}
 	if t.Size == 0 {
@@ -125,7 +125,7 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 				*slot(fpp, in.A) = uint64(dyn)
 			} else {
 				var tab uintptr
-				tab, missing = getitab(mp, at, prog.TypeByDesc[dyn])
+				tab, missing = getitab(mp, at, typeAt(dyn))
 				ok = tab != 0
 				*slot(fpp, in.A) = uint64(tab)
 			}
@@ -142,7 +142,7 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 				*slot(fpp, in.A) = data
 			} else if at.Size > 0 {
 				*slot(fpp, in.A) = 0
-				arena.Memmove(gp.fp+uintptr(in.A), uintptr(data), at.Size)
+				typedmemmove(gp.fp+uintptr(in.A), uintptr(data), at.Size)
 				if isNarrow(at.Class) {
 					*slot(fpp, in.A) = extend(*slot(fpp, in.A), at.Class)
 				}
@@ -176,4 +176,4 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	return gopanic(mp, gp, [2]uint64{uint64(et.Desc), uint64(obj)})
 }
 
-func clearSlot(p, n uintptr) { arena.Memclr(p, (n+7)&^7) }
+func clearSlot(p, n uintptr) { typedmemclr(p, (n+7)&^7) }

@@ -301,8 +301,10 @@ func execute(mp *m, gp *g) {
 		case bytecode.STOREN:
 			p := uintptr(*slot(fpp, in.A))
 			gp.pc, gp.fp = pc, arena.Addr(fpp)
-			if !typedmemmove(p, gp.fp+uintptr(in.B), uintptr(in.C)) {
+			if p < arena.NilGuard {
 				fault(mp, gp, p)
+			} else {
+				typedmemmove(p, gp.fp+uintptr(in.B), uintptr(in.C))
 			}
 			goto reload
 		case bytecode.NILCHK:
@@ -340,7 +342,12 @@ func execute(mp *m, gp *g) {
 				panicIndex(mp, gp, i, n, in.K == 1)
 				goto reload
 			}
-			b, _ := arena.Load8(uintptr(s + i))
+			b, ok := arena.Load8(uintptr(s + i))
+			if !ok {
+				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				fault(mp, gp, uintptr(s+i))
+				goto reload
+			}
 			*slot(fpp, in.A) = uint64(b)
 
 		case bytecode.JMP:
@@ -509,8 +516,10 @@ func execute(mp *m, gp *g) {
 			}
 			cfp := gp.stack.lo + uintptr(saved)
 			caller := prog.Funcs[fi]
-			if cfp >= fp || cfp < gp.stack.lo || rpc > uint32(len(caller.Code)) {
-				throw("corrupted call header on the goroutine stack")
+			if cfp >= fp || !frameInStack(gp, caller, cfp) || rpc >= uint32(len(caller.Code)) {
+				// The program overwrote the call header.
+				gp.pc, gp.fp = pc, fp
+				panic(arena.Fault{Addr: uintptr(ret)})
 			}
 			// The caller's frame lies below in the same checked stack.
 			fpp = unsafe.Add(fpp, -int(fp-cfp))

@@ -71,7 +71,11 @@ func (h *mheapT) allocSpan(npages uintptr) *mspan {
 	base := h.next
 	size := npages * pageSize
 	if base+size > h.end || base+size < base {
-		throw("out of memory")
+		// The program asked for more than the arena holds: its error,
+		// worded as the real mcache's.
+		printstr("runtime: out of memory: cannot allocate " + itoa(int64(size)) +
+			"-byte block (" + itoa(int64(h.inuse)) + " in use)\n")
+		fatal("out of memory")
 	}
 	h.next += size
 	s := &mspan{base: base, npages: npages}
@@ -93,6 +97,21 @@ func spanOf(p uintptr) *mspan {
 		return nil
 	}
 	return h.spans[(p-h.heapStart)/pageSize]
+}
+
+// objectType returns the type of the heap object that starts at p, and
+// whether one does: the allocator's own record, which the program cannot
+// forge, of what an arena address holds.
+func objectType(p uintptr) (*bytecode.Type, bool) {
+	s := spanOf(p)
+	if s == nil || s.elemsize == 0 {
+		return nil, false
+	}
+	off := p - s.base
+	if off%s.elemsize != 0 || off/s.elemsize >= s.freeindex {
+		return nil, false
+	}
+	return s.types[off/s.elemsize], true
 }
 
 // cacheSpan gets a span with free objects of span class spc.

@@ -112,7 +112,7 @@ func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		elem, ok := maps.Get(mapEnv{mp}, mapType(t), m, key)
 		if ok {
 			*slot(fpp, in.A) = 0
-			arena.Memmove(dst, elem, t.Elem.Size)
+			typedmemmove(dst, elem, t.Elem.Size)
 			if isNarrow(t.Elem.Class) {
 				*slot(fpp, in.A) = extend(*slot(fpp, in.A), t.Elem.Class)
 			}
@@ -185,16 +185,16 @@ func emptyMapKeyCheck(mp *m, gp *g, t *bytecode.Type, m, key uintptr) (int, bool
 func unhashableKey(t *bytecode.Type, p uintptr) *bytecode.Type {
 	switch t.Kind {
 	case bytecode.Interface:
-		w, _ := arena.Load64(p)
+		w := ld(p)
 		dt := dynType(w, len(t.IMethods) == 0)
 		if dt == 0 {
 			return nil
 		}
-		d := prog.TypeByDesc[dt]
+		d := typeAt(dt)
 		if !d.Comparable {
 			return d
 		}
-		data, _ := arena.Load64(p + 8)
+		data := ld(p + 8)
 		if d.DirectIface {
 			return nil
 		}
@@ -267,7 +267,7 @@ func copyOut(fpp unsafe.Pointer, fp uintptr, off int32, p uintptr, t *bytecode.T
 		return
 	}
 	*slot(fpp, off) = 0
-	arena.Memmove(fp+uintptr(off), p, t.Size)
+	typedmemmove(fp+uintptr(off), p, t.Size)
 	if isNarrow(t.Class) {
 		*slot(fpp, off) = extend(*slot(fpp, off), t.Class)
 	}

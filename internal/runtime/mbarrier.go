@@ -6,9 +6,31 @@ import "gort/internal/arena"
 // through writePointer, typedmemmove or typedmemclr. Until the concurrent
 // collector lands they are plain stores; the collector's hybrid barrier
 // goes here and nowhere else.
+//
+// typedmemmove and typedmemclr keep the real ones' contract: they complete
+// or they fault. An address the arena refuses (one the program forged) is
+// a fatal fault, raised here; callers that must turn a nil address into a
+// recoverable panic check it first.
 
 func writePointer(p, v uintptr) bool { return arena.Store64(p, uint64(v)) }
 
-func typedmemmove(dst, src, n uintptr) bool { return arena.Memmove(dst, src, n) }
+func typedmemmove(dst, src, n uintptr) {
+	if !arena.Memmove(dst, src, n) {
+		panic(arena.Fault{Addr: refused(dst, src, n)})
+	}
+}
 
-func typedmemclr(p, n uintptr) bool { return arena.Memclr(p, n) }
+func typedmemclr(p, n uintptr) {
+	if !arena.Memclr(p, n) {
+		panic(arena.Fault{Addr: p})
+	}
+}
+
+// refused names the address of a refused copy for the fault report: the
+// source if it is the one outside the arena, else the destination.
+func refused(dst, src, n uintptr) uintptr {
+	if !arena.Valid(src, n) {
+		return src
+	}
+	return dst
+}

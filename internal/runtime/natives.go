@@ -19,7 +19,7 @@ type nativeFunc func(mp *m, gp *g, fp uintptr) int
 
 var nativeTable = map[string]nativeFunc{
 	"runtime.exit": func(mp *m, gp *g, fp uintptr) int {
-		v, _ := arena.Load32(fp)
+		v := ld32(fp)
 		flushOutput()
 		setExit(int(int32(v)))
 		return stStop
@@ -52,7 +52,7 @@ var nativeTable = map[string]nativeFunc{
 		return stStop
 	},
 	"runtime.typestring": func(mp *m, gp *g, fp uintptr) int {
-		t := prog.TypeByDesc[uintptr(ld(fp))]
+		t := typeOrNil(uintptr(ld(fp)))
 		s := "<nil>"
 		if t != nil {
 			s = t.String
@@ -61,7 +61,7 @@ var nativeTable = map[string]nativeFunc{
 		return stContinue
 	},
 	"runtime.typepkgpath": func(mp *m, gp *g, fp uintptr) int {
-		t := prog.TypeByDesc[uintptr(ld(fp))]
+		t := typeOrNil(uintptr(ld(fp)))
 		s := ""
 		if t != nil {
 			s = t.PkgPath
@@ -106,14 +106,10 @@ var nativeTable = map[string]nativeFunc{
 	},
 	"runtime.fatalthrow": func(mp *m, gp *g, fp uintptr) int {
 		fatal(loadString(fp))
-		printstr("\n")
-		printGoroutine(gp, true)
-		flushOutput()
-		setExit(2)
 		return stStop
 	},
 	"runtime.efacekind": func(mp *m, gp *g, fp uintptr) int {
-		t := prog.TypeByDesc[uintptr(ld(fp))]
+		t := typeOrNil(uintptr(ld(fp)))
 		if t != nil {
 			st(fp+16, uint64(t.Kind))
 		}
@@ -131,13 +127,16 @@ var nativeTable = map[string]nativeFunc{
 		return stContinue
 	},
 	"runtime.printscalar": func(mp *m, gp *g, fp uintptr) int {
-		t := prog.TypeByDesc[uintptr(ld(fp))]
+		t := typeAt(uintptr(ld(fp)))
 		data := uintptr(ld(fp + 8))
 		tmp := make([]uint64, 2)
+		if t.Size > 16 {
+			panic(arena.Fault{Addr: fp}) // a forged type word: no scalar
+		}
 		if t.DirectIface {
 			tmp[0] = uint64(data)
 		} else {
-			b, _ := arena.Bytes(data, t.Size)
+			b := bytesAt(data, t.Size)
 			for i, c := range b {
 				tmp[i/8] |= uint64(c) << (8 * (i % 8))
 			}
@@ -194,15 +193,9 @@ func bindNatives() error {
 		natives[i] = func(mp *m, gp *g, fp uintptr) int {
 			flushOutput()
 			fmt.Fprintf(os.Stderr, "gort: unsupported: native %s (called from %s)\n", name, gp.fn.Name)
-			setExit(2)
+			exitVM(2)
 			return stStop
 		}
 	}
 	return nil
-}
-
-// exitNow ends the process at once (stack overflow, fatal faults).
-func exitNow(code int) {
-	flushOutput()
-	os.Exit(code)
 }

@@ -1,6 +1,11 @@
 package runtime
 
 import (
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+
 	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
@@ -45,7 +50,7 @@ type _panic struct {
 	// record is the one it came from.
 	deferFP    uintptr
 	deferFrame uint64
-	deferFn    uint32
+	deferFn    *bytecode.Func
 	// The panicking frame (an fp offset from the stack base) and the pc
 	// after the instruction that panicked. Deferred calls the panic runs
 	// sit on top of that frame with a return marker in place of a pc, so
@@ -54,17 +59,51 @@ type _panic struct {
 	sitePC int32
 }
 
+// _defer is a view of a defer record in the arena. The program can
+// rewrite any of its words, so each is validated where it is used: the
+// record itself must be a defer record the allocator handed out (its link
+// could name anything), its size must be the one the record was allocated
+// for and its callee's argument size, its code pointer an entry of the text
+// region, and its frame a frame on the goroutine's stack.
+type _defer uintptr
+
+func (d _defer) link() _defer    { return _defer(ld(uintptr(d))) }
+func (d _defer) frame() uint64   { return ld(uintptr(d) + 8) }
+func (d _defer) fnIndex() uint64 { return ld(uintptr(d) + 16) }
+func (d _defer) code() uint64    { return ld(uintptr(d) + 24) }
+func (d _defer) ctxt() uintptr   { return uintptr(ld(uintptr(d) + 32)) }
+func (d _defer) args() uintptr   { return uintptr(d) + deferHeader }
+
+// size is the argument block's size, which must be the size the record
+// was allocated with.
+func (d _defer) size() uintptr {
+	n := uintptr(ld(uintptr(d) + 40))
+	if t, ok := objectType(uintptr(d)); !ok || t == nil || t.String != "runtime._defer" || t.Size-deferHeader != n {
+		panic(arena.Fault{Addr: uintptr(d) + 40})
+	}
+	return n
+}
+
+// fn is the deferring function, by index.
+func (d _defer) fn() *bytecode.Func {
+	i := d.fnIndex()
+	if i >= uint64(len(prog.Funcs)) {
+		panic(arena.Fault{Addr: uintptr(d) + 16})
+	}
+	return prog.Funcs[i]
+}
+
 // deferproc records a deferred call whose argument block is at args, made
 // for the frame of fn identified by frame.
 func deferproc(mp *m, gp *g, frame uint64, fn *bytecode.Func, code, ctxt uintptr, args uintptr, size uintptr) {
 	d := mallocgc(mp, deferHeader+size, deferType(size))
-	arena.Store64(d, uint64(gp._defer))
-	arena.Store64(d+8, frame)
-	arena.Store64(d+16, uint64(fn.Index))
-	arena.Store64(d+24, uint64(code))
-	arena.Store64(d+32, uint64(ctxt))
-	arena.Store64(d+40, uint64(size))
-	arena.Memmove(d+deferHeader, args, size)
+	st(d, uint64(gp._defer))
+	st(d+8, frame)
+	st(d+16, uint64(fn.Index))
+	st(d+24, uint64(code))
+	st(d+32, uint64(ctxt))
+	st(d+40, uint64(size))
+	typedmemmove(d+deferHeader, args, size)
 	gp._defer = d
 }
 
@@ -95,11 +134,10 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 	if d == 0 {
 		return stContinue, false
 	}
-	frame, _ := arena.Load64(d + 8)
-	if frame != frameID(gp, gp.fp) {
+	if _defer(d).frame() != frameID(gp, gp.fp) {
 		return stContinue, false
 	}
-	fn, ctxt, args := popDefer(gp, d)
+	fn, ctxt, args := popDefer(gp, _defer(d))
 	if fn == nil {
 		return panicmem(mp, gp, 0), true
 	}
@@ -111,22 +149,21 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 
 // popDefer unlinks d and returns its callee, context and arguments. A nil
 // function value panics here, when the call is made, as in Go.
-func popDefer(gp *g, d uintptr) (*bytecode.Func, uintptr, []byte) {
-	link, _ := arena.Load64(d)
-	gp._defer = uintptr(link)
-	code, _ := arena.Load64(d + 24)
-	ctxt, _ := arena.Load64(d + 32)
-	size, _ := arena.Load64(d + 40)
-	src, _ := arena.Bytes(d+deferHeader, uintptr(size))
-	args := append([]byte(nil), src...)
+func popDefer(gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
+	gp._defer = uintptr(d.link())
+	code, ctxt, size := d.code(), d.ctxt(), d.size()
 	if code == 0 {
 		return nil, 0, nil
 	}
 	fn, ok := funcForCode(code)
 	if !ok {
-		throw("defer record with an invalid code pointer")
+		panic(arena.Fault{Addr: uintptr(code)})
 	}
-	return fn, uintptr(ctxt), args
+	if fn.Native == "" && size != uintptr(fn.ArgSize) {
+		panic(arena.Fault{Addr: uintptr(d) + 40})
+	}
+	args := append([]byte(nil), bytesAt(d.args(), size)...)
+	return fn, ctxt, args
 }
 
 // gopanic starts panicking with value v (an eface).
@@ -150,9 +187,8 @@ func runPanicDefers(mp *m, gp *g) int {
 		if d == 0 {
 			break
 		}
-		frame, _ := arena.Load64(d + 8)
-		fnIdx, _ := arena.Load64(d + 16)
-		fn, ctxt, args := popDefer(gp, d)
+		frame, deferFn := _defer(d).frame(), _defer(d).fn()
+		fn, ctxt, args := popDefer(gp, _defer(d))
 		if fn == nil {
 			// A nil deferred function: a new panic, raised as the call
 			// would raise it.
@@ -164,7 +200,7 @@ func runPanicDefers(mp *m, gp *g) int {
 			}
 			continue
 		}
-		p.deferFrame, p.deferFn = frame, uint32(fnIdx)
+		p.deferFrame, p.deferFn = frame, deferFn
 		nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
 		st := pushFrame(mp, gp, fn, args, ctxt, retDeferPanic)
 		p.deferFP = nfp - gp.stack.lo
@@ -198,12 +234,15 @@ func deferReturnedInPanic(mp *m, gp *g) int {
 	for q := gp._panic; q != nil && !q.goexit && gp.stack.lo+q.deferFP > resume; q = gp._panic {
 		gp._panic = q.link
 	}
-	fn := prog.Funcs[p.deferFn]
-	if fn.RecoverPC < 0 {
-		throw("recovered into a function without a recovery point")
+	// The defer record named the frame and its function: both must be
+	// what is on the stack there, with a recovery point to resume at.
+	fn := p.deferFn
+	fp := gp.stack.lo + uintptr(p.deferFrame)
+	if fn.RecoverPC < 0 || frameFunc(gp, p.deferFrame) != fn || !frameInStack(gp, fn, fp) {
+		panic(arena.Fault{Addr: uintptr(p.deferFrame)})
 	}
 	gp.fn = fn
-	gp.fp = gp.stack.lo + uintptr(p.deferFrame)
+	gp.fp = fp
 	gp.pc = fn.RecoverPC
 	return stContinue
 }
@@ -340,17 +379,86 @@ func panicmem(mp *m, gp *g, addr uintptr) int {
 	return gopanic(mp, gp, [2]uint64{uint64(t.Desc), uint64(obj)})
 }
 
-// fault handles a refused memory access at p.
+// fault handles a refused memory access at p by the running goroutine: an
+// address in the nil guard page is a nil dereference, a run-time panic the
+// program may recover; any other is gc's fatal fault. It does not return
+// unless it panicked.
 func fault(mp *m, gp *g, p uintptr) int {
 	if p < arena.NilGuard {
 		sigpanicNext, sigaddrNext = true, p
 		return panicmem(mp, gp, p)
 	}
-	printstr("unexpected fault address " + hex(uint64(p)) + "\n")
-	fatal("fault")
-	printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=" + hex(uint64(p)) + " pc=0x0]\n\n")
-	printGoroutine(gp, true)
-	return stStop
+	panic(arena.Fault{Addr: p})
+}
+
+// vmExit is what exitVM panics with: the VM has ended with this status.
+type vmExit struct{ code int }
+
+// exitVM ends the VM from anywhere in the runtime by unwinding the host
+// stack to Run, so that no instruction of the program runs after a fault,
+// a fatal error or a throw, whichever host frames were active.
+func exitVM(code int) {
+	setExit(code)
+	panic(vmExit{code})
+}
+
+// ended turns what unwound to Run into the VM's exit status, reporting it
+// first unless it is exitVM's: a refused access (arena.Fault) that no
+// nearer handler claimed is the program's fault, anything else is a bug in
+// gort.
+func ended(r any) int {
+	switch e := r.(type) {
+	case vmExit:
+	case arena.Fault:
+		printFault(e)
+		setExit(2)
+	default:
+		internalError(fmt.Sprint(r), debug.Stack())
+		setExit(2)
+	}
+	flushOutput()
+	return exitCode
+}
+
+// printFault prints gc's report of a fatal memory fault: the address, the
+// signal, and the traceback of the goroutine that faulted.
+func printFault(f arena.Fault) {
+	addr := hex(uint64(f.Addr))
+	printstr("unexpected fault address " + addr + "\nfatal error: fault\n")
+	printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=" + addr + " pc=0x0]\n")
+	if gp := m0.curg; gp != nil {
+		printTraceback(func() {
+			printstr("\n")
+			printGoroutine(gp, true)
+		})
+	}
+}
+
+// internalError reports a bug in gort: msg, the running goroutine's VM
+// traceback, and with GODEBUG=gortpanic=1 the host stack, if known.
+func internalError(msg string, hostStack []byte) {
+	printstr("fatal error: gort: internal error: " + msg + "\n")
+	if gp := m0.curg; gp != nil {
+		printTraceback(func() {
+			printstr("\n")
+			printGoroutine(gp, true)
+		})
+	}
+	if hostStack != nil && strings.Contains(os.Getenv("GODEBUG"), "gortpanic=1") {
+		printstr("\ngort's host stack:\n" + string(hostStack))
+	}
+}
+
+// printTraceback runs a traceback printer over state that may be corrupt:
+// a traceback is best effort, and a failure inside it ends the traceback,
+// not the report.
+func printTraceback(print func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			printstr("...traceback stopped: " + fmt.Sprint(r) + "\n")
+		}
+	}()
+	print()
 }
 
 // errorStringValue boxes msg as a value of the string-kinded error type t.
@@ -366,8 +474,4 @@ func errorStringValue(mp *m, t *bytecode.Type, msg string) [2]uint64 {
 // goroutine's stack would pass the limit.
 func fatalStackOverflow(mp *m, gp *g) {
 	fatal("stack overflow")
-	printstr("\n")
-	printGoroutine(gp, true)
-	flushOutput()
-	exitNow(2)
 }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"unsafe"
 
-	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -68,7 +67,16 @@ func printValue(fpp unsafe.Pointer, off int32, t *bytecode.Type) {
 		b = append(b, strconv.FormatComplex(complex(f64(v), f64(*slot(fpp, off+8))), 'g', -1, 128)...)
 	case bytecode.String:
 		p, n := *slot(fpp, off), *slot(fpp, off+8)
-		s, _ := arena.Bytes(uintptr(p), uintptr(n))
+		s := bytesAt(uintptr(p), uintptr(n))
+		if len(s) > 1<<16 {
+			// A long string goes out from VM memory as it is, not
+			// through a host buffer that its length would size.
+			printBuf = b
+			flushOutput()
+			os.Stderr.Write(s)
+			b = printBuf[:0]
+			break
+		}
 		b = append(b, s...)
 	case bytecode.Slice:
 		b = append(b, '[')

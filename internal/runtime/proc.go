@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"os"
+	"runtime/debug"
 	"strconv"
 
 	"gort/internal/arena"
@@ -43,7 +44,19 @@ type Options struct {
 // Run boots the program image and runs it to completion, returning the
 // process exit status. It follows the real boot path: schedinit, newproc
 // of runtime.main, mstart, schedule.
-func Run(p *bytecode.Program, opts Options) int {
+//
+// Whatever the program does, Run returns: a fault, a fatal error or a throw
+// unwinds the host stack to here (exitVM), and so does a host panic in the
+// interpreter or the runtime, which is reported as gort's internal error.
+func Run(p *bytecode.Program, opts Options) (status int) {
+	// A host memory fault in gort's own code becomes a host panic, caught
+	// below, rather than killing the process.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			status = ended(r)
+		}
+	}()
 	prog = p
 	runSeed = opts.Seed
 	if err := bindNatives(); err != nil {
@@ -330,12 +343,9 @@ func checkdead() {
 		}
 		if !alive {
 			fatal("no goroutines (main called runtime.Goexit) - deadlock!")
-			return
 		}
 	}
 	fatal("all goroutines are asleep - deadlock!")
-	printAllGoroutines()
-	setExit(2)
 }
 
 // setExit ends the program with status code.
@@ -346,18 +356,32 @@ func setExit(code int) {
 	}
 }
 
-// fatal prints a fatal error, as the runtime's fatal does: a user error
-// that cannot be recovered.
+// fatal reports a condition the program caused that cannot be recovered
+// (a deadlock, concurrent map writes, a runaway stack), in the real
+// fatal's words: "fatal error: msg" and the traceback, of the running
+// goroutine or, when none is running, of every goroutine. It ends the VM
+// and does not return.
 func fatal(msg string) {
 	printstr("fatal error: " + msg + "\n")
-	setExit(2)
+	if gp := m0.curg; gp != nil {
+		printTraceback(func() {
+			printstr("\n")
+			printGoroutine(gp, true)
+		})
+	} else {
+		printTraceback(printAllGoroutines)
+	}
+	exitVM(2)
 }
 
-// throw reports a bug in gort itself and exits.
+// throw reports a bug in gort itself: a state that the runtime's own
+// invariants exclude whatever the program does. The program's words reach
+// the runtime only through validated accessors, which fault, so a throw is
+// never the program's fault. It prints the VM traceback and ends the VM;
+// GODEBUG=gortpanic=1 adds the host stack.
 func throw(msg string) {
-	flushOutput()
-	os.Stderr.WriteString("fatal error: gort: " + msg + "\n")
-	os.Exit(2)
+	internalError(msg, nil)
+	exitVM(2)
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }

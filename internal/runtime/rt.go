@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"encoding/binary"
+	"unicode/utf8"
 	"unsafe"
 
 	"gort/internal/arena"
@@ -40,7 +42,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		arena.Store64(clo, uint64(prog.Funcs[in.B].Text))
 		for i := 0; i < n; i++ {
 			src, off, sz := a[3+3*i], a[4+3*i], a[5+3*i]
-			arena.Memmove(clo+uintptr(off), fp+uintptr(src), uintptr(sz))
+			typedmemmove(clo+uintptr(off), fp+uintptr(src), uintptr(sz))
 		}
 		set(in.A, uint64(clo))
 	case bytecode.RtMakeIface:
@@ -67,25 +69,20 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtBytesFromStr:
 		s := stringAt(fpp, in.B)
 		p := mallocgc(mp, uintptr(len(s)), nil)
-		if b, ok := arena.Bytes(p, uintptr(len(s))); ok {
-			copy(b, s)
-		}
+		copy(bytesAt(p, uintptr(len(s))), s)
 		setSlice(fpp, in.A, p, len(s), len(s))
 	case bytecode.RtRunesFromStr:
-		runes := []rune(stringAt(fpp, in.B))
-		p := mallocgc(mp, uintptr(4*len(runes)), nil)
-		for i, r := range runes {
-			arena.Store32(p+uintptr(4*i), uint32(r))
+		s := stringAt(fpp, in.B)
+		n := utf8.RuneCountInString(s)
+		p := mallocgc(mp, uintptr(4*n), nil)
+		i := uintptr(0)
+		for _, r := range s {
+			arena.Store32(p+4*i, uint32(r))
+			i++
 		}
-		setSlice(fpp, in.A, p, len(runes), len(runes))
+		setSlice(fpp, in.A, p, n, n)
 	case bytecode.RtStrFromRunes:
-		p, n := w(in.B), int(w(in.B+8))
-		runes := make([]rune, n)
-		for i := range runes {
-			v, _ := arena.Load32(uintptr(p) + uintptr(4*i))
-			runes[i] = rune(v)
-		}
-		s := newString(mp, string(runes))
+		s := runesToString(mp, uintptr(w(in.B)), uintptr(w(in.B+8)))
 		set(in.A, s[0])
 		set(in.A+8, s[1])
 	case bytecode.RtStrFromRune:
@@ -150,16 +147,16 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtStrNext:
 		strNext(fpp, in)
 	case bytecode.RtSend:
-		return chansend(mp, gp, uintptr(w(in.A)), fp+uintptr(in.B), typ(in.C))
+		return chansend(mp, gp, hchan(w(in.A)), fp+uintptr(in.B), typ(in.C).Elem.Size)
 	case bytecode.RtRecv:
 		a := aux[in.C:]
-		return chanrecvOp(mp, gp, in.A, uintptr(w(in.B)), typ(a[0]), a[1] == 1, a[2])
+		return chanrecvOp(mp, gp, in.A, hchan(w(in.B)), typ(a[0]), a[1] == 1, a[2])
 	case bytecode.RtClose:
-		return closechan(mp, gp, uintptr(w(in.A)))
+		return closechan(mp, gp, hchan(w(in.A)))
 	case bytecode.RtChanLen:
-		set(in.A, uint64(chanlen(uintptr(w(in.B)))))
+		set(in.A, uint64(chanlen(hchan(w(in.B)))))
 	case bytecode.RtChanCap:
-		set(in.A, uint64(chancap(uintptr(w(in.B)))))
+		set(in.A, uint64(chancap(hchan(w(in.B)))))
 	case bytecode.RtSelect:
 		return selectgo(mp, gp, in, aux[in.C:])
 	case bytecode.RtGo:
@@ -245,15 +242,16 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	return stContinue
 }
 
-// stringAt reads the string header in a frame slot and returns a host copy
-// of its bytes.
+// stringAt reads the string header in a frame slot and returns its bytes
+// as a string that aliases VM memory, so that no host allocation is sized
+// by a length the program wrote. The caller uses it before the program
+// runs again and never keeps it.
 func stringAt(fpp unsafe.Pointer, off int32) string {
 	p, n := *slot(fpp, off), *slot(fpp, off+8)
-	b, ok := arena.Bytes(uintptr(p), uintptr(n))
-	if !ok {
+	if n == 0 {
 		return ""
 	}
-	return string(b)
+	return unsafe.String(&bytesAt(uintptr(p), uintptr(n))[0], int(n))
 }
 
 func setSlice(fpp unsafe.Pointer, off int32, p uintptr, n, c int) {
@@ -268,13 +266,50 @@ func newString(mp *m, s string) [2]uint64 {
 		return [2]uint64{}
 	}
 	p := mallocgc(mp, uintptr(len(s)), nil)
-	b, _ := arena.Bytes(p, uintptr(len(s)))
-	copy(b, s)
+	copy(bytesAt(p, uintptr(len(s))), s)
 	return [2]uint64{uint64(p), uint64(len(s))}
 }
 
 func concatstrings(mp *m, a, b string) [2]uint64 {
-	return newString(mp, a+b)
+	n := len(a) + len(b)
+	if n == 0 {
+		return [2]uint64{}
+	}
+	p := mallocgc(mp, uintptr(n), nil)
+	dst := bytesAt(p, uintptr(n))
+	copy(dst[copy(dst, a):], b)
+	return [2]uint64{uint64(p), uint64(n)}
+}
+
+// runesToString converts the n runes at p to a new string, reading VM
+// memory twice (to size the string, then to fill it) rather than through a
+// host buffer sized by n.
+func runesToString(mp *m, p, n uintptr) [2]uint64 {
+	runes := bytesAt(p, byteSize(p, n, 4))
+	size := 0
+	for i := uintptr(0); i < n; i++ {
+		size += utf8.RuneLen(runeAt(runes, i))
+	}
+	if size == 0 {
+		return [2]uint64{}
+	}
+	s := mallocgc(mp, uintptr(size), nil)
+	dst := bytesAt(s, uintptr(size))
+	k := 0
+	for i := uintptr(0); i < n; i++ {
+		k += utf8.EncodeRune(dst[k:], runeAt(runes, i))
+	}
+	return [2]uint64{uint64(s), uint64(size)}
+}
+
+// runeAt is element i of a []rune's bytes; an invalid rune encodes as
+// U+FFFD, as in Go.
+func runeAt(b []byte, i uintptr) rune {
+	r := rune(binary.LittleEndian.Uint32(b[4*i:]))
+	if !utf8.ValidRune(r) {
+		return utf8.RuneError
+	}
+	return r
 }
 
 // panicwrap is a value method called through a nil pointer.
@@ -309,7 +344,7 @@ func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int)
 		}
 		fn, ok := funcForCode(code)
 		if !ok {
-			throw("go statement with an invalid code pointer")
+			panic(arena.Fault{Addr: uintptr(code)})
 		}
 		return fn, uintptr(clo), true, 0
 	default:
@@ -317,10 +352,10 @@ func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int)
 		if tab == 0 {
 			return nil, 0, false, panicmem(mp, gp, 0)
 		}
-		code, _ := arena.Load64(uintptr(tab) + 24 + 8*uintptr(a[3]))
+		code := ld(uintptr(tab) + 24 + 8*uintptr(a[3]))
 		fn, ok := funcForCode(code)
 		if !ok {
-			throw("go statement with an invalid code pointer")
+			panic(arena.Fault{Addr: uintptr(code)})
 		}
 		return fn, 0, true, 0
 	}
@@ -335,7 +370,7 @@ func deferStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		// function it was written in, which recovers into that function.
 		frame = *slot(arena.Frame(gp.fp), in.B)
 		if fn = frameFunc(gp, frame); fn == nil {
-			throw("defer onto a frame that is not on the stack")
+			panic(arena.Fault{Addr: uintptr(frame)})
 		}
 	}
 	var code, ctxt uintptr
@@ -345,8 +380,7 @@ func deferStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	} else if a[0] == 1 {
 		clo := *slot(arena.Frame(gp.fp), a[1])
 		if clo != 0 {
-			c, _ := arena.Load64(uintptr(clo))
-			code, ctxt = uintptr(c), uintptr(clo)
+			code, ctxt = uintptr(ld(uintptr(clo))), uintptr(clo)
 		}
 	} else {
 		callee, cx, ok, st := resolveCallee(mp, gp, a)

@@ -51,8 +51,10 @@ type g struct {
 	// resume is the second phase of a blocking operation, run when the
 	// goroutine next runs (DESIGN.md §4.1).
 	resume resumeState
-	// waiting is the goroutine's sudog list while it blocks in select.
-	waiting    uintptr
+	// waiting holds the records of the sudogs the goroutine queued while
+	// it blocks in select, in case order (the real g.waiting list, kept
+	// on the host where the program cannot rewrite it).
+	waiting    []waiter
 	selectDone atomic.Uint32
 
 	_defer    uintptr // top defer record (arena address)
@@ -69,6 +71,8 @@ type g struct {
 
 type m struct {
 	ctxt uintptr // closure context of the native being called
+	// deferArgs is the size of a deferred native's argument block.
+	deferArgs uintptr
 	// deferReturn is set while a deferred native runs from its deferring
 	// function's return rather than from a panic.
 	deferReturn bool
@@ -166,9 +170,9 @@ func (r *rng) uint32n(n uint32) uint32 {
 // allocates nothing on the host heap.
 type resumeState struct {
 	kind  uint8
-	sg    uintptr // the operation's sudog (or select's first)
-	dst   int32   // frame offset of the result
-	okOff int32   // frame offset of the ok result, or -1
+	w     waiter // a send's or receive's sudog
+	dst   int32  // frame offset of the result
+	okOff int32  // frame offset of the ok result, or -1
 	t     *bytecode.Type
 	aux   []int32 // select's case table
 }

@@ -20,7 +20,8 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	fpp := arena.Frame(gp.fp)
 	blocking, n := a[0] == 1, int(a[1])
 	cases := a[2:]
-	order := make([]int, 0, 8)
+	var orderBuf [8]int
+	order := orderBuf[:0]
 	for i := 0; i < n; i++ {
 		if *slot(fpp, cases[4*i+1]) != 0 {
 			order = append(order, i)
@@ -33,21 +34,21 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	}
 	res := in.A
 	for _, i := range order {
-		dir, c := cases[4*i], uintptr(*slot(fpp, cases[4*i+1]))
-		if dir == 1 {
-			if closed(c) {
+		c, size := hchan(*slot(fpp, cases[4*i+1])), caseElemSize(cases, i)
+		if cases[4*i] == 1 {
+			if c.closed() {
 				return panicPlain(mp, gp, "send on closed channel")
 			}
-			if ld(c+hcRecvq) != 0 || ld(c+hcQcount) < ld(c+hcDataqsiz) {
-				chansend(mp, gp, c, gp.fp+uintptr(cases[4*i+2]), nil)
+			if c.recvq().first() != 0 || c.count() < c.dataqsiz() {
+				chansend(mp, gp, c, gp.fp+uintptr(cases[4*i+2]), size)
 				return selectDone(fpp, res, in.B, i, false)
 			}
 			continue
 		}
-		if ld(c+hcSendq) != 0 || ld(c+hcQcount) > 0 || closed(c) {
+		if c.sendq().first() != 0 || c.count() > 0 || c.closed() {
 			dst := res + cases[4*i+2]
 			*slot(fpp, dst) = 0
-			_, ok := chanrecv(mp, c, gp.fp+uintptr(dst))
+			_, ok := chanrecv(mp, c, gp.fp+uintptr(dst), size)
 			finishRecv(fpp, dst, -1, prog.Types[cases[4*i+3]].Elem, ok)
 			return selectDone(fpp, res, in.B, i, ok)
 		}
@@ -63,38 +64,41 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		}
 		return stStop
 	}
-	// Enqueue on every channel, in case order.
+	// Enqueue on every channel, in case order. The waiter records are
+	// complete before the first sudog is queued, so that a sudog is never
+	// found without its record.
 	gp.selectDone.Store(0)
-	var first, last uintptr
+	gp.waiting = gp.waiting[:0]
 	for i := 0; i < n; i++ {
-		c := uintptr(*slot(fpp, cases[4*i+1]))
+		c := hchan(*slot(fpp, cases[4*i+1]))
 		if c == 0 {
 			continue
 		}
-		s := acquireSudog(mp, gp)
-		arena.Store8(s+sgIsSelect, 1)
-		st(s+sgC, uint64(c))
-		st(s+sgCase, uint64(i))
-		if cases[4*i] == 1 {
-			st(s+sgElem, uint64(gp.fp+uintptr(cases[4*i+2])))
-			enqueue(c+hcSendq, s)
+		w := waiter{c: c, cas: int32(i), send: cases[4*i] == 1, size: caseElemSize(cases, i)}
+		if w.send {
+			w.elem = cases[4*i+2]
 		} else {
-			dst := res + cases[4*i+2]
-			*slot(fpp, dst) = 0
-			st(s+sgElem, uint64(gp.fp+uintptr(dst)))
-			enqueue(c+hcRecvq, s)
+			w.elem = res + cases[4*i+2]
+			*slot(fpp, w.elem) = 0
 		}
-		if last == 0 {
-			first = s
-		} else {
-			st(last+sgWaitlink, uint64(s))
-		}
-		last = s
+		gp.waiting = append(gp.waiting, w)
 	}
-	gp.resume = resumeState{kind: resumeSelect, sg: first, dst: res, okOff: in.B, aux: a}
+	var last sudog
+	for i := range gp.waiting {
+		w := &gp.waiting[i]
+		park(mp, gp, w)
+		if last != 0 {
+			last.setWaitlink(w.sg)
+		}
+		last = w.sg
+	}
+	gp.resume = resumeState{kind: resumeSelect, dst: res, okOff: in.B, aux: a}
 	gopark(gp, "select")
 	return stStop
 }
+
+// caseElemSize is the element size of case i's channel type.
+func caseElemSize(cases []int32, i int) uintptr { return prog.Types[cases[4*i+3]].Elem.Size }
 
 func selectDone(fpp unsafe.Pointer, res, okOff int32, i int, ok bool) int {
 	*slot(fpp, res) = uint64(int64(i))
@@ -103,32 +107,25 @@ func selectDone(fpp unsafe.Pointer, res, okOff int32, i int, ok bool) int {
 }
 
 // selectResume runs when a parked select is woken: the winning sudog is in
-// gp.param; every other sudog is dequeued from its channel.
+// gp.param; every other sudog is dequeued from its channel. The sudogs are
+// the ones gp's own records name, not whatever the arena's links say.
 func selectResume(mp *m, gp *g, r resumeState) int {
 	fpp := arena.Frame(gp.fp)
 	cases := r.aux[2:]
-	won := gp.param
+	won := sudog(gp.param)
 	gp.param = 0
 	casi := -1
 	var ok bool
-	for s := r.sg; s != 0; {
-		next := uintptr(ld(s + sgWaitlink))
-		i := int(ld(s + sgCase))
-		if s == won {
-			casi = i
-			b, _ := arena.Load8(s + sgSuccess)
-			ok = b != 0
+	for _, w := range gp.waiting {
+		if w.sg == won {
+			casi = int(w.cas)
+			ok = w.sg.success()
 		} else {
-			c := uintptr(ld(s + sgC))
-			if cases[4*i] == 1 {
-				dequeueSudog(c+hcSendq, s)
-			} else {
-				dequeueSudog(c+hcRecvq, s)
-			}
+			w.c.queue(w.send).dequeueSudog(w.sg)
 		}
-		releaseSudog(s)
-		s = next
+		releaseSudog(w.sg)
 	}
+	gp.waiting = gp.waiting[:0]
 	if casi < 0 {
 		throw("select woken without a winning case")
 	}

@@ -112,7 +112,7 @@ func appendOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	if total > c {
 		p, c = growslice(mp, p, n, c, total, et)
 	}
-	typedmemmove(p+n*et.Size, src, m2*et.Size)
+	typedmemmove(p+n*et.Size, src, byteSize(src, m2, et.Size))
 	setSlice(fpp, in.A, p, int(total), int(c))
 	return stContinue
 }
@@ -135,7 +135,7 @@ func growslice(mp *m, old, n, oldCap, need uintptr, et *bytecode.Type) (uintptr,
 	}
 	newcap = mem / size
 	p := mallocgc(mp, newcap*size, et)
-	typedmemmove(p, old, n*size)
+	typedmemmove(p, old, byteSize(old, n, size))
 	return p, newcap
 }
 
@@ -165,7 +165,7 @@ func nextslicecap(newLen, oldCap uintptr) uintptr {
 func slicecopy(dst uintptr, n int, src uintptr, m int, size uintptr) int {
 	k := min(n, m)
 	if k > 0 {
-		typedmemmove(dst, src, uintptr(k)*size)
+		typedmemmove(dst, src, byteSize(src, uintptr(k), size))
 	}
 	return k
 }
@@ -174,17 +174,15 @@ func slicecopy(dst uintptr, n int, src uintptr, m int, size uintptr) int {
 // (ok bool, index int, rune int32).
 func strNext(fpp unsafe.Pointer, in *bytecode.Instr) {
 	it := uintptr(*slot(fpp, in.B))
-	p, _ := arena.Load64(it)
-	n, _ := arena.Load64(it + 8)
-	i, _ := arena.Load64(it + 16)
+	p, n, i := ld(it), ld(it+8), ld(it+16)
 	if i >= n {
 		*slot(fpp, in.A) = 0
 		return
 	}
-	b, _ := arena.Bytes(uintptr(p)+uintptr(i), uintptr(min(n-i, 4)))
+	b := bytesAt(uintptr(p)+uintptr(i), uintptr(min(n-i, 4)))
 	r, size := utf8.DecodeRune(b)
 	*slot(fpp, in.A) = 1
 	*slot(fpp, in.A+8) = i
 	*slot(fpp, in.A+16) = uint64(int64(r))
-	arena.Store64(it+16, i+uint64(size))
+	st(it+16, i+uint64(size))
 }

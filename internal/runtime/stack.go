@@ -127,20 +127,34 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 	stackfree(old)
 }
 
+// frameInStack reports whether fn's whole frame at fp, its call header
+// included, lies inside gp's stack. The interpreter addresses a frame's
+// slots without checks, so every frame address made from a word the
+// program can write (a call header's saved fp, a defer record's frame)
+// passes this before it becomes gp.fp.
+func frameInStack(gp *g, fn *bytecode.Func, fp uintptr) bool {
+	return fp&7 == 0 && fp >= gp.stack.lo+bytecode.HeaderSize && fp <= gp.stack.hi &&
+		uintptr(fn.FrameSize) <= gp.stack.hi-fp
+}
+
 // callerOf reads the call header below the frame at fp on stack stk and
 // returns the caller's function and frame, or ok=false at the bottom of the
 // stack. Above a frame the runtime pushed (a deferred call, an init task)
 // the caller is the frame the runtime pushed it onto.
 func callerOf(gp *g, stk stack, fp uintptr) (fn *bytecode.Func, callerFP uintptr, ok bool) {
-	ret, _ := arena.Load64(fp + ^uintptr(7)) // fp-8
+	if fp < stk.lo+bytecode.HeaderSize || fp > stk.hi {
+		return nil, 0, false
+	}
+	ret, _ := arena.Load64(fp - 8)
 	savedFP, _ := arena.Load64(fp - 16)
 	fi := uint32(ret >> 32)
 	if fi >= uint32(len(prog.Funcs)) {
 		return nil, 0, false
 	}
 	callerFP = stk.lo + uintptr(savedFP)
-	if callerFP >= fp || callerFP < stk.lo {
+	fn = prog.Funcs[fi]
+	if callerFP >= fp || callerFP < stk.lo || uintptr(fn.FrameSize) > stk.hi-callerFP {
 		return nil, 0, false
 	}
-	return prog.Funcs[fi], callerFP, true
+	return fn, callerFP, true
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -123,10 +124,7 @@ func panicAtFrame(gp *g, fp uintptr) *_panic {
 	return nil
 }
 
-func loadRet(fp uintptr) (uint64, bool) {
-	v := ld(fp - 8)
-	return v, true
-}
+func loadRet(fp uintptr) (uint64, bool) { return arena.Load64(fp - 8) }
 
 // showFrame reports whether a traceback prints fn's frame stopped at pc.
 // Wrappers and the runtime are hidden. So is a package's variable
