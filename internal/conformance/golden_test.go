@@ -125,8 +125,16 @@ func TestGolden(t *testing.T) {
 //     goroutine is always 1.
 //   - The address after a panic value that has no printable form,
 //     "panic: (main.T) 0x497ff8", becomes "0x?".
+//   - A fatal error's goroutine header names the g and the M by host address
+//     and number, "goroutine 1 gp=0xc000002380 m=0 mp=0x5256a0 [running]:";
+//     those fields go ("goroutine 1 [running]:").
+//   - A fatal error dumps the goroutines the real runtime starts for itself
+//     (forcegc, the sweeper, the scavenger, the GOMAXPROCS updater), in
+//     states that differ from run to run; a goroutine block whose "created
+//     by" line names a runtime function is dropped with the blank line
+//     before it.
 func normalizeTraceback(out []byte) []byte {
-	lines := strings.Split(string(out), "\n")
+	lines := dropRuntimeGoroutines(strings.Split(string(out), "\n"))
 	for i, line := range lines {
 		if m := locationLine.FindStringSubmatch(line); m != nil {
 			lines[i] = "\t" + m[1] + ":" + m[2] + registerValue.ReplaceAllString(m[3], "$1=?")
@@ -137,6 +145,7 @@ func normalizeTraceback(out []byte) []byte {
 				line = line[:open] + "(...)"
 			}
 		}
+		line = goroutineHostFields.ReplaceAllString(line, "$1 [")
 		line = goroutineID.ReplaceAllString(line, "${1}goroutine N")
 		line = registerValue.ReplaceAllString(line, "$1=?")
 		line = panicAddress.ReplaceAllString(line, "$1 0x?")
@@ -145,9 +154,39 @@ func normalizeTraceback(out []byte) []byte {
 	return []byte(strings.Join(lines, "\n"))
 }
 
+// dropRuntimeGoroutines removes, from a traceback, each goroutine block
+// (from a "goroutine N [...]:" line after a blank line to the next blank
+// line) that was created by a runtime function.
+func dropRuntimeGoroutines(lines []string) []string {
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		if i > 0 && lines[i-1] == "" && goroutineHeader.MatchString(lines[i]) {
+			end := i
+			for end < len(lines) && lines[end] != "" {
+				end++
+			}
+			runtimeOwned := false
+			for _, l := range lines[i:end] {
+				if strings.HasPrefix(l, "created by runtime.") {
+					runtimeOwned = true
+				}
+			}
+			if runtimeOwned {
+				out = out[:len(out)-1] // the blank line before the block
+				i = end - 1
+				continue
+			}
+		}
+		out = append(out, lines[i])
+	}
+	return out
+}
+
 var (
-	locationLine  = regexp.MustCompile(`^\t(?:\S*/)?([^/\s]+):([0-9]+)(?: \+0x[0-9a-f]+)?((?: (?:fp|sp|pc)=0x[0-9a-f]+)*)$`)
-	goroutineID   = regexp.MustCompile(`(^|^created by .* in )goroutine (?:[02-9]|[1-9][0-9]+)\b`)
-	registerValue = regexp.MustCompile(`\b(fp|sp|pc)=0x[0-9a-f]+`)
-	panicAddress  = regexp.MustCompile(`^(\t?panic: \(.*\)) 0x[0-9a-f]+`)
+	goroutineHeader     = regexp.MustCompile(`^goroutine [0-9]+ .*\]:$`)
+	goroutineHostFields = regexp.MustCompile(`^(goroutine [0-9]+) gp=0x[0-9a-f]+ m=(?:[0-9]+|nil)(?: mp=0x[0-9a-f]+)? \[`)
+	locationLine        = regexp.MustCompile(`^\t(?:\S*/)?([^/\s]+):([0-9]+)(?: \+0x[0-9a-f]+)?((?: (?:fp|sp|pc)=0x[0-9a-f]+)*)$`)
+	goroutineID         = regexp.MustCompile(`(^|^created by .* in )goroutine (?:[02-9]|[1-9][0-9]+)\b`)
+	registerValue       = regexp.MustCompile(`\b(fp|sp|pc)=0x[0-9a-f]+`)
+	panicAddress        = regexp.MustCompile(`^(\t?panic: \(.*\)) 0x[0-9a-f]+`)
 )

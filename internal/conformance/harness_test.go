@@ -114,6 +114,17 @@ func TestNormalizeTraceback(t *testing.T) {
 			"goroutine 1 [chan receive]:\ncreated by main.main in goroutine 1\n",
 		},
 		{"panic: (main.T) 0x497ff8\n", "panic: (main.T) 0x?\n"},
+		{
+			"goroutine 1 gp=0xfd49d16a1e0 m=0 mp=0x5256a0 [running]:\nmain.main()\n",
+			"goroutine 1 [running]:\nmain.main()\n",
+		},
+		{
+			"fatal error: fault\n\ngoroutine 1 [running]:\nmain.main()\n\n" +
+				"goroutine 2 gp=0xc1 m=nil [force gc (idle)]:\nruntime.forcegchelper()\ncreated by runtime.init.7 in goroutine 1\n\n" +
+				"goroutine 5 [chan receive]:\nmain.f()\ncreated by main.main in goroutine 1\n",
+			"fatal error: fault\n\ngoroutine 1 [running]:\nmain.main()\n\n" +
+				"goroutine N [chan receive]:\nmain.f()\ncreated by main.main in goroutine 1\n",
+		},
 		{"\tpanic: (main.T) 0x497ff8 [recovered]\n", "\tpanic: (main.T) 0x? [recovered]\n"},
 		// Program output that only looks like a traceback is left alone.
 		{"f(1)\nsecond line\n\tpanic: x\n", "f(1)\nsecond line\n\tpanic: x\n"},
