@@ -47,8 +47,12 @@ var nativeTable = map[string]nativeFunc{
 		st(fp+8, uint64(len(allp)))
 		return stContinue
 	},
+	// Breakpoint traps, and with no debugger attached the trap ends the
+	// program as the real one's SIGTRAP does.
 	"runtime.Breakpoint": func(mp *m, gp *g, fp uintptr) int {
-		throw("breakpoint")
+		printstr("SIGTRAP: trace trap\nPC=0x0 m=0 sigcode=128\n\n")
+		printTraceback(func() { printGoroutine(gp, true) })
+		exitVM(2)
 		return stStop
 	},
 	"runtime.typestring": func(mp *m, gp *g, fp uintptr) int {

@@ -105,6 +105,7 @@ func deferproc(mp *m, gp *g, frame uint64, fn *bytecode.Func, code, ctxt uintptr
 	st(d+40, uint64(size))
 	typedmemmove(d+deferHeader, args, size)
 	gp._defer = d
+	gp.ndefer++
 }
 
 // frameID names the frame at fp on gp's stack, stably across stack moves.
@@ -150,6 +151,11 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 // popDefer unlinks d and returns its callee, context and arguments. A nil
 // function value panics here, when the call is made, as in Go.
 func popDefer(gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
+	if gp.ndefer == 0 {
+		// The chain is longer than the records pushed: a link was forged.
+		panic(arena.Fault{Addr: uintptr(d)})
+	}
+	gp.ndefer--
 	gp._defer = uintptr(d.link())
 	code, ctxt, size := d.code(), d.ctxt(), d.size()
 	if code == 0 {

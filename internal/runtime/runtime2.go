@@ -58,6 +58,7 @@ type g struct {
 	selectDone atomic.Uint32
 
 	_defer    uintptr // top defer record (arena address)
+	ndefer    int     // records on the chain: no walk of it pops more
 	_panic    *_panic // innermost panic
 	goexiting bool
 
