@@ -3,6 +3,7 @@ package runtime
 import (
 	"os"
 	"strconv"
+	"strings"
 
 	"gort/internal/arena"
 	"gort/internal/bytecode"
@@ -73,18 +74,15 @@ func schedinit() {
 	zerobase = prog.ZeroBase
 }
 
-// m0withP lets schedinit allocate before m0 owns a P.
-var m0withP m
-
 func parseGODEBUG(s string) {
 	for len(s) > 0 {
 		kv := s
-		if i := indexByte(s, ','); i >= 0 {
+		if i := strings.IndexByte(s, ','); i >= 0 {
 			kv, s = s[:i], s[i+1:]
 		} else {
 			s = ""
 		}
-		if i := indexByte(kv, '='); i >= 0 {
+		if i := strings.IndexByte(kv, '='); i >= 0 {
 			k, v := kv[:i], kv[i+1:]
 			switch k {
 			case "gortmovestack":
@@ -96,15 +94,6 @@ func parseGODEBUG(s string) {
 	}
 }
 
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
-
 // procresize creates the Ps.
 func procresize(n int32) {
 	for i := int32(len(allp)); i < n; i++ {
@@ -112,7 +101,6 @@ func procresize(n int32) {
 		pp.rand.state = runSeed*0x9e3779b97f4a7c15 + uint64(i) + 1
 		allp = append(allp, pp)
 	}
-	m0withP.p = allp[0]
 }
 
 // mainArgs lays out runtime.main's arguments: the init functions as a

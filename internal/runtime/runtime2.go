@@ -55,9 +55,8 @@ type g struct {
 	waiting    uintptr
 	selectDone atomic.Uint32
 
-	_defer    uintptr // top defer record (arena address)
-	_panic    *_panic // innermost panic
-	goexiting bool
+	_defer uintptr // top defer record (arena address)
+	_panic *_panic // innermost panic
 
 	// The go statement that created the goroutine, for the "created by"
 	// line of tracebacks: its function and the pc after it, and the
@@ -76,7 +75,6 @@ type m struct {
 	g0          *g // the goroutine the m is running, or nil while scheduling
 	curg        *g
 	p           *p
-	spinning    bool
 	// budget counts down the calls and back edges the running goroutine
 	// may make before it is preempted (see timeSlice).
 	budget int32
@@ -98,12 +96,10 @@ type p struct {
 
 // schedt is the global scheduler state.
 type schedt struct {
-	lock       mutex
-	runq       gQueue
-	runqsize   int32
-	npidle     int32
-	goidgen    atomic.Int64
-	nmspinning atomic.Int32
+	lock     mutex
+	runq     gQueue
+	runqsize int32
+	goidgen  atomic.Int64
 }
 
 // gQueue is a queue of gs linked through schedlink.
