@@ -25,6 +25,7 @@ func TestHostAllocs(t *testing.T) {
 		{"fib", "15", "27"},
 		{"loop", "1000", "10_000_000"},
 		{"pingpong", "100", "100_000"},
+		{"spawnseq", "2_000", "200_000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.prog, func(t *testing.T) {

@@ -42,7 +42,7 @@ const (
 	hchanSize  = 112
 )
 
-// sudog field offsets. g names the goroutine (see gref).
+// sudog field offsets. g names the goroutine (see gword).
 const (
 	sgG        = 0
 	sgNext     = 8
@@ -132,7 +132,7 @@ func (s sudog) setWaitlink(x sudog) { st(uintptr(s)+sgWaitlink, uint64(x)) }
 // init fills a sudog for w, parked by gp: the arena copy of the waiter
 // record, as the real runtime lays it out.
 func (s sudog) init(gp *g, w *waiter) {
-	st(uintptr(s)+sgG, gref(gp))
+	st(uintptr(s)+sgG, gword(gp))
 	st(uintptr(s)+sgElem, uint64(gp.fp+uintptr(w.elem)))
 	st(uintptr(s)+sgC, uint64(w.c))
 	s.setIsSelect(w.cas >= 0)
@@ -150,17 +150,6 @@ type waiter struct {
 	cas  int32 // the select case, or -1
 	send bool
 	size uintptr
-}
-
-// gref and gFromRef name goroutines in arena words.
-func gref(gp *g) uint64 { return uint64(gp.index) + 1 }
-
-func gFromRef(w uint64) (*g, bool) {
-	i := w - 1
-	if i >= uint64(len(allgs)) {
-		return nil, false
-	}
-	return allgs[i], true
 }
 
 // waiterFor returns gp's record of the sudog s, or nil if gp has not
@@ -181,7 +170,7 @@ func (gp *g) waiterFor(s sudog) *waiter {
 // returns the goroutine and the waiter record that vouch for it, or
 // faults.
 func (c hchan) waiterOf(s sudog, send bool) (*g, *waiter) {
-	if gp, ok := gFromRef(s.g()); ok {
+	if gp, ok := gFromWord(s.g()); ok {
 		if w := gp.waiterFor(s); w != nil && w.c == c && w.send == send {
 			return gp, w
 		}

@@ -6,6 +6,8 @@ package runtime
 // runtime's globals belong to the whole process.
 
 import (
+	"reflect"
+
 	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
@@ -112,3 +114,83 @@ func AllocTwiceThenSafepoint() (during, atSafepoint uint64, stopRequested bool) 
 	}
 	return during, atSafepoint, stopRequested
 }
+
+// Goroutine reuse (proc.go). ScratchGs gives a test an empty allgs, empty
+// global free lists, an empty stack pool and one fresh P as allp, which it
+// returns, and puts the real ones back when the test ends. The gs a test
+// makes have stacks at made-up arena addresses (ScratchStack) that nothing
+// reads or writes.
+func ScratchGs(t interface{ Cleanup(func()) }) *P {
+	savedAllgs, savedAllp, savedFree, savedPool := allgs, allp, sched.gFree, stackpool
+	pp := NewP()
+	allgs, allp = nil, []*p{pp}
+	sched.gFree.stack, sched.gFree.noStack = gList{}, gList{}
+	stackpool = map[uintptr][]uintptr{}
+	t.Cleanup(func() { allgs, allp, sched.gFree, stackpool = savedAllgs, savedAllp, savedFree, savedPool })
+	return pp
+}
+
+// ScratchStack is the made-up address of the i'th test stack.
+func ScratchStack(i int) uintptr { return arena.Base + 1<<20 + uintptr(i)<<16 }
+
+// NewDeadG adds to allgs a dead g that owns a stack of size bytes at lo, as
+// malg and allgadd do.
+func NewDeadG(lo, size uintptr) *G {
+	gp := &g{stack: stack{lo: lo, hi: lo + size}}
+	gp.atomicstatus.Store(_Gdead)
+	allgadd(gp)
+	return gp
+}
+
+// StackLo and StackSize describe gp's stack; 0, 0 if it has none.
+func StackLo(gp *G) uintptr   { return gp.stack.lo }
+func StackSize(gp *G) uintptr { return gp.stack.hi - gp.stack.lo }
+
+// Start makes the dead gp a running goroutine, as newproc1 and execute do.
+func Start(gp *G) { gp.atomicstatus.Store(_Grunning) }
+
+// Exit ends gp's goroutine on pp, as goexit0 does.
+func Exit(pp *P, gp *G) { goexit0(&m{p: pp}, gp) }
+
+// SetSome gives gp per-goroutine state that must not survive its exit.
+func SetSome(gp *G) {
+	gp.pc, gp.fp = 7, gp.stack.lo+64
+	gp.waitreason = "chan receive"
+	gp.preempt = true
+	gp.param = 0x1000
+	gp.resume = resumeState{kind: resumeSelect, w: waiter{sg: 0x2000}, dst: 8, okOff: 16, aux: []int32{1}}
+	gp.waiting = []waiter{{sg: 0x3000}}
+	gp.ndefer = 1
+	gp.selectDone.Store(1)
+	gp._defer = 0x4000
+	gp._panic = &_panic{}
+	gp.gopcFn, gp.gopc, gp.parentGoid = &bytecode.Func{}, 3, 1
+	gp.goid = 99
+}
+
+// FieldsLeft names gp's fields that hold anything other than a fresh g's
+// zero value, besides the ones a g keeps across goroutines: its stack,
+// stack guard, status, allgs index and generation.
+func FieldsLeft(gp *G) []string {
+	keep := map[string]bool{"stack": true, "stackguard0": true, "atomicstatus": true, "index": true, "gen": true}
+	var left []string
+	v := reflect.ValueOf(gp).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		if name := v.Type().Field(i).Name; !keep[name] && !v.Field(i).IsZero() {
+			left = append(left, name)
+		}
+	}
+	return left
+}
+
+func GWord(gp *G) uint64                 { return gword(gp) }
+func GFromWord(w uint64) (*G, bool)      { return gFromWord(w) }
+func Gen(gp *G) uint32                   { return gp.gen }
+func Gfput(pp *P, gp *G)                 { gfput(pp, gp) }
+func Gfget(pp *P) *G                     { return gfget(&m{p: pp}, pp) }
+func Gcount() int                        { return gcount() }
+func FreeStack(lo, size uintptr)         { stackfree(stack{lo, lo + size}) }
+func PFreeLen(pp *P) int                 { return int(pp.gFree.n) }
+func SchedFreeLen() (stack, noStack int) { return int(sched.gFree.stack.n), int(sched.gFree.noStack.n) }
+
+const GFreeMax = gFreeMax

@@ -32,13 +32,7 @@ var nativeTable = map[string]nativeFunc{
 		return goexit(mp, gp)
 	},
 	"runtime.NumGoroutine": func(mp *m, gp *g, fp uintptr) int {
-		n := 0
-		for _, g := range allgs {
-			if g.atomicstatus.Load() != _Gdead {
-				n++
-			}
-		}
-		st(fp, uint64(n))
+		st(fp, uint64(gcount()))
 		return stContinue
 	},
 	// No collector yet (README: what does not work yet): GC collects nothing.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
+	"strings"
 
 	"gort/internal/arena"
 	"gort/internal/bytecode"
@@ -18,6 +19,14 @@ import (
 //
 // Every random choice (select order, map seeds, iteration order) draws
 // from the P's seeded source: the same seed gives the same run.
+//
+// Goroutines are reused, as in the real runtime. goexit0 puts a dead g on
+// its P's free list (gfput), which spills half of itself to the global list
+// in sched when it reaches gFreeMax; newproc1 takes a g from there (gfget)
+// before it allocates one. A g keeps its stack across lives only if the
+// stack has the starting size. allgs holds every g ever allocated and never
+// shrinks; a g's index in it is fixed, and its generation counts its lives,
+// so arena memory names one goroutine, not one g, by the pair (gword).
 
 var (
 	prog     *bytecode.Program
@@ -67,8 +76,12 @@ func Run(p *bytecode.Program, opts Options) (status int) {
 	mp := &m0
 	mp.p = allp[0]
 	allp[0].m = mp
-	newproc(mp, nil, prog.Funcs[prog.RuntimeMain], mainArgs(mp))
-	mainG = allgs[0]
+	// The real rt0 queues runtime.main with newproc; gort's runtime.main
+	// takes arguments that the host builds, so they are written straight
+	// into its frame.
+	mainG = newproc1(mp, nil, prog.Funcs[prog.RuntimeMain], 0, 0, 0)
+	mainArgs(mp, mainG.fp)
+	runqput(mp.p, mainG, true)
 	schedule(mp)
 	flushOutput()
 	return exitCode
@@ -86,18 +99,15 @@ func schedinit() {
 	zerobase = prog.ZeroBase
 }
 
-// m0withP lets schedinit allocate before m0 owns a P.
-var m0withP m
-
 func parseGODEBUG(s string) {
 	for len(s) > 0 {
 		kv := s
-		if i := indexByte(s, ','); i >= 0 {
+		if i := strings.IndexByte(s, ','); i >= 0 {
 			kv, s = s[:i], s[i+1:]
 		} else {
 			s = ""
 		}
-		if i := indexByte(kv, '='); i >= 0 {
+		if i := strings.IndexByte(kv, '='); i >= 0 {
 			k, v := kv[:i], kv[i+1:]
 			switch k {
 			case "gortmovestack":
@@ -109,15 +119,6 @@ func parseGODEBUG(s string) {
 	}
 }
 
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
-
 // procresize creates the Ps.
 func procresize(n int32) {
 	for i := int32(len(allp)); i < n; i++ {
@@ -125,12 +126,11 @@ func procresize(n int32) {
 		pp.rand.state = runSeed*0x9e3779b97f4a7c15 + uint64(i) + 1
 		allp = append(allp, pp)
 	}
-	m0withP.p = allp[0]
 }
 
-// mainArgs lays out runtime.main's arguments: the init functions as a
-// []func() and main.main as a func().
-func mainArgs(mp *m) []byte {
+// mainArgs writes runtime.main's arguments at argp: the init functions as
+// a []func() and main.main as a func().
+func mainArgs(mp *m, argp uintptr) {
 	n := len(prog.InitFuncs)
 	var arr uintptr
 	if n > 0 {
@@ -139,54 +139,173 @@ func mainArgs(mp *m) []byte {
 			arena.Store64(arr+uintptr(8*i), uint64(prog.FuncVal[fi]))
 		}
 	}
-	args := make([]byte, 32)
-	putWord(args[0:], uint64(arr))
-	putWord(args[8:], uint64(n))
-	putWord(args[16:], uint64(n))
-	putWord(args[24:], uint64(prog.FuncVal[prog.MainMain]))
-	return args
+	arena.Store64(argp, uint64(arr))
+	arena.Store64(argp+8, uint64(n))
+	arena.Store64(argp+16, uint64(n))
+	arena.Store64(argp+24, uint64(prog.FuncVal[prog.MainMain]))
 }
 
-func putWord(b []byte, v uint64) {
-	for i := 0; i < 8; i++ {
-		b[i] = byte(v >> (8 * i))
-	}
+// newproc runs a go statement: it starts a goroutine running fn with
+// closure context ctxt and the narg-byte argument block (ABI0 layout) at
+// argp in the parent's frame, and puts it in the current P's runnext, as
+// the real newproc does.
+func newproc(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) {
+	newg := newproc1(mp, parent, fn, argp, narg, ctxt)
+	runqput(mp.p, newg, true)
 }
 
-// newproc creates a goroutine running fn with the given argument block
-// (ABI0 layout) and closure context, and puts it on the current P's
-// runnext, as the real newproc does.
-func newproc(mp *m, parent *g, fn *bytecode.Func, args []byte) *g {
-	return newproc1(mp, parent, fn, args, 0)
-}
-
-func newproc1(mp *m, parent *g, fn *bytecode.Func, args []byte, ctxt uintptr) *g {
-	need := uintptr(fn.FrameSize) + bytecode.HeaderSize
+// newproc1 makes a runnable goroutine that will call fn with ctxt and a
+// copy of the narg bytes at argp (an arena address), and returns it
+// without queueing it. parent is the goroutine whose go statement created
+// it, or nil for one the runtime starts. The copy is arena to arena: a go
+// statement allocates nothing on the host heap once the free lists have a
+// g for it.
+func newproc1(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) *g {
 	size := uintptr(fixedStack)
-	for size < need+bytecode.HeaderSize {
+	for size < uintptr(fn.FrameSize)+2*bytecode.HeaderSize {
 		size *= 2
 	}
-	gp := &g{stack: stackalloc(mp, size)}
-	gp.stackguard0.Store(gp.stack.hi)
-	gp.goid = sched.goidgen.Add(1)
+	newg := gfget(mp, mp.p)
+	if newg == nil {
+		newg = malg(mp, size)
+		allgadd(newg)
+	} else if newg.stack.hi-newg.stack.lo < size {
+		// fn's first frame does not fit the starting stack.
+		stackfree(newg.stack)
+		newg.stack = stackalloc(mp, size)
+	}
+	newg.stackguard0.Store(newg.stack.hi)
+	newg.goid = sched.goidgen.Add(1)
+	newg.fp = newg.stack.lo + bytecode.HeaderSize
+	arena.Store64(newg.fp-24, uint64(ctxt))
+	arena.Store64(newg.fp-16, 0)
+	arena.Store64(newg.fp-8, uint64(noCaller)<<32|retGoexit)
+	if !arena.Memmove(newg.fp, argp, narg) {
+		throw("newproc1: argument block outside the arena")
+	}
+	copyConsts(newg.fp, fn)
+	newg.fn = fn
+	if parent != nil {
+		newg.parentGoid = parent.goid
+		newg.gopcFn, newg.gopc = parent.fn, parent.pc
+	}
+	newg.atomicstatus.Store(_Grunnable)
+	return newg
+}
+
+// malg allocates a new g with a stack of the given size. It is dead until
+// newproc1 gives it a goroutine.
+func malg(mp *m, size uintptr) *g {
+	newg := &g{stack: stackalloc(mp, size)}
+	newg.atomicstatus.Store(_Gdead)
+	return newg
+}
+
+// allgadd records a newly allocated g in allgs, which fixes its index.
+func allgadd(gp *g) {
+	if len(allgs) >= 1<<31-1 {
+		throw("allgadd: too many goroutines")
+	}
 	gp.index = int32(len(allgs))
 	allgs = append(allgs, gp)
-	gp.fp = gp.stack.lo + bytecode.HeaderSize
-	arena.Store64(gp.fp-24, uint64(ctxt))
-	arena.Store64(gp.fp-16, 0)
-	arena.Store64(gp.fp-8, uint64(noCaller)<<32|retGoexit)
-	if b, ok := arena.Bytes(gp.fp, uintptr(len(args))); ok {
-		copy(b, args)
+}
+
+// gword returns the word by which arena memory (a sudog's g field, for
+// one) names gp's current goroutine: its generation in the high half and
+// its allgs index plus one in the low half. It is never zero, so a zero
+// word names no goroutine. The word stops naming anything once the
+// goroutine exits, even after its g is reused.
+func gword(gp *g) uint64 {
+	return uint64(gp.gen)<<32 | uint64(uint32(gp.index)+1)
+}
+
+// gFromWord returns the goroutine that a word read from the arena names.
+// A program can write any word of the arena, so the word is validated:
+// ok is false if its index is outside allgs, if the g has since been reused
+// (its generation moved on), or if the goroutine it named has exited.
+func gFromWord(w uint64) (gp *g, ok bool) {
+	i := uint32(w) - 1 // a zero low half wraps out of range
+	if uint64(i) >= uint64(len(allgs)) {
+		return nil, false
 	}
-	copyConsts(gp.fp, fn)
-	gp.fn = fn
-	if parent != nil {
-		gp.parentGoid = parent.goid
-		gp.gopcFn, gp.gopc = parent.fn, parent.pc
+	gp = allgs[i]
+	if gp.gen != uint32(w>>32) || gp.atomicstatus.Load() == _Gdead {
+		return nil, false
 	}
-	gp.atomicstatus.Store(_Grunnable)
-	runqput(mp.p, gp, true)
+	return gp, true
+}
+
+// gFreeMax is how many dead gs a P keeps; gfput moves half of them to the
+// global list when the P's list reaches it, and gfget refills an empty
+// P's list with up to half of it.
+const gFreeMax = 64
+
+// gfput puts the dead gp on pp's free list. A stack of other than the
+// starting size is freed rather than kept for the next goroutine, which
+// starts small again.
+func gfput(pp *p, gp *g) {
+	if gp.atomicstatus.Load() != _Gdead {
+		throw("gfput: goroutine is not dead")
+	}
+	if gp.stack.hi-gp.stack.lo != fixedStack {
+		stackfree(gp.stack)
+		gp.stack = stack{}
+		gp.stackguard0.Store(0)
+	}
+	pp.gFree.push(gp)
+	if pp.gFree.n < gFreeMax {
+		return
+	}
+	lock(&sched.lock)
+	for pp.gFree.n >= gFreeMax/2 {
+		gp := pp.gFree.pop()
+		if gp.stack.lo == 0 {
+			sched.gFree.noStack.push(gp)
+		} else {
+			sched.gFree.stack.push(gp)
+		}
+	}
+	unlock(&sched.lock)
+}
+
+// gfget takes a dead g from pp's free list for a new goroutine, refilling
+// the list from the global one when it is empty; it returns nil when no
+// dead g is left anywhere. The g comes with a starting-size stack and its
+// generation bumped: no gword made for its last goroutine names it now.
+func gfget(mp *m, pp *p) *g {
+	if pp.gFree.empty() && (!sched.gFree.stack.empty() || !sched.gFree.noStack.empty()) {
+		lock(&sched.lock)
+		for pp.gFree.n < gFreeMax/2 {
+			gp := sched.gFree.stack.pop() // gs with a stack first
+			if gp == nil {
+				if gp = sched.gFree.noStack.pop(); gp == nil {
+					break
+				}
+			}
+			pp.gFree.push(gp)
+		}
+		unlock(&sched.lock)
+	}
+	gp := pp.gFree.pop()
+	if gp == nil {
+		return nil
+	}
+	if gp.stack.lo == 0 {
+		gp.stack = stackalloc(mp, fixedStack)
+		gp.stackguard0.Store(gp.stack.hi)
+	}
+	gp.gen++
 	return gp
+}
+
+// gcount is the number of live goroutines: every g ever allocated, less
+// the dead ones, all of which wait on a free list.
+func gcount() int {
+	n := len(allgs) - int(sched.gFree.stack.n) - int(sched.gFree.noStack.n)
+	for _, pp := range allp {
+		n -= int(pp.gFree.n)
+	}
+	return n
 }
 
 // runqput puts gp on pp's local run queue; with next, in runnext, kicking
@@ -314,16 +433,28 @@ func goschedPreempt(mp *m, gp *g) {
 	gosched(mp, gp)
 }
 
-// goexit0 ends gp.
+// goexit0 ends gp's goroutine and puts the g on mp's P's free list. Every
+// per-goroutine field is cleared here, so that nothing of this goroutine
+// (its defer chain, panics, resume state, param, creator) reaches the next
+// one or keeps host memory alive; the g keeps only its identity in allgs,
+// its generation and its stack.
 func goexit0(mp *m, gp *g) {
-	gp.atomicstatus.Store(_Gdead)
 	if gp == mainG {
 		// main.main returned through runtime.main's exit(0), never here;
 		// reaching here means main called Goexit.
 		mainGoexited = true
+		mainG = nil
 	}
-	stackfree(gp.stack)
-	gp.stack = stack{}
+	gdestroy(gp)
+	gfput(mp.p, gp)
+}
+
+// gdestroy marks gp dead and resets it to a fresh g's state.
+func gdestroy(gp *g) {
+	stk, index, gen := gp.stack, gp.index, gp.gen
+	*gp = g{stack: stk, index: index, gen: gen}
+	gp.stackguard0.Store(stk.hi)
+	gp.atomicstatus.Store(_Gdead)
 }
 
 var mainGoexited bool

@@ -318,14 +318,14 @@ func panicwrap(mp *m, gp *g, typ, method string) int {
 }
 
 // goStmt starts a goroutine: the callee and its argument block, built in
-// the out area at fp+A.
+// the out area at fp+A, which newproc copies onto the new goroutine's
+// stack.
 func goStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	callee, ctxt, ok, st := resolveCallee(mp, gp, a)
 	if !ok {
 		return st
 	}
-	args, _ := arena.Bytes(gp.fp+uintptr(in.A), uintptr(a[2]))
-	newproc1(mp, gp, callee, append([]byte(nil), args...), ctxt)
+	newproc(mp, gp, callee, gp.fp+uintptr(in.A), uintptr(a[2]), ctxt)
 	return stContinue
 }
 

@@ -12,7 +12,8 @@ import (
 //
 // These are host structures: VM memory never points at them. Where arena
 // memory must name a goroutine (a sudog's g), it holds the goroutine's
-// index in allgs, validated on use.
+// gword: its index in allgs and its generation, validated on use (gword and
+// gFromWord in proc.go).
 
 // Goroutine states, numbered as in the real runtime.
 const (
@@ -39,11 +40,15 @@ type g struct {
 
 	atomicstatus atomic.Uint32
 	goid         int64
-	index        int32 // in allgs; what arena memory uses to name this g
-	m            *m
-	schedlink    *g
-	waitreason   string
-	preempt      bool
+	index        int32 // in allgs, fixed for the g's whole existence
+	// gen counts the goroutines this g has been: gfget bumps it each time
+	// it hands the g out again, so a gword made for an earlier goroutine
+	// no longer names it.
+	gen        uint32
+	m          *m
+	schedlink  *g
+	waitreason string
+	preempt    bool
 
 	// param is what the waker passes to a parked goroutine: the sudog
 	// that completed, for channel operations.
@@ -57,10 +62,9 @@ type g struct {
 	waiting    []waiter
 	selectDone atomic.Uint32
 
-	_defer    uintptr // top defer record (arena address)
-	ndefer    int     // records on the chain: no walk of it pops more
-	_panic    *_panic // innermost panic
-	goexiting bool
+	_defer uintptr // top defer record (arena address)
+	ndefer int     // records on the chain: no walk of it pops more
+	_panic *_panic // innermost panic
 
 	// The go statement that created the goroutine, for the "created by"
 	// line of tracebacks: its function and the pc after it, and the
@@ -81,13 +85,12 @@ type m struct {
 	g0          *g // the goroutine the m is running, or nil while scheduling
 	curg        *g
 	p           *p
-	spinning    bool
 	// budget counts down the calls and back edges the running goroutine
 	// may make before it is preempted (see timeSlice).
 	budget int32
 }
 
-// p is a processor: run queue, mcache and random source.
+// p is a processor: run queue, free gs, mcache and random source.
 type p struct {
 	id        int32
 	status    uint32
@@ -96,19 +99,26 @@ type p struct {
 	runqtail  atomic.Uint32
 	runq      [256]*g
 	runnext   atomic.Pointer[g]
-	mcache    *mcache
-	rand      rng
-	m         *m
+	// gFree holds dead gs for newproc1 to reuse (gfput, gfget); past
+	// gFreeMax it spills half to sched.gFree.
+	gFree  gList
+	mcache *mcache
+	rand   rng
+	m      *m
 }
 
 // schedt is the global scheduler state.
 type schedt struct {
-	lock       mutex
-	runq       gQueue
-	runqsize   int32
-	npidle     int32
-	goidgen    atomic.Int64
-	nmspinning atomic.Int32
+	lock     mutex
+	runq     gQueue
+	runqsize int32
+	goidgen  atomic.Int64
+	// gFree is the global list of dead gs, under lock: those that still
+	// own a standard-size stack, and those whose stack was freed.
+	gFree struct {
+		stack   gList
+		noStack gList
+	}
 }
 
 // gQueue is a queue of gs linked through schedlink.
@@ -136,6 +146,31 @@ func (q *gQueue) pop() *g {
 			q.tail = nil
 		}
 		gp.schedlink = nil
+	}
+	return gp
+}
+
+// gList is a stack of gs linked through schedlink, with its length, so the
+// free lists know their size without walking them.
+type gList struct {
+	head *g
+	n    int32
+}
+
+func (l *gList) empty() bool { return l.head == nil }
+
+func (l *gList) push(gp *g) {
+	gp.schedlink = l.head
+	l.head = gp
+	l.n++
+}
+
+func (l *gList) pop() *g {
+	gp := l.head
+	if gp != nil {
+		l.head = gp.schedlink
+		gp.schedlink = nil
+		l.n--
 	}
 	return gp
 }
