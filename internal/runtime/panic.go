@@ -348,7 +348,7 @@ func fault(mp *m, gp *g, p uintptr) int {
 	}
 	printstr("unexpected fault address " + hex(uint64(p)) + "\n")
 	fatal("fault")
-	printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=" + hex(uint64(p)) + " pc=0x0]\n\n")
+	printstr("[signal SIGSEGV: segmentation violation code=" + hex(uint64(arena.Fault{Addr: p}.Code())) + " addr=" + hex(uint64(p)) + " pc=0x0]\n\n")
 	printGoroutine(gp, true)
 	return stStop
 }

@@ -45,6 +45,7 @@ type Options struct {
 // of runtime.main, mstart, schedule.
 func Run(p *bytecode.Program, opts Options) int {
 	prog = p
+	arena.SetReadOnly(p.RODataEnd)
 	runSeed = opts.Seed
 	if err := bindNatives(); err != nil {
 		os.Stderr.WriteString(err.Error() + "\n")
@@ -162,9 +163,7 @@ func newproc1(mp *m, parent *g, fn *bytecode.Func, args []byte, ctxt uintptr) *g
 	arena.Store64(gp.fp-24, uint64(ctxt))
 	arena.Store64(gp.fp-16, 0)
 	arena.Store64(gp.fp-8, uint64(noCaller)<<32|retGoexit)
-	if b, ok := arena.Bytes(gp.fp, uintptr(len(args))); ok {
-		copy(b, args)
-	}
+	arena.WriteBytes(gp.fp, args)
 	copyConsts(gp.fp, fn)
 	gp.fn = fn
 	if parent != nil {

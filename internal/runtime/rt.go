@@ -67,9 +67,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtBytesFromStr:
 		s := stringAt(fpp, in.B)
 		p := mallocgc(mp, uintptr(len(s)), nil)
-		if b, ok := arena.Bytes(p, uintptr(len(s))); ok {
-			copy(b, s)
-		}
+		arena.WriteString(p, s)
 		setSlice(fpp, in.A, p, len(s), len(s))
 	case bytecode.RtRunesFromStr:
 		runes := []rune(stringAt(fpp, in.B))
@@ -268,8 +266,7 @@ func newString(mp *m, s string) [2]uint64 {
 		return [2]uint64{}
 	}
 	p := mallocgc(mp, uintptr(len(s)), nil)
-	b, _ := arena.Bytes(p, uintptr(len(s)))
-	copy(b, s)
+	arena.WriteString(p, s)
 	return [2]uint64{uint64(p), uint64(len(s))}
 }
 
