@@ -12,6 +12,14 @@
 // A VM pointer is a host virtual address inside the arena. The arena sits at a
 // fixed address (Base) chosen to stay clear of the hints the host Go heap
 // uses, so %p output and pointer-keyed iteration are stable from run to run.
+//
+// The bottom of the arena, [Base, ReadOnlyEnd()), holds the program image's
+// read-only data (the text region, type descriptors, names, GC masks, static
+// itabs, string constants), as gc's text and rodata segments do. Loads are
+// allowed anywhere in the arena; once SetReadOnly has set the bound, every
+// store accessor refuses a write that touches the read-only part, and the
+// refusal's Fault says so (SegvAccErr), as a write to a read-only page does
+// on linux.
 package arena
 
 import (
@@ -38,10 +46,23 @@ const (
 	NilGuard uintptr = 4096
 )
 
+// The arena's whole state. There is one arena per process today; when several
+// VMs each get an arena of their own, these become the fields of one arena
+// value.
 var (
 	mem    []byte         // the mapping, kept so the host GC never sees it as garbage
 	base   unsafe.Pointer // &mem[0]; every host pointer into the arena is formed from it
 	mapped atomic.Bool
+
+	// roEnd is the read-only bound: [Base, roEnd) may be loaded but not
+	// stored to, and rwSize = Base+Size-roEnd is the size of the writable
+	// rest, kept beside it so that Writable costs the store accessors no
+	// more inlining budget than Valid. Both are Base and Size (nothing
+	// read-only) while the image is being written, and SetReadOnly sets
+	// them together once, before the program runs and any M starts, so
+	// the Ms read them without synchronisation.
+	roEnd  uintptr = Base
+	rwSize uintptr = Size
 )
 
 // ErrTaken reports that something in this process already maps part of the
@@ -80,13 +101,49 @@ func Init() error {
 	return nil
 }
 
+// SetReadOnly makes [Base, bound) read-only: from now on the store accessors
+// refuse any write that touches it. The loader calls it once the image is
+// written, before the program runs; bound must lie in the arena and be
+// page-aligned, as a segment boundary is. SetReadOnly(Base) makes the whole
+// arena writable again (tests use it).
+func SetReadOnly(bound uintptr) {
+	if bound < Base || bound-Base > Size || bound%4096 != 0 {
+		panic(fmt.Sprintf("arena: read-only bound %#x is not a page boundary inside the arena", bound))
+	}
+	roEnd, rwSize = bound, Base+Size-bound
+}
+
+// ReadOnlyEnd returns the read-only bound: the first address above the
+// read-only data, or Base if nothing is read-only.
+func ReadOnlyEnd() uintptr { return roEnd }
+
+// ReadOnly reports whether p is in the read-only part of the arena.
+func ReadOnly(p uintptr) bool { return p-Base < roEnd-Base }
+
+// The si_code values linux gives a SIGSEGV, which gc prints as code=.
+const (
+	SegvMapErr = 1 // no mapping at the address
+	SegvAccErr = 2 // mapped, but the access is not permitted: a write to read-only data
+)
+
 // Fault describes an access the arena refused: a nil dereference when Addr is
-// below NilGuard, otherwise an address outside the arena.
+// below NilGuard, a write to read-only data when Addr is below the read-only
+// bound, otherwise an address outside the arena.
 type Fault struct {
 	Addr uintptr
 }
 
 func (f Fault) Nil() bool { return f.Addr < NilGuard }
+
+// Code is the SIGSEGV code gc would report for the fault: SegvAccErr for an
+// address in the read-only data (only a write, or a jump, faults there),
+// SegvMapErr for one outside the arena.
+func (f Fault) Code() int {
+	if ReadOnly(f.Addr) {
+		return SegvAccErr
+	}
+	return SegvMapErr
+}
 
 func (f Fault) Error() string {
 	if f.Nil() {
@@ -100,6 +157,14 @@ func (f Fault) Error() string {
 func Valid(p, n uintptr) bool {
 	off := p - Base
 	return off < Size && n <= Size-off
+}
+
+// Writable reports whether [p, p+n) lies inside the arena and above the
+// read-only bound, without wrapping. It is Valid over [roEnd, Base+Size)
+// instead of the whole arena: two loads more.
+func Writable(p, n uintptr) bool {
+	off := p - roEnd
+	return off < rwSize && n <= rwSize-off
 }
 
 // Check returns the fault for an access of n bytes at p, or nil.
@@ -117,18 +182,20 @@ func ptr(p uintptr) unsafe.Pointer { return unsafe.Add(base, p-Base) }
 // the arena.
 func Addr(p unsafe.Pointer) uintptr { return uintptr(p) - uintptr(base) + Base }
 
-// Frame returns the host pointer for a stack frame address. The caller (the
-// interpreter) derives frame addresses from its own stack bookkeeping, never
-// from VM memory, and checks frame bounds when it grows a stack.
+// Frame returns the host pointer for a stack frame address, which the caller
+// reads and writes. The caller (the interpreter) derives frame addresses from
+// its own stack bookkeeping, never from VM memory, and checks frame bounds
+// when it grows a stack; stacks are never read-only.
 func Frame(p uintptr) unsafe.Pointer {
-	if !Valid(p, 0) {
+	if !Writable(p, 0) {
 		panic(Fault{p})
 	}
 	return ptr(p)
 }
 
 // The loads and stores below report ok=false instead of touching memory when
-// the access is not entirely inside the arena.
+// the access is not entirely inside the arena, and the stores also when it
+// touches the read-only data.
 
 func Load8(p uintptr) (uint8, bool) {
 	if !Valid(p, 1) {
@@ -159,7 +226,7 @@ func Load64(p uintptr) (uint64, bool) {
 }
 
 func Store8(p uintptr, v uint8) bool {
-	if !Valid(p, 1) {
+	if !Writable(p, 1) {
 		return false
 	}
 	*(*uint8)(ptr(p)) = v
@@ -167,7 +234,7 @@ func Store8(p uintptr, v uint8) bool {
 }
 
 func Store16(p uintptr, v uint16) bool {
-	if !Valid(p, 2) {
+	if !Writable(p, 2) {
 		return false
 	}
 	*(*uint16)(ptr(p)) = v
@@ -175,7 +242,7 @@ func Store16(p uintptr, v uint16) bool {
 }
 
 func Store32(p uintptr, v uint32) bool {
-	if !Valid(p, 4) {
+	if !Writable(p, 4) {
 		return false
 	}
 	*(*uint32)(ptr(p)) = v
@@ -183,15 +250,17 @@ func Store32(p uintptr, v uint32) bool {
 }
 
 func Store64(p uintptr, v uint64) bool {
-	if !Valid(p, 8) {
+	if !Writable(p, 8) {
 		return false
 	}
 	*(*uint64)(ptr(p)) = v
 	return true
 }
 
-// Bytes returns the arena bytes [p, p+n) as a host slice. The slice aliases
-// VM memory: callers copy out of it and never keep it across a safepoint.
+// Bytes returns the arena bytes [p, p+n) as a host slice, for reading. The
+// slice aliases VM memory: callers copy out of it, never keep it across a
+// safepoint and never write through it (that would pass the read-only bound
+// unchecked); WriteBytes and WriteString are the writing forms.
 func Bytes(p, n uintptr) ([]byte, bool) {
 	if n == 0 {
 		return nil, true
@@ -202,13 +271,37 @@ func Bytes(p, n uintptr) ([]byte, bool) {
 	return unsafe.Slice((*byte)(ptr(p)), n), true
 }
 
+// WriteBytes copies b into the arena at [p, p+len(b)).
+func WriteBytes(p uintptr, b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	if !Writable(p, uintptr(len(b))) {
+		return false
+	}
+	copy(unsafe.Slice((*byte)(ptr(p)), len(b)), b)
+	return true
+}
+
+// WriteString copies s into the arena at [p, p+len(s)).
+func WriteString(p uintptr, s string) bool {
+	if len(s) == 0 {
+		return true
+	}
+	if !Writable(p, uintptr(len(s))) {
+		return false
+	}
+	copy(unsafe.Slice((*byte)(ptr(p)), len(s)), s)
+	return true
+}
+
 // Memmove copies n bytes from src to dst; the ranges may overlap. Word-aligned
 // words are copied whole, so a concurrent reader never sees a torn pointer.
 func Memmove(dst, src, n uintptr) bool {
 	if n == 0 {
 		return true
 	}
-	if !Valid(dst, n) || !Valid(src, n) {
+	if !Writable(dst, n) || !Valid(src, n) {
 		return false
 	}
 	copy(unsafe.Slice((*byte)(ptr(dst)), n), unsafe.Slice((*byte)(ptr(src)), n))
@@ -220,53 +313,55 @@ func Memclr(p, n uintptr) bool {
 	if n == 0 {
 		return true
 	}
-	if !Valid(p, n) {
+	if !Writable(p, n) {
 		return false
 	}
 	clear(unsafe.Slice((*byte)(ptr(p)), n))
 	return true
 }
 
-// Cas64, Xadd64, Xchg64, Load64Atomic and Store64Atomic are VM atomics: host
+// Cas64, Xadd64, Xchg64, LoadAtomic64 and StoreAtomic64 are VM atomics: host
 // atomics on arena addresses, which on amd64 give gc's memory model. The
-// address must be 8-aligned, as on a real amd64 Go binary.
+// address must be 8-aligned, as on a real amd64 Go binary. Every one but the
+// loads writes, so it refuses the read-only data, even a Cas that would not
+// swap (a locked cmpxchg faults on a read-only page whatever it compares).
 func Cas64(p uintptr, old, new uint64) (swapped, ok bool) {
-	if !Valid(p, 8) || p&7 != 0 {
+	if !Writable(p, 8) || p&7 != 0 {
 		return false, false
 	}
 	return atomic.CompareAndSwapUint64((*uint64)(ptr(p)), old, new), true
 }
 
 func Cas32(p uintptr, old, new uint32) (swapped, ok bool) {
-	if !Valid(p, 4) || p&3 != 0 {
+	if !Writable(p, 4) || p&3 != 0 {
 		return false, false
 	}
 	return atomic.CompareAndSwapUint32((*uint32)(ptr(p)), old, new), true
 }
 
 func Xadd64(p uintptr, d int64) (uint64, bool) {
-	if !Valid(p, 8) || p&7 != 0 {
+	if !Writable(p, 8) || p&7 != 0 {
 		return 0, false
 	}
 	return atomic.AddUint64((*uint64)(ptr(p)), uint64(d)), true
 }
 
 func Xadd32(p uintptr, d int32) (uint32, bool) {
-	if !Valid(p, 4) || p&3 != 0 {
+	if !Writable(p, 4) || p&3 != 0 {
 		return 0, false
 	}
 	return atomic.AddUint32((*uint32)(ptr(p)), uint32(d)), true
 }
 
 func Xchg64(p uintptr, v uint64) (uint64, bool) {
-	if !Valid(p, 8) || p&7 != 0 {
+	if !Writable(p, 8) || p&7 != 0 {
 		return 0, false
 	}
 	return atomic.SwapUint64((*uint64)(ptr(p)), v), true
 }
 
 func Xchg32(p uintptr, v uint32) (uint32, bool) {
-	if !Valid(p, 4) || p&3 != 0 {
+	if !Writable(p, 4) || p&3 != 0 {
 		return 0, false
 	}
 	return atomic.SwapUint32((*uint32)(ptr(p)), v), true
@@ -287,7 +382,7 @@ func LoadAtomic32(p uintptr) (uint32, bool) {
 }
 
 func StoreAtomic64(p uintptr, v uint64) bool {
-	if !Valid(p, 8) || p&7 != 0 {
+	if !Writable(p, 8) || p&7 != 0 {
 		return false
 	}
 	atomic.StoreUint64((*uint64)(ptr(p)), v)
@@ -295,7 +390,7 @@ func StoreAtomic64(p uintptr, v uint64) bool {
 }
 
 func StoreAtomic32(p uintptr, v uint32) bool {
-	if !Valid(p, 4) || p&3 != 0 {
+	if !Writable(p, 4) || p&3 != 0 {
 		return false
 	}
 	atomic.StoreUint32((*uint32)(ptr(p)), v)

@@ -85,18 +85,24 @@ type Func struct {
 	Line   int // of the declaration
 }
 
-// Program is a whole compiled program. Its static data (globals, strings,
-// type descriptors, itabs, the text region) is already laid out in the arena
-// below HeapStart.
+// Program is a whole compiled program. Its static data is already laid out
+// in the arena below HeapStart: the text region, type descriptors, names, GC
+// masks, static itabs, string constants and other constant blocks below
+// RODataEnd, package variables from RODataEnd up (compiler.TextBase and its
+// neighbours document the regions).
 type Program struct {
 	Funcs      []*Func
 	Fset       *token.FileSet
 	Types      []*Type
 	TypeByDesc map[uintptr]*Type
 	TextBase   uintptr
-	HeapStart  uintptr
-	ZeroBase   uintptr // runtime.zerobase: the address of every zero-sized object
-	Itabs      []Itab
+	// RODataEnd is the read-only bound: from the arena's base up to here
+	// the image is read-only data, which the runtime makes unwritable
+	// (arena.SetReadOnly) before the program runs, as gc's rodata is.
+	RODataEnd uintptr
+	HeapStart uintptr
+	ZeroBase  uintptr // runtime.zerobase: the address of every zero-sized object
+	Itabs     []Itab
 	// Boot: runtime.main's index and its arguments' static values.
 	RuntimeMain int32
 	InitFuncs   []int32 // package init functions in the linker's order

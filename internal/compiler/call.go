@@ -183,7 +183,7 @@ func (fc *fnCompiler) deferBuiltin(b *ssa.Builtin, cc *ssa.CallCommon, l abiLayo
 		fc.unsupported("defer of builtin "+b.Name(), cc.Pos())
 	}
 	native := c.nativeFunc("gort.builtin." + b.Name())
-	ctxt := c.allocStatic(uintptr(8*(1+len(cc.Args))), 8)
+	ctxt := c.allocRO(uintptr(8*(1+len(cc.Args))), 8)
 	arena.Store64(ctxt, uint64(len(cc.Args)))
 	for i, a := range cc.Args {
 		arena.Store64(ctxt+uintptr(8*(i+1)), uint64(c.typ(a.Type()).Index))

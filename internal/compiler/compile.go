@@ -24,11 +24,28 @@ import (
 	"gort/internal/loader"
 )
 
-// Arena regions used by the image. The heap starts at HeapStart.
+// The static image, from the bottom of the arena up, as gc's linker lays out
+// text, rodata, data and bss below the heap:
+//
+//	TextBase     the text region: one TextEntry per function, its code pointer
+//	StaticBase   read-only data: type descriptors, names, GC masks, static
+//	             itabs, string constants, the func values of top-level
+//	             functions and other constant blocks the compiler makes
+//	DataBase     package variables (data and bss: zero in the image, set by
+//	             init code) and runtime.zerobase
+//	HeapStart    the heap
+//
+// Everything below DataBase is read-only once the program runs: the image
+// records DataBase as Program.RODataEnd, and the runtime hands it to
+// arena.SetReadOnly before the first instruction. The regions have fixed
+// bases because code refers to globals by absolute address while the
+// read-only data is still growing (descriptors are built as compilation
+// reaches them).
 const (
 	TextBase   = arena.Base + 0x1000
 	TextSize   = 64 << 20
 	StaticBase = TextBase + TextSize
+	DataBase   = arena.Base + 768<<20
 	HeapStart  = arena.Base + 1<<30
 	// TextEntry is the distance between two code pointers.
 	TextEntry = 16
@@ -52,7 +69,8 @@ type Compiler struct {
 	out     *bytecode.Program
 	funcs   map[*ssa.Function]*bytecode.Func
 	types   typeutil.Map // types.Type → *bytecode.Type
-	static  uintptr      // next free static address
+	rodata  uintptr      // next free read-only address
+	data    uintptr      // next free package-variable address
 	globals map[*ssa.Global]uintptr
 	strs    map[string]uintptr
 	itabs   map[[2]*bytecode.Type]uintptr
@@ -68,7 +86,8 @@ func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
 		fset:    lp.Fset,
 		sizes:   gcSizes{types.SizesFor("gc", "amd64")},
 		funcs:   map[*ssa.Function]*bytecode.Func{},
-		static:  StaticBase,
+		rodata:  StaticBase,
+		data:    DataBase,
 		globals: map[*ssa.Global]uintptr{},
 		strs:    map[string]uintptr{},
 		itabs:   map[[2]*bytecode.Type]uintptr{},
@@ -78,6 +97,7 @@ func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
 			Fset:       lp.Fset,
 			TypeByDesc: map[uintptr]*bytecode.Type{},
 			TextBase:   TextBase,
+			RODataEnd:  DataBase,
 			FuncVal:    map[int32]uintptr{},
 		},
 	}
@@ -129,9 +149,6 @@ func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
 		c.compileFunc(c.ssaOf[f], f)
 	}
 	c.out.HeapStart = HeapStart
-	if c.static > HeapStart {
-		return nil, fmt.Errorf("gort: static data (%d MiB) overflows its region", (c.static-StaticBase)>>20)
-	}
 	return c.out, nil
 }
 
@@ -296,16 +313,26 @@ func isWrapper(fn *ssa.Function) bool {
 	return true
 }
 
-// allocStatic returns zeroed static memory.
-func (c *Compiler) allocStatic(size, align uintptr) uintptr {
+// allocRO returns zeroed memory in the read-only data, which the program
+// can read but never write.
+func (c *Compiler) allocRO(size, align uintptr) uintptr {
+	return bump(&c.rodata, DataBase, size, align, "read-only data")
+}
+
+// allocData returns zeroed memory for package variables.
+func (c *Compiler) allocData(size, align uintptr) uintptr {
+	return bump(&c.data, HeapStart, size, align, "package variables")
+}
+
+func bump(next *uintptr, limit, size, align uintptr, what string) uintptr {
 	if align < 1 {
 		align = 1
 	}
-	p := (c.static + align - 1) &^ (align - 1)
-	c.static = p + size
-	if c.static > HeapStart {
-		panic(&Unsupported{What: "static data larger than its region"})
+	p := (*next + align - 1) &^ (align - 1)
+	if p > limit || size > limit-p {
+		panic(&Unsupported{What: what + " larger than its region"})
 	}
+	*next = p + size
 	return p
 }
 
@@ -322,7 +349,7 @@ func (c *Compiler) global(g *ssa.Global) uintptr {
 		c.globals[g] = c.zerobase()
 		return c.globals[g]
 	}
-	a := c.allocStatic(size, uintptr(c.sizes.Alignof(t)))
+	a := c.allocData(size, uintptr(c.sizes.Alignof(t)))
 	c.globals[g] = a
 	return a
 }
@@ -330,7 +357,7 @@ func (c *Compiler) global(g *ssa.Global) uintptr {
 // zerobase is the address every zero-sized object has.
 func (c *Compiler) zerobase() uintptr {
 	if c.out.ZeroBase == 0 {
-		c.out.ZeroBase = c.allocStatic(8, 8)
+		c.out.ZeroBase = c.allocData(8, 8)
 	}
 	return c.out.ZeroBase
 }
@@ -343,21 +370,20 @@ func (c *Compiler) stringData(s string) uintptr {
 	if a, ok := c.strs[s]; ok {
 		return a
 	}
-	a := c.allocStatic(uintptr(len(s)), 1)
-	b, _ := arena.Bytes(a, uintptr(len(s)))
-	copy(b, s)
+	a := c.allocRO(uintptr(len(s)), 1)
+	arena.WriteString(a, s)
 	c.strs[s] = a
 	return a
 }
 
 // funcValue returns the static closure object of a top-level function: one
-// word, its code pointer.
+// word, its code pointer, read-only as gc's funcval symbols are.
 func (c *Compiler) funcValue(fn *ssa.Function) uintptr {
 	f := c.declare(fn)
 	if a, ok := c.out.FuncVal[f.Index]; ok {
 		return a
 	}
-	a := c.allocStatic(8, 8)
+	a := c.allocRO(8, 8)
 	arena.Store64(a, uint64(f.Text))
 	c.out.FuncVal[f.Index] = a
 	return a

@@ -18,7 +18,7 @@ func (c *Compiler) itab(iface, concrete *bytecode.Type) uintptr {
 		return a
 	}
 	n := len(iface.IMethods)
-	a := c.allocStatic(uintptr(24+8*max(n, 1)), 8)
+	a := c.allocRO(uintptr(24+8*max(n, 1)), 8)
 	arena.Store64(a, uint64(iface.Desc))
 	arena.Store64(a+8, uint64(concrete.Desc))
 	hash, _ := arena.Load32(concrete.Desc + 16)

@@ -424,7 +424,7 @@ func (d *descBuilder) typeDesc(t types.Type, bt *bytecode.Type) uintptr { return
 func (d *descBuilder) typeString(t types.Type) string                   { return d.b.String(t) }
 
 // The typedesc.Env methods.
-func (d *descBuilder) Alloc(size, align uintptr) uintptr { return d.c.allocStatic(size, align) }
+func (d *descBuilder) Alloc(size, align uintptr) uintptr { return d.c.allocRO(size, align) }
 func (d *descBuilder) TypesBase() uintptr                { return StaticBase }
 func (d *descBuilder) TextBase() uintptr                 { return TextBase }
 func (d *descBuilder) FuncText(fn *ssa.Function) uintptr { return d.c.declare(fn).Text }

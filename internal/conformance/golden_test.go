@@ -133,6 +133,10 @@ func TestGolden(t *testing.T) {
 //     states that differ from run to run; a goroutine block whose "created
 //     by" line names a runtime function is dropped with the blank line
 //     before it.
+//   - A fault's address, in "unexpected fault address 0x4974f0" and as a
+//     non-zero addr= of the "[signal SIGSEGV: ...]" line, becomes "0x?": a
+//     gc binary's image and gort's arena lie at different addresses. The
+//     code= stays (0x1 unmapped, 0x2 a write to read-only data).
 func normalizeTraceback(out []byte) []byte {
 	lines := dropRuntimeGoroutines(strings.Split(string(out), "\n"))
 	for i, line := range lines {
@@ -149,6 +153,8 @@ func normalizeTraceback(out []byte) []byte {
 		line = goroutineID.ReplaceAllString(line, "${1}goroutine N")
 		line = registerValue.ReplaceAllString(line, "$1=?")
 		line = panicAddress.ReplaceAllString(line, "$1 0x?")
+		line = faultAddress.ReplaceAllString(line, "$1 0x?")
+		line = signalAddress.ReplaceAllString(line, "${1}0x?")
 		lines[i] = line
 	}
 	return []byte(strings.Join(lines, "\n"))
@@ -189,4 +195,6 @@ var (
 	goroutineID         = regexp.MustCompile(`(^|^created by .* in )goroutine (?:[02-9]|[1-9][0-9]+)\b`)
 	registerValue       = regexp.MustCompile(`\b(fp|sp|pc)=0x[0-9a-f]+`)
 	panicAddress        = regexp.MustCompile(`^(\t?panic: \(.*\)) 0x[0-9a-f]+`)
+	faultAddress        = regexp.MustCompile(`^(unexpected fault address) 0x[0-9a-f]+$`)
+	signalAddress       = regexp.MustCompile(`^(\[signal .* addr=)0x0*[1-9a-f][0-9a-f]*\b`)
 )

@@ -102,6 +102,10 @@ func TestNormalizeTraceback(t *testing.T) {
 			"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=?]\n",
 		},
 		{
+			"unexpected fault address 0x4974f0\nfatal error: fault\n[signal SIGSEGV: segmentation violation code=0x2 addr=0x4974f0 pc=0x47a7d9]\n",
+			"unexpected fault address 0x?\nfatal error: fault\n[signal SIGSEGV: segmentation violation code=0x2 addr=0x? pc=?]\n",
+		},
+		{
 			"runtime.gopark(0x0?)\n\t/r/proc.go:460 +0xce fp=0xc000 sp=0xc001 pc=0x4712ce\n",
 			"runtime.gopark(...)\n\tproc.go:460 fp=? sp=? pc=?\n",
 		},

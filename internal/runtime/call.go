@@ -115,9 +115,7 @@ func placeArgs(mp *m, gp *g, args []byte, need uintptr) uintptr {
 		morestack(mp, gp, nfp, need, 0)
 		nfp = gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
 	}
-	if b, ok := arena.Bytes(nfp, uintptr(len(args))); ok {
-		copy(b, args)
-	}
+	arena.WriteBytes(nfp, args)
 	return nfp
 }
 

@@ -431,7 +431,7 @@ func ended(r any) int {
 func printFault(f arena.Fault) {
 	addr := hex(uint64(f.Addr))
 	printstr("unexpected fault address " + addr + "\nfatal error: fault\n")
-	printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=" + addr + " pc=0x0]\n")
+	printstr("[signal SIGSEGV: segmentation violation code=" + hex(uint64(f.Code())) + " addr=" + addr + " pc=0x0]\n")
 	if gp := m0.curg; gp != nil {
 		printTraceback(func() {
 			printstr("\n")

@@ -67,6 +67,7 @@ func Run(p *bytecode.Program, opts Options) (status int) {
 		}
 	}()
 	prog = p
+	arena.SetReadOnly(p.RODataEnd)
 	runSeed = opts.Seed
 	if err := bindNatives(); err != nil {
 		os.Stderr.WriteString(err.Error() + "\n")

@@ -69,7 +69,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtBytesFromStr:
 		s := stringAt(fpp, in.B)
 		p := mallocgc(mp, uintptr(len(s)), nil)
-		copy(bytesAt(p, uintptr(len(s))), s)
+		writeString(p, s)
 		setSlice(fpp, in.A, p, len(s), len(s))
 	case bytecode.RtRunesFromStr:
 		s := stringAt(fpp, in.B)
@@ -266,7 +266,7 @@ func newString(mp *m, s string) [2]uint64 {
 		return [2]uint64{}
 	}
 	p := mallocgc(mp, uintptr(len(s)), nil)
-	copy(bytesAt(p, uintptr(len(s))), s)
+	writeString(p, s)
 	return [2]uint64{uint64(p), uint64(len(s))}
 }
 

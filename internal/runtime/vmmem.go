@@ -52,6 +52,13 @@ func st8(p uintptr, v uint8) {
 	}
 }
 
+// writeString copies s to p.
+func writeString(p uintptr, s string) {
+	if !arena.WriteString(p, s) {
+		panic(arena.Fault{Addr: p})
+	}
+}
+
 // bytesAt returns the n bytes at p, aliasing VM memory: the caller copies
 // out of them before anything can run.
 func bytesAt(p, n uintptr) []byte {

@@ -92,11 +92,9 @@ func (b *Builder) gcData(t types.Type, ptrBytes int64) (uintptr, bool) {
 		size = 1
 	}
 	p := b.env.Alloc(size, 1)
-	dst, ok := arena.Bytes(p, uintptr(len(mask)))
-	if !ok {
-		panic("typedesc: Env.Alloc returned memory outside the arena")
+	if !arena.WriteBytes(p, mask) {
+		panic("typedesc: Env.Alloc returned memory that is not writable arena memory")
 	}
-	copy(dst, mask)
 	b.masks[string(mask)] = p
 	return p, false
 }

@@ -49,11 +49,9 @@ func (b *Builder) name(text, tag string, pkg *types.Package, exported, embedded 
 		return p
 	}
 	p := b.env.Alloc(uintptr(len(enc)), 1)
-	dst, ok := arena.Bytes(p, uintptr(len(enc)))
-	if !ok {
-		panic(fmt.Sprintf("typedesc: Env.Alloc returned %#x, outside the arena", p))
+	if !arena.WriteBytes(p, enc) {
+		panic(fmt.Sprintf("typedesc: Env.Alloc returned %#x, not writable arena memory", p))
 	}
-	copy(dst, enc)
 	b.names[string(enc)] = p
 	return p
 }
