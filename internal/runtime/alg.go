@@ -16,7 +16,7 @@ import (
 type rtError struct{ msg string }
 
 // typedEqual compares the values of type t at a and b.
-func typedEqual(t *bytecode.Type, a, b uintptr) (eq bool, err *rtError) {
+func typedEqual(vm *vm, t *bytecode.Type, a, b uintptr) (eq bool, err *rtError) {
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*rtError)
@@ -26,10 +26,10 @@ func typedEqual(t *bytecode.Type, a, b uintptr) (eq bool, err *rtError) {
 			eq, err = false, e
 		}
 	}()
-	return equal(t, a, b), nil
+	return equal(vm, t, a, b), nil
 }
 
-func equal(t *bytecode.Type, a, b uintptr) bool {
+func equal(vm *vm, t *bytecode.Type, a, b uintptr) bool {
 	if t.RegularMemory {
 		x := bytesAt(a, t.Size)
 		y := bytesAt(b, t.Size)
@@ -47,11 +47,11 @@ func equal(t *bytecode.Type, a, b uintptr) bool {
 	case bytecode.String:
 		return loadString(a) == loadString(b)
 	case bytecode.Interface:
-		return ifaceEqual(len(t.IMethods) == 0, a, b)
+		return ifaceEqual(vm, len(t.IMethods) == 0, a, b)
 	case bytecode.Array:
 		for i := int64(0); i < t.Len; i++ {
 			off := uintptr(i) * t.Elem.Size
-			if !equal(t.Elem, a+off, b+off) {
+			if !equal(vm, t.Elem, a+off, b+off) {
 				return false
 			}
 		}
@@ -61,7 +61,7 @@ func equal(t *bytecode.Type, a, b uintptr) bool {
 			if f.Name == "_" {
 				continue
 			}
-			if !equal(f.Type, a+f.Offset, b+f.Offset) {
+			if !equal(vm, f.Type, a+f.Offset, b+f.Offset) {
 				return false
 			}
 		}
@@ -74,7 +74,7 @@ func equal(t *bytecode.Type, a, b uintptr) bool {
 
 // ifaceEqual compares two interface values: same dynamic type, then equal
 // data, panicking if the type is not comparable.
-func ifaceEqual(eface bool, a, b uintptr) bool {
+func ifaceEqual(vm *vm, eface bool, a, b uintptr) bool {
 	wa := ld(a)
 	wb := ld(b)
 	ta, tb := dynType(wa, eface), dynType(wb, eface)
@@ -84,7 +84,7 @@ func ifaceEqual(eface bool, a, b uintptr) bool {
 	if ta == 0 {
 		return true
 	}
-	t := typeAt(ta)
+	t := typeAt(vm, ta)
 	if !t.Comparable {
 		panic(&rtError{"comparing uncomparable type " + t.String})
 	}
@@ -93,7 +93,7 @@ func ifaceEqual(eface bool, a, b uintptr) bool {
 	if t.DirectIface {
 		return da == db
 	}
-	return equal(t, uintptr(da), uintptr(db))
+	return equal(vm, t, uintptr(da), uintptr(db))
 }
 
 func loadString(p uintptr) string {
@@ -107,7 +107,7 @@ func loadString(p uintptr) string {
 }
 
 // typehash hashes the value of type t at p with seed, as the map hasher.
-func typehash(t *bytecode.Type, p, seed uintptr) uintptr {
+func typehash(vm *vm, t *bytecode.Type, p, seed uintptr) uintptr {
 	if t.RegularMemory {
 		b := bytesAt(p, t.Size)
 		return memhash(b, seed)
@@ -115,18 +115,18 @@ func typehash(t *bytecode.Type, p, seed uintptr) uintptr {
 	switch t.Kind {
 	case bytecode.Float32:
 		v := ld32(p)
-		return f64hash(float64(math.Float32frombits(v)), seed)
+		return f64hash(vm, float64(math.Float32frombits(v)), seed)
 	case bytecode.Float64:
 		v := ld(p)
-		return f64hash(math.Float64frombits(v), seed)
+		return f64hash(vm, math.Float64frombits(v), seed)
 	case bytecode.Complex64:
 		re := ld32(p)
 		im := ld32(p + 4)
-		return f64hash(float64(math.Float32frombits(im)), f64hash(float64(math.Float32frombits(re)), seed))
+		return f64hash(vm, float64(math.Float32frombits(im)), f64hash(vm, float64(math.Float32frombits(re)), seed))
 	case bytecode.Complex128:
 		re := ld(p)
 		im := ld(p + 8)
-		return f64hash(math.Float64frombits(im), f64hash(math.Float64frombits(re), seed))
+		return f64hash(vm, math.Float64frombits(im), f64hash(vm, math.Float64frombits(re), seed))
 	case bytecode.String:
 		return memhash([]byte(loadString(p)), seed)
 	case bytecode.Interface:
@@ -135,7 +135,7 @@ func typehash(t *bytecode.Type, p, seed uintptr) uintptr {
 		if dt == 0 {
 			return mix(seed, 0)
 		}
-		d := typeAt(dt)
+		d := typeAt(vm, dt)
 		if !d.Comparable {
 			panic(&rtError{"hash of unhashable type " + d.String})
 		}
@@ -144,18 +144,18 @@ func typehash(t *bytecode.Type, p, seed uintptr) uintptr {
 		if d.DirectIface {
 			return mix(h, data)
 		}
-		return typehash(d, uintptr(data), h)
+		return typehash(vm, d, uintptr(data), h)
 	case bytecode.Array:
 		h := seed
 		for i := int64(0); i < t.Len; i++ {
-			h = typehash(t.Elem, p+uintptr(i)*t.Elem.Size, h)
+			h = typehash(vm, t.Elem, p+uintptr(i)*t.Elem.Size, h)
 		}
 		return h
 	case bytecode.Struct:
 		h := seed
 		for _, f := range t.Fields {
 			if f.Name != "_" {
-				h = typehash(f.Type, p+f.Offset, h)
+				h = typehash(vm, f.Type, p+f.Offset, h)
 			}
 		}
 		return h
@@ -165,12 +165,12 @@ func typehash(t *bytecode.Type, p, seed uintptr) uintptr {
 }
 
 // f64hash hashes a float so that +0 and -0 collide and NaNs scatter.
-func f64hash(f float64, seed uintptr) uintptr {
+func f64hash(vm *vm, f float64, seed uintptr) uintptr {
 	switch {
 	case f == 0:
 		return mix(seed, 0)
 	case f != f:
-		return mix(seed, m0.p.rand.next())
+		return mix(seed, vm.allp[0].rand.next())
 	}
 	return mix(seed, math.Float64bits(f))
 }

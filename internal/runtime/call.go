@@ -7,7 +7,8 @@ import (
 
 // funcForCode validates a code pointer read from VM memory and returns its
 // function: a code pointer must be an entry of the text region.
-func funcForCode(code uint64) (*bytecode.Func, bool) {
+func funcForCode(vm *vm, code uint64) (*bytecode.Func, bool) {
+	prog := vm.prog
 	off := uintptr(code) - prog.TextBase
 	if off%16 != 0 || off/16 >= uintptr(len(prog.Funcs)) {
 		return nil, false
@@ -37,7 +38,7 @@ func callIndirect(mp *m, gp *g, in *bytecode.Instr) int {
 		}
 		code = c
 	}
-	callee, ok := funcForCode(code)
+	callee, ok := funcForCode(mp.vm, code)
 	if !ok {
 		// gc jumps to the address and faults there.
 		panic(arena.Fault{Addr: uintptr(code)})
@@ -49,9 +50,9 @@ func callIndirect(mp *m, gp *g, in *bytecode.Instr) int {
 // returning to ret (function index << 32 | pc, or a marker).
 func call(mp *m, gp *g, callee *bytecode.Func, nfp, ctxt uintptr, ret uint64) int {
 	if callee.Native != "" {
-		return natives[callee.Index](mp, gp, nfp)
+		return mp.vm.natives[callee.Index](mp, gp, nfp)
 	}
-	if nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || moveStackEveryCall {
+	if nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || mp.vm.debug.moveStack {
 		old := gp.fp
 		if newstack(mp, gp, nfp, callee) != stContinue {
 			return stStop
@@ -87,7 +88,7 @@ func newstack(mp *m, gp *g, nfp uintptr, callee *bytecode.Func) int {
 	args := nfp + uintptr(callee.ArgSize) // the arguments are in place
 	if nfp+need > gp.stack.hi {
 		morestack(mp, gp, nfp, need, args)
-	} else if moveStackEveryCall {
+	} else if mp.vm.debug.moveStack {
 		copystack(mp, gp, gp.stack.hi-gp.stack.lo, args)
 	}
 	return stContinue
@@ -143,8 +144,8 @@ func returnToRuntime(mp *m, gp *g, fi, marker uint32) int {
 		// caller's registers from the header, which the program may have
 		// rewritten.
 		fp := gp.stack.lo + uintptr(ld(gp.fp-16))
-		if fi < uint32(len(prog.Funcs)) && fp < gp.fp && frameInStack(gp, prog.Funcs[fi], fp) && gp._panic != nil {
-			gp.fp, gp.fn = fp, prog.Funcs[fi]
+		if fi < uint32(len(mp.vm.prog.Funcs)) && fp < gp.fp && frameInStack(gp, mp.vm.prog.Funcs[fi], fp) && gp._panic != nil {
+			gp.fp, gp.fn = fp, mp.vm.prog.Funcs[fi]
 			return deferReturnedInPanic(mp, gp)
 		}
 	}
@@ -160,7 +161,7 @@ func callDeferredNative(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintp
 	nfp := placeArgs(mp, gp, args, uintptr(len(args))+bytecode.HeaderSize)
 	callerFn, callerPC := gp.fn, gp.pc
 	mp.ctxt, mp.deferArgs, mp.deferReturn = ctxt, uintptr(len(args)), rerun
-	st := natives[fn.Index](mp, gp, nfp)
+	st := mp.vm.natives[fn.Index](mp, gp, nfp)
 	mp.deferReturn = false
 	if st == stContinue && rerun && gp.fn == callerFn && gp.pc == callerPC {
 		gp.pc--

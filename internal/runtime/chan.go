@@ -169,8 +169,8 @@ func (gp *g) waiterFor(s sudog) *waiter {
 // waiterOf validates a sudog found on c's send (or receive) queue: it
 // returns the goroutine and the waiter record that vouch for it, or
 // faults.
-func (c hchan) waiterOf(s sudog, send bool) (*g, *waiter) {
-	if gp, ok := gFromWord(s.g()); ok {
+func (c hchan) waiterOf(vm *vm, s sudog, send bool) (*g, *waiter) {
+	if gp, ok := gFromWord(vm, s.g()); ok {
 		if w := gp.waiterFor(s); w != nil && w.c == c && w.send == send {
 			return gp, w
 		}
@@ -187,25 +187,21 @@ func (w *waiter) elemAt(gp *g, size uintptr) uintptr {
 	return gp.fp + uintptr(w.elem)
 }
 
-// sudogs are cached per P, as the real runtime does.
-// (nsudog counts every sudog ever made: no queue is longer.)
-var (
-	sudogcache []sudog
-	nsudog     uint64
-)
-
+// sudogs are cached per P, as the real runtime does; vm.nsudog counts
+// every sudog ever made, which bounds every queue's length.
 func acquireSudog(mp *m) sudog {
-	if n := len(sudogcache); n > 0 {
-		s := sudogcache[n-1]
-		sudogcache = sudogcache[:n-1]
+	pp := mp.p
+	if n := len(pp.sudogcache); n > 0 {
+		s := pp.sudogcache[n-1]
+		pp.sudogcache = pp.sudogcache[:n-1]
 		typedmemclr(uintptr(s), sudogSize)
 		return s
 	}
-	nsudog++
+	mp.vm.nsudog++
 	return sudog(mallocgc(mp, sudogSize, sudogType))
 }
 
-func releaseSudog(s sudog) { sudogcache = append(sudogcache, s) }
+func releaseSudog(mp *m, s sudog) { mp.p.sudogcache = append(mp.p.sudogcache, s) }
 
 func (q waitq) enqueue(s sudog) {
 	s.setNext(0)
@@ -221,14 +217,14 @@ func (q waitq) enqueue(s sudog) {
 
 // dequeue pops the first waiter that can still complete, validated: a
 // select whose other case already won is skipped.
-func (c hchan) dequeue(send bool) (sudog, *g, *waiter) {
+func (c hchan) dequeue(vm *vm, send bool) (sudog, *g, *waiter) {
 	q := c.queue(send)
-	for range nsudog + 1 {
+	for range vm.nsudog + 1 {
 		s := q.first()
 		if s == 0 {
 			return 0, nil, nil
 		}
-		gp, w := c.waiterOf(s, send)
+		gp, w := c.waiterOf(vm, s, send)
 		next := s.next()
 		q.setFirst(next)
 		if next == 0 {
@@ -307,7 +303,7 @@ func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
 	if c.closed() {
 		return panicPlain(mp, gp, "send on closed channel")
 	}
-	if sg, rg, w := c.dequeue(false); sg != 0 {
+	if sg, rg, w := c.dequeue(mp.vm, false); sg != 0 {
 		typedmemmove(w.elemAt(rg, size), ep, size)
 		sg.setSuccess(true)
 		wake(mp, rg, sg)
@@ -352,7 +348,7 @@ func chanrecv(mp *m, c hchan, ep, size uintptr) (selected, received bool) {
 		}
 		return true, false
 	}
-	if sg, sgp, w := c.dequeue(true); sg != 0 {
+	if sg, sgp, w := c.dequeue(mp.vm, true); sg != 0 {
 		src := w.elemAt(sgp, size)
 		if n := c.dataqsiz(); n == 0 {
 			if ep != 0 {
@@ -438,13 +434,13 @@ func resumeBlocked(mp *m, gp *g) int {
 	switch r.kind {
 	case resumeSend:
 		ok := r.w.sg.success()
-		releaseSudog(r.w.sg)
+		releaseSudog(mp, r.w.sg)
 		if !ok {
 			return panicPlain(mp, gp, "send on closed channel")
 		}
 	case resumeRecv:
 		ok := r.w.sg.success()
-		releaseSudog(r.w.sg)
+		releaseSudog(mp, r.w.sg)
 		finishRecv(fpp, r.dst, r.okOff, r.t, ok)
 	case resumeSelect:
 		return selectResume(mp, gp, r)
@@ -464,7 +460,7 @@ func closechan(mp *m, gp *g, c hchan) int {
 	// in queue order.
 	for _, send := range [2]bool{false, true} {
 		for {
-			sg, wg, w := c.dequeue(send)
+			sg, wg, w := c.dequeue(mp.vm, send)
 			if sg == 0 {
 				break
 			}

@@ -107,8 +107,8 @@ func complexOp(fpp unsafe.Pointer, in *bytecode.Instr, a []int32) {
 }
 
 // minmaxOp: Aux is max flag, type, n, then n slots.
-func minmaxOp(fpp unsafe.Pointer, in *bytecode.Instr, a []int32) {
-	isMax, t, n := a[0] == 1, prog.Types[a[1]], int(a[2])
+func minmaxOp(vm *vm, fpp unsafe.Pointer, in *bytecode.Instr, a []int32) {
+	isMax, t, n := a[0] == 1, vm.prog.Types[a[1]], int(a[2])
 	slots := a[3 : 3+n]
 	switch t.Kind {
 	case bytecode.String:

@@ -31,12 +31,14 @@ func init() {
 	// a panic, it is not called by a deferred function and recovers
 	// nothing ($GOROOT/test/recover1.go, test5 and test7).
 	nativeTable["gort.builtin.recover"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
 		if mp.deferReturn {
-			gorecover(gp)
+			gorecover(vm, gp)
 		}
 		return stContinue
 	}
 	nativeTable["gort.builtin.delete"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
 		types, offs := deferredArgs(mp, mp.ctxt)
 		mt := deferredArg(types, 0, bytecode.Map, mp.ctxt)
 		if len(types) != 2 || types[1].Size != mt.Key.Size {
@@ -44,7 +46,7 @@ func init() {
 		}
 		m := uintptr(ld(fp + offs[0]))
 		key := fp + offs[1]
-		return mapCall(mp, gp, func() { maps.Delete(mapEnv{mp}, mapType(mt), m, key) })
+		return mapCall(mp, gp, func() { maps.Delete(mapEnv{mp}, mapType(vm, mt), m, key) })
 	}
 	nativeTable["gort.builtin.copy"] = func(mp *m, gp *g, fp uintptr) int {
 		types, offs := deferredArgs(mp, mp.ctxt)
@@ -76,10 +78,10 @@ func deferredArgs(mp *m, ctxt uintptr) ([]*bytecode.Type, []uintptr) {
 	var off uintptr
 	for i := range types {
 		ti := ld(ctxt + uintptr(8*(i+1)))
-		if ti >= uint64(len(prog.Types)) {
+		if ti >= uint64(len(mp.vm.prog.Types)) {
 			panic(arena.Fault{Addr: ctxt + uintptr(8*(i+1))})
 		}
-		t := prog.Types[ti]
+		t := mp.vm.prog.Types[ti]
 		off = alignUp(off, max(t.Align, 1))
 		types[i], offs[i] = t, off
 		off += t.Size
@@ -101,6 +103,7 @@ func deferredArg(types []*bytecode.Type, i int, k bytecode.Kind, ctxt uintptr) *
 // deferredPrint copies each argument into a word-aligned scratch frame and
 // prints it as the print builtin does.
 func deferredPrint(mp *m, fp uintptr, ln bool) int {
+	vm := mp.vm
 	types, offs := deferredArgs(mp, mp.ctxt)
 	var scratch [3]uint64
 	for i, t := range types {
@@ -108,7 +111,7 @@ func deferredPrint(mp *m, fp uintptr, ln bool) int {
 			panic(arena.Fault{Addr: mp.ctxt})
 		}
 		if ln && i > 0 {
-			printBuf = append(printBuf, ' ')
+			vm.printBuf = append(vm.printBuf, ' ')
 		}
 		scratch = [3]uint64{}
 		for j := uintptr(0); j < t.Size; j++ {
@@ -117,11 +120,11 @@ func deferredPrint(mp *m, fp uintptr, ln bool) int {
 		if isNarrow(t.Class) {
 			scratch[0] = extend(scratch[0], t.Class)
 		}
-		printValue(unsafe.Pointer(&scratch[0]), 0, t)
+		printValue(vm, unsafe.Pointer(&scratch[0]), 0, t)
 	}
 	if ln {
-		printBuf = append(printBuf, '\n')
+		vm.printBuf = append(vm.printBuf, '\n')
 	}
-	flushOutput()
+	flushOutput(vm)
 	return stContinue
 }

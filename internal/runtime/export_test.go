@@ -17,34 +17,23 @@ type (
 	G = g
 )
 
-// RunqSize is the length of a P's local run queue.
-const RunqSize = len(p{}.runq)
+// RunStats runs a program as Run does and returns, besides its exit
+// status, the collector's counts (mgc.go): the allocations that recorded a
+// trigger and the cycles started at a safepoint.
+func RunStats(p *bytecode.Program, opts Options) (code int, triggers, cycles uint64) {
+	code, vm := run(p, opts)
+	return code, vm.gcController.triggers, vm.gcController.cycles
+}
 
-func NewP() *P { return &p{mcache: &mcache{}} }
-
-func NewG(goid int64) *G { return &g{goid: goid} }
-
-func Goid(gp *G) int64 { return gp.goid }
-
-func Runqput(pp *P, gp *G, next bool) { runqput(pp, gp, next) }
-
-func Runqget(pp *P) *G { return runqget(pp) }
-
-// RunqLen is the number of goroutines in pp's local queue, runnext excluded.
-func RunqLen(pp *P) int { return int(pp.runqtail.Load() - pp.runqhead.Load()) }
-
-func Runnext(pp *P) *G { return pp.runnext.Load() }
-
-func Globrunqget() *G { return globrunqget() }
-
-func Globrunqsize() int { return int(sched.runqsize) }
-
-// ResetGlobrunq empties the global run queue between tests.
-func ResetGlobrunq() {
-	lock(&sched.lock)
-	sched.runq = gQueue{}
-	sched.runqsize = 0
-	unlock(&sched.lock)
+// scratchVM is a VM with no program, one P and a fresh heap at the usual
+// heap address, for tests of the runtime's structures. Nothing in it
+// touches arena memory unless a test makes it.
+func scratchVM() *vm {
+	v := newVM(&bytecode.Program{HeapStart: arena.Base + 1<<30}, Options{})
+	mallocinit(&v.mheap, v.prog.HeapStart)
+	procresize(v, 1)
+	v.m0.p = v.allp[0]
+	return v
 }
 
 const (
@@ -65,9 +54,7 @@ func NextSliceCap(newLen, oldCap uintptr) uintptr { return nextslicecap(newLen, 
 // hold need. The slice is empty, so growslice copies nothing: only the heap's
 // bookkeeping runs, on a fresh heap each time, and no arena memory is touched.
 func GrowsliceCap(oldCap, need, elemSize uintptr, hasPtrs bool) uintptr {
-	mheap_ = mheapT{}
-	mallocinit(arena.Base + 1<<30)
-	mp := &m{p: &p{mcache: &mcache{}}}
+	mp := &scratchVM().m0
 	et := &bytecode.Type{Size: elemSize, Align: 8, HasPtrs: hasPtrs}
 	_, c := growslice(mp, 0, 0, oldCap, need, et)
 	return c
@@ -78,11 +65,6 @@ const (
 	MaxStackSize = maxStackSize
 )
 
-// GCTriggers and GCCycles are the collector's counts (mgc.go): allocations
-// that recorded a trigger, and cycles started at a safepoint.
-func GCTriggers() uint64 { return gcController.triggers }
-func GCCycles() uint64   { return gcController.cycles }
-
 // AllocTwiceThenSafepoint does what a native does under
 // GODEBUG=gortgctrigger=1, two allocations in a row on a running goroutine,
 // and then what the interpreter does at its next call or back-edge check.
@@ -90,55 +72,41 @@ func GCCycles() uint64   { return gcController.cycles }
 // safepoint, and whether the allocations asked the goroutine to stop. It
 // uses a fresh heap and leaves the global run queue as it found it.
 func AllocTwiceThenSafepoint() (during, atSafepoint uint64, stopRequested bool) {
-	mheap_ = mheapT{}
-	mallocinit(arena.Base + 1<<30)
-	gcController.triggerPending = false
-	defer func(on bool) { gcTriggerEveryAlloc = on }(gcTriggerEveryAlloc)
-	gcTriggerEveryAlloc = true
-
+	vm := scratchVM()
+	vm.debug.gcTrigger = true
 	gp := &g{stack: stack{lo: arena.Base + 1<<20, hi: arena.Base + 1<<20 + fixedStack}}
 	gp.fp = gp.stack.lo + 64
 	gp.stackguard0.Store(gp.stack.hi)
-	mp := &m{p: &p{mcache: &mcache{}}, curg: gp}
+	mp := &vm.m0
+	mp.curg = gp
 
-	start := gcController.cycles
 	mallocgc(mp, 48, nil)
 	mallocgc(mp, 4096, nil)
-	during = gcController.cycles - start
+	during = vm.gcController.cycles
 	stopRequested = gp.stackguard0.Load() == stackPreempt
 
 	goschedPreempt(mp, gp)
-	atSafepoint = gcController.cycles - start - during
-	if globrunqget() != gp {
+	atSafepoint = vm.gcController.cycles - during
+	if globrunqget(vm) != gp {
 		panic("goschedPreempt did not queue the goroutine")
 	}
 	return during, atSafepoint, stopRequested
 }
 
-// Goroutine reuse (proc.go). ScratchGs gives a test an empty allgs, empty
-// global free lists, an empty stack pool and one fresh P as allp, which it
-// returns, and puts the real ones back when the test ends. The gs a test
-// makes have stacks at made-up arena addresses (ScratchStack) that nothing
-// reads or writes.
-func ScratchGs(t interface{ Cleanup(func()) }) *P {
-	savedAllgs, savedAllp, savedFree, savedPool := allgs, allp, sched.gFree, stackpool
-	pp := NewP()
-	allgs, allp = nil, []*p{pp}
-	sched.gFree.stack, sched.gFree.noStack = gList{}, gList{}
-	stackpool = map[uintptr][]uintptr{}
-	t.Cleanup(func() { allgs, allp, sched.gFree, stackpool = savedAllgs, savedAllp, savedFree, savedPool })
-	return pp
-}
+// Goroutine reuse (proc.go). ScratchGs gives a test a VM of its own with
+// one P, which it returns. The gs a test makes have stacks at made-up arena
+// addresses (ScratchStack) that nothing reads or writes.
+func ScratchGs(t interface{ Cleanup(func()) }) *P { return scratchVM().allp[0] }
 
 // ScratchStack is the made-up address of the i'th test stack.
 func ScratchStack(i int) uintptr { return arena.Base + 1<<20 + uintptr(i)<<16 }
 
-// NewDeadG adds to allgs a dead g that owns a stack of size bytes at lo, as
-// malg and allgadd do.
-func NewDeadG(lo, size uintptr) *G {
+// NewDeadG adds to pp's VM's allgs a dead g that owns a stack of size
+// bytes at lo, as malg and allgadd do.
+func NewDeadG(pp *P, lo, size uintptr) *G {
 	gp := &g{stack: stack{lo: lo, hi: lo + size}}
 	gp.atomicstatus.Store(_Gdead)
-	allgadd(gp)
+	allgadd(pp.vm, gp)
 	return gp
 }
 
@@ -150,7 +118,7 @@ func StackSize(gp *G) uintptr { return gp.stack.hi - gp.stack.lo }
 func Start(gp *G) { gp.atomicstatus.Store(_Grunning) }
 
 // Exit ends gp's goroutine on pp, as goexit0 does.
-func Exit(pp *P, gp *G) { goexit0(&m{p: pp}, gp) }
+func Exit(pp *P, gp *G) { goexit0(&m{p: pp, vm: pp.vm}, gp) }
 
 // SetSome gives gp per-goroutine state that must not survive its exit.
 func SetSome(gp *G) {
@@ -183,14 +151,16 @@ func FieldsLeft(gp *G) []string {
 	return left
 }
 
-func GWord(gp *G) uint64                 { return gword(gp) }
-func GFromWord(w uint64) (*G, bool)      { return gFromWord(w) }
-func Gen(gp *G) uint32                   { return gp.gen }
-func Gfput(pp *P, gp *G)                 { gfput(pp, gp) }
-func Gfget(pp *P) *G                     { return gfget(&m{p: pp}, pp) }
-func Gcount() int                        { return gcount() }
-func FreeStack(lo, size uintptr)         { stackfree(stack{lo, lo + size}) }
-func PFreeLen(pp *P) int                 { return int(pp.gFree.n) }
-func SchedFreeLen() (stack, noStack int) { return int(sched.gFree.stack.n), int(sched.gFree.noStack.n) }
+func GWord(gp *G) uint64                   { return gword(gp) }
+func GFromWord(pp *P, w uint64) (*G, bool) { return gFromWord(pp.vm, w) }
+func Gen(gp *G) uint32                     { return gp.gen }
+func Gfput(pp *P, gp *G)                   { gfput(pp, gp) }
+func Gfget(pp *P) *G                       { return gfget(&m{p: pp, vm: pp.vm}, pp) }
+func Gcount(pp *P) int                     { return gcount(pp.vm) }
+func FreeStack(pp *P, lo, size uintptr)    { stackfree(pp.vm, stack{lo, lo + size}) }
+func PFreeLen(pp *P) int                   { return int(pp.gFree.n) }
+func SchedFreeLen(pp *P) (stack, noStack int) {
+	return int(pp.vm.sched.gFree.stack.n), int(pp.vm.sched.gFree.noStack.n)
+}
 
 const GFreeMax = gFreeMax

@@ -12,29 +12,33 @@ import (
 // a miss from the concrete type's method table, and never freed. The
 // compiler's static itabs seed the cache (itabsinit).
 
-var (
-	itabLock  = mutex{rank: lockRankItab}
-	itabTable = map[[2]uintptr]uintptr{}
-	// itabMiss remembers a failed lookup's missing method.
-	itabMissing = map[[2]uintptr]string{}
-)
+// itabTableT is the itab cache, keyed by (interface, concrete type)
+// descriptor addresses.
+type itabTableT struct {
+	lock  mutex
+	table map[[2]uintptr]uintptr
+	// missing remembers a failed lookup's missing method.
+	missing map[[2]uintptr]string
+}
 
-func itabsinit() {
-	for _, it := range prog.Itabs {
-		itabTable[[2]uintptr{it.Iface.Desc, it.Type.Desc}] = it.Addr
+func itabsinit(vm *vm) {
+	for _, it := range vm.prog.Itabs {
+		vm.itabs.table[[2]uintptr{it.Iface.Desc, it.Type.Desc}] = it.Addr
 	}
 }
 
 // getitab returns the itab for concrete type t and interface it, or 0 and
 // the name of a missing method.
 func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
+	vm := mp.vm
 	key := [2]uintptr{it.Desc, t.Desc}
-	lock(&itabLock)
-	defer unlock(&itabLock)
-	if tab, ok := itabTable[key]; ok {
+	itabs := &mp.vm.itabs
+	lock(&itabs.lock)
+	defer unlock(&itabs.lock)
+	if tab, ok := itabs.table[key]; ok {
 		return tab, ""
 	}
-	if name, ok := itabMissing[key]; ok {
+	if name, ok := itabs.missing[key]; ok {
 		return 0, name
 	}
 	fns := make([]uintptr, len(it.IMethods))
@@ -42,7 +46,7 @@ func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
 		found := false
 		for _, meth := range t.Methods {
 			if meth.Name == name && sigIdentical(meth.Sig, it.IMethodSigs[i]) {
-				fns[i] = prog.Funcs[meth.Func].Text
+				fns[i] = mp.vm.prog.Funcs[meth.Func].Text
 				found = true
 				break
 			}
@@ -52,11 +56,11 @@ func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
 			if j := lastIndexByte(name, '.'); j >= 0 {
 				short = name[j+1:]
 			}
-			itabMissing[key] = short
+			itabs.missing[key] = short
 			return 0, short
 		}
 	}
-	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), itabType(len(fns)))
+	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), itabType(vm, len(fns)))
 	st(tab, uint64(it.Desc))
 	st(tab+8, uint64(t.Desc))
 	h := ld32(t.Desc + 16)
@@ -64,7 +68,7 @@ func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
 	for i, f := range fns {
 		st(tab+24+uintptr(8*i), uint64(f))
 	}
-	itabTable[key] = tab
+	itabs.table[key] = tab
 	return tab, ""
 }
 
@@ -94,14 +98,14 @@ func dynType(word uint64, eface bool) uintptr {
 
 // box makes the data word of an interface holding the value of type t at
 // src: the value itself for pointer-shaped types, else a pointer to a copy
-// (zerobase for zero-sized values).
+// (mp.vm.zerobase for zero-sized values).
 func box(mp *m, t *bytecode.Type, src uintptr) uintptr {
 	if t.DirectIface {
 		v := ld(src)
 		return uintptr(v)
 	}
 	if t.Size == 0 {
-		return zerobase
+		return mp.vm.zerobase
 	}
 	p := mallocgc(mp, t.Size, t)
 	typedmemmove(p, src, t.Size)
@@ -111,8 +115,9 @@ func box(mp *m, t *bytecode.Type, src uintptr) uintptr {
 // typeAssert implements x.(T) and x.(T) with comma-ok. Aux: asserted type,
 // static source type, commaok, ok offset.
 func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	vm := mp.vm
 	fpp := arena.Frame(gp.fp)
-	at, src := prog.Types[a[0]], prog.Types[a[1]]
+	at, src := mp.vm.prog.Types[a[0]], mp.vm.prog.Types[a[1]]
 	commaOk, okOff := a[2] == 1, a[3]
 	word, data := *slot(fpp, in.B), *slot(fpp, in.B+8)
 	dyn := dynType(word, len(src.IMethods) == 0)
@@ -125,7 +130,7 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 				*slot(fpp, in.A) = uint64(dyn)
 			} else {
 				var tab uintptr
-				tab, missing = getitab(mp, at, typeAt(dyn))
+				tab, missing = getitab(mp, at, typeAt(vm, dyn))
 				ok = tab != 0
 				*slot(fpp, in.A) = uint64(tab)
 			}
@@ -159,7 +164,7 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		return stContinue
 	}
 	// A failed assertion panics with *runtime.TypeAssertionError.
-	et := prog.ErrTypes.TypeAssertionError
+	et := mp.vm.prog.ErrTypes.TypeAssertionError
 	obj := mallocgc(mp, et.Elem.Size, et.Elem)
 	// Only an assertion to a concrete type names the static interface
 	// type; one to an interface type says just "interface is nil".

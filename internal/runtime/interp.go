@@ -461,17 +461,17 @@ func execute(mp *m, gp *g) {
 			}
 
 		case bytecode.CALL:
-			callee := prog.Funcs[in.B]
+			callee := mp.vm.prog.Funcs[in.B]
 			fp := arena.Addr(fpp)
 			nfp := fp + uintptr(in.A)
 			if callee.Native != "" {
 				gp.pc, gp.fp = pc, fp
-				if natives[in.B](mp, gp, nfp) != stContinue {
+				if mp.vm.natives[in.B](mp, gp, nfp) != stContinue {
 					return
 				}
 				goto reload
 			}
-			if mp.budget--; nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || mp.budget <= 0 || moveStackEveryCall {
+			if mp.budget--; nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || mp.budget <= 0 || mp.vm.debug.moveStack {
 				// The stack must grow or move, or the goroutine must
 				// yield: the runtime makes the call, and the registers
 				// are reloaded after it (no local lives across it).
@@ -507,7 +507,7 @@ func execute(mp *m, gp *g) {
 			saved := *slot(fpp, bytecode.HdrSavedFP)
 			fi, rpc := uint32(ret>>32), uint32(ret)
 			fp := arena.Addr(fpp)
-			if rpc >= retMarker || fi >= uint32(len(prog.Funcs)) {
+			if rpc >= retMarker || fi >= uint32(len(mp.vm.prog.Funcs)) {
 				gp.pc, gp.fp = pc, fp
 				if returnToRuntime(mp, gp, fi, rpc) != stContinue {
 					return
@@ -515,7 +515,7 @@ func execute(mp *m, gp *g) {
 				goto reload
 			}
 			cfp := gp.stack.lo + uintptr(saved)
-			caller := prog.Funcs[fi]
+			caller := mp.vm.prog.Funcs[fi]
 			if cfp >= fp || !frameInStack(gp, caller, cfp) || rpc >= uint32(len(caller.Code)) {
 				// The program overwrote the call header.
 				gp.pc, gp.fp = pc, fp

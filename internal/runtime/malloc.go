@@ -29,6 +29,7 @@ type mspan struct {
 
 // mcache is a P's private cache of spans: no lock on the fast path.
 type mcache struct {
+	heap       *mheapT
 	alloc      [2 * len(classSize)]*mspan
 	tiny       uintptr
 	tinyoffset uintptr
@@ -36,6 +37,7 @@ type mcache struct {
 
 // mcentral hands spans of one span class to mcaches.
 type mcentral struct {
+	heap    *mheapT
 	lock    mutex
 	partial []*mspan
 }
@@ -52,16 +54,15 @@ type mheapT struct {
 	inuse uintptr
 }
 
-var mheap_ mheapT
-
-func mallocinit(heapStart uintptr) {
-	mheap_.heapStart = heapStart
-	mheap_.next = heapStart
-	mheap_.end = arena.Base + arena.Size
-	for i := range mheap_.central {
-		mheap_.central[i].lock.rank = lockRankMheap
+func mallocinit(h *mheapT, heapStart uintptr) {
+	h.heapStart = heapStart
+	h.next = heapStart
+	h.end = arena.Base + arena.Size
+	for i := range h.central {
+		h.central[i].lock.rank = lockRankMheap
+		h.central[i].heap = h
 	}
-	mheap_.lock.rank = lockRankMheap
+	h.lock.rank = lockRankMheap
 }
 
 // allocSpan takes npages fresh pages from the heap.
@@ -73,9 +74,8 @@ func (h *mheapT) allocSpan(npages uintptr) *mspan {
 	if base+size > h.end || base+size < base {
 		// The program asked for more than the arena holds: its error,
 		// worded as the real mcache's.
-		printstr("runtime: out of memory: cannot allocate " + itoa(int64(size)) +
-			"-byte block (" + itoa(int64(h.inuse)) + " in use)\n")
-		fatal("out of memory")
+		panic(fatalError{msg: "out of memory", before: "runtime: out of memory: cannot allocate " +
+			itoa(int64(size)) + "-byte block (" + itoa(int64(h.inuse)) + " in use)\n"})
 	}
 	h.next += size
 	s := &mspan{base: base, npages: npages}
@@ -91,8 +91,7 @@ func (h *mheapT) allocSpan(npages uintptr) *mspan {
 }
 
 // spanOf returns the span holding p, or nil.
-func spanOf(p uintptr) *mspan {
-	h := &mheap_
+func (h *mheapT) spanOf(p uintptr) *mspan {
 	if p < h.heapStart || p >= h.next {
 		return nil
 	}
@@ -102,8 +101,8 @@ func spanOf(p uintptr) *mspan {
 // objectType returns the type of the heap object that starts at p, and
 // whether one does: the allocator's own record, which the program cannot
 // forge, of what an arena address holds.
-func objectType(p uintptr) (*bytecode.Type, bool) {
-	s := spanOf(p)
+func (h *mheapT) objectType(p uintptr) (*bytecode.Type, bool) {
+	s := h.spanOf(p)
 	if s == nil || s.elemsize == 0 {
 		return nil, false
 	}
@@ -125,7 +124,7 @@ func (c *mcentral) cacheSpan(spc uint8) *mspan {
 	}
 	unlock(&c.lock)
 	class := spc >> 1
-	s := mheap_.allocSpan(uintptr(classPages[class]))
+	s := c.heap.allocSpan(uintptr(classPages[class]))
 	s.spanclass = spc
 	s.elemsize = uintptr(classSize[class])
 	s.nelems = s.npages * pageSize / s.elemsize
@@ -135,7 +134,7 @@ func (c *mcentral) cacheSpan(spc uint8) *mspan {
 
 // refill replaces the mcache's span for spc with one that has room.
 func (c *mcache) refill(spc uint8) *mspan {
-	s := mheap_.central[spc].cacheSpan(spc)
+	s := c.heap.central[spc].cacheSpan(spc)
 	c.alloc[spc] = s
 	return s
 }
@@ -143,11 +142,11 @@ func (c *mcache) refill(spc uint8) *mspan {
 // mallocgc allocates a zeroed object of size bytes and type typ (nil for
 // untyped memory such as a string's bytes).
 func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
-	if gcTriggerEveryAlloc {
+	if mp.vm.debug.gcTrigger {
 		gcRecordTrigger(mp)
 	}
 	if size == 0 {
-		return zerobase
+		return mp.vm.zerobase
 	}
 	c := mp.p.mcache
 	noscan := typ == nil || !typ.HasPtrs
@@ -177,7 +176,7 @@ func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
 		return c.allocSmall(size, noscan, typ)
 	}
 	npages := (size + pageSize - 1) / pageSize
-	s := mheap_.allocSpan(npages)
+	s := mp.vm.mheap.allocSpan(npages)
 	s.elemsize = npages * pageSize
 	s.nelems = 1
 	s.freeindex = 1
@@ -201,9 +200,6 @@ func (c *mcache) allocSmall(size uintptr, noscan bool, typ *bytecode.Type) uintp
 }
 
 func alignUp(n, a uintptr) uintptr { return (n + a - 1) &^ (a - 1) }
-
-// zerobase is the address of every zero-sized allocation.
-var zerobase uintptr
 
 // newobject allocates a zeroed value of type t.
 func newobject(mp *m, t *bytecode.Type) uintptr { return mallocgc(mp, t.Size, t) }

@@ -14,7 +14,7 @@ import (
 
 var mapTypes = map[*bytecode.Type]*maps.Type{}
 
-func mapType(t *bytecode.Type) *maps.Type {
+func mapType(vm *vm, t *bytecode.Type) *maps.Type {
 	if mt, ok := mapTypes[t]; ok {
 		return mt
 	}
@@ -22,8 +22,8 @@ func mapType(t *bytecode.Type) *maps.Type {
 	mt := maps.NewType(maps.Type{
 		KeySize: k.Size, KeyAlign: k.Align, ElemSize: e.Size, ElemAlign: e.Align,
 		KeyHasPtrs: k.HasPtrs, ElemHasPtrs: e.HasPtrs,
-		Hash:           func(key, seed uintptr) uintptr { return typehash(k, key, seed) },
-		Equal:          func(a, b uintptr) bool { return equal(k, a, b) },
+		Hash:           func(key, seed uintptr) uintptr { return typehash(vm, k, key, seed) },
+		Equal:          func(a, b uintptr) bool { return equal(vm, k, a, b) },
 		NeedKeyUpdate:  !k.RegularMemory,
 		HashMightPanic: k.Kind == bytecode.Interface || hasIfaceKey(k),
 		Desc:           t.Desc,
@@ -55,7 +55,7 @@ func (e mapEnv) Alloc(size uintptr, hasPtrs bool) uintptr {
 	if !hasPtrs {
 		return mallocgc(e.mp, size, nil)
 	}
-	return mallocgc(e.mp, size, conservativeType("runtime.mapdata", size))
+	return mallocgc(e.mp, size, conservativeType(e.mp.vm, "runtime.mapdata", size))
 }
 func (e mapEnv) TypedMemmove(dst, src, size uintptr, hasPtrs bool) {
 	typedmemmove(dst, src, size)
@@ -63,9 +63,7 @@ func (e mapEnv) TypedMemmove(dst, src, size uintptr, hasPtrs bool) {
 func (e mapEnv) TypedMemclr(dst, size uintptr, hasPtrs bool) { typedmemclr(dst, size) }
 func (e mapEnv) WritePointer(slot, ptr uintptr)              { writePointer(slot, ptr) }
 func (e mapEnv) Rand() uint64                                { return e.mp.p.rand.next() }
-func (e mapEnv) Fatal(msg string)                            { panic(&fatalError{msg}) }
-
-type fatalError struct{ msg string }
+func (e mapEnv) Fatal(msg string)                            { fatal(msg) }
 
 // mapCall runs a map operation, turning a run-time error raised while
 // hashing or comparing keys into a VM panic, and a fault into the fault.
@@ -90,18 +88,20 @@ func mapCall(mp *m, gp *g, op func()) (st int) {
 }
 
 func makemap(mp *m, t *bytecode.Type, hint int64) uintptr {
+	vm := mp.vm
 	if hint < 0 || hint > 1<<40 {
 		hint = 0
 	}
-	return maps.MakeMap(mapEnv{mp}, mapType(t), int(hint))
+	return maps.MakeMap(mapEnv{mp}, mapType(vm, t), int(hint))
 }
 
 func mapLen(m uintptr) int { return maps.Len(m) }
 
 // mapLookup: fA = m[k] (Aux: key slot, map type, commaok, ok offset).
 func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	vm := mp.vm
 	fpp := arena.Frame(gp.fp)
-	t := prog.Types[a[1]]
+	t := mp.vm.prog.Types[a[1]]
 	m := uintptr(*slot(fpp, in.B))
 	key := gp.fp + uintptr(a[0])
 	dst := gp.fp + uintptr(in.A)
@@ -109,7 +109,7 @@ func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		return st
 	}
 	return mapCall(mp, gp, func() {
-		elem, ok := maps.Get(mapEnv{mp}, mapType(t), m, key)
+		elem, ok := maps.Get(mapEnv{mp}, mapType(vm, t), m, key)
 		if ok {
 			*slot(fpp, in.A) = 0
 			typedmemmove(dst, elem, t.Elem.Size)
@@ -127,8 +127,9 @@ func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 
 // mapUpdate: fA[fB] = v (Aux: value slot, map type).
 func mapUpdate(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	vm := mp.vm
 	fpp := arena.Frame(gp.fp)
-	t := prog.Types[a[1]]
+	t := mp.vm.prog.Types[a[1]]
 	m := uintptr(*slot(fpp, in.A))
 	if m == 0 {
 		// Go hashes the key first: an unhashable key panics with that.
@@ -139,7 +140,7 @@ func mapUpdate(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	}
 	key, val := gp.fp+uintptr(in.B), gp.fp+uintptr(a[0])
 	return mapCall(mp, gp, func() {
-		elem := maps.Assign(mapEnv{mp}, mapType(t), m, key)
+		elem := maps.Assign(mapEnv{mp}, mapType(vm, t), m, key)
 		typedmemmove(elem, val, t.Elem.Size)
 	})
 }
@@ -147,6 +148,7 @@ func mapUpdate(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 // hashCheck hashes a key only to raise the unhashable-key panic; ok is
 // false if it did.
 func hashCheck(mp *m, gp *g, t *bytecode.Type, key uintptr) (int, bool) {
+	vm := mp.vm
 	var msg string
 	func() {
 		defer func() {
@@ -154,7 +156,7 @@ func hashCheck(mp *m, gp *g, t *bytecode.Type, key uintptr) (int, bool) {
 				msg = e.msg
 			}
 		}()
-		typehash(t.Key, key, 0)
+		typehash(vm, t.Key, key, 0)
 	}()
 	if msg != "" {
 		return panicErrorString(mp, gp, msg), false
@@ -167,14 +169,15 @@ func hashCheck(mp *m, gp *g, t *bytecode.Type, key uintptr) (int, bool) {
 // so Go walks the key for a dynamic type that cannot be hashed instead. ok
 // is false if it panicked.
 func emptyMapKeyCheck(mp *m, gp *g, t *bytecode.Type, m, key uintptr) (int, bool) {
-	if !mapType(t).HashMightPanic || (m != 0 && mapLen(m) > 0) {
+	vm := mp.vm
+	if !mapType(vm, t).HashMightPanic || (m != 0 && mapLen(m) > 0) {
 		return stContinue, true
 	}
-	bad := unhashableKey(t.Key, key)
+	bad := unhashableKey(vm, t.Key, key)
 	if bad == nil {
 		return stContinue, true
 	}
-	et := prog.ErrTypes.UnhashableTypeError
+	et := mp.vm.prog.ErrTypes.UnhashableTypeError
 	obj := mallocgc(mp, et.Size, et)
 	st(obj, uint64(bad.Desc))
 	return gopanic(mp, gp, [2]uint64{uint64(et.Desc), uint64(obj)}), false
@@ -182,7 +185,7 @@ func emptyMapKeyCheck(mp *m, gp *g, t *bytecode.Type, m, key uintptr) (int, bool
 
 // unhashableKey returns the first dynamic type inside the value of type t
 // at p that cannot be hashed, or nil.
-func unhashableKey(t *bytecode.Type, p uintptr) *bytecode.Type {
+func unhashableKey(vm *vm, t *bytecode.Type, p uintptr) *bytecode.Type {
 	switch t.Kind {
 	case bytecode.Interface:
 		w := ld(p)
@@ -190,7 +193,7 @@ func unhashableKey(t *bytecode.Type, p uintptr) *bytecode.Type {
 		if dt == 0 {
 			return nil
 		}
-		d := typeAt(dt)
+		d := typeAt(vm, dt)
 		if !d.Comparable {
 			return d
 		}
@@ -198,10 +201,10 @@ func unhashableKey(t *bytecode.Type, p uintptr) *bytecode.Type {
 		if d.DirectIface {
 			return nil
 		}
-		return unhashableKey(d, uintptr(data))
+		return unhashableKey(vm, d, uintptr(data))
 	case bytecode.Array:
 		for i := int64(0); i < t.Len; i++ {
-			if bad := unhashableKey(t.Elem, p+uintptr(i)*t.Elem.Size); bad != nil {
+			if bad := unhashableKey(vm, t.Elem, p+uintptr(i)*t.Elem.Size); bad != nil {
 				return bad
 			}
 		}
@@ -210,7 +213,7 @@ func unhashableKey(t *bytecode.Type, p uintptr) *bytecode.Type {
 			if f.Name == "_" {
 				continue
 			}
-			if bad := unhashableKey(f.Type, p+f.Offset); bad != nil {
+			if bad := unhashableKey(vm, f.Type, p+f.Offset); bad != nil {
 				return bad
 			}
 		}
@@ -219,35 +222,39 @@ func unhashableKey(t *bytecode.Type, p uintptr) *bytecode.Type {
 }
 
 func mapDelete(mp *m, gp *g, in *bytecode.Instr) int {
+	vm := mp.vm
 	fpp := arena.Frame(gp.fp)
-	t := prog.Types[in.C]
+	t := mp.vm.prog.Types[in.C]
 	m := uintptr(*slot(fpp, in.A))
 	key := gp.fp + uintptr(in.B)
 	if st, ok := emptyMapKeyCheck(mp, gp, t, m, key); !ok {
 		return st
 	}
-	return mapCall(mp, gp, func() { maps.Delete(mapEnv{mp}, mapType(t), m, key) })
+	return mapCall(mp, gp, func() { maps.Delete(mapEnv{mp}, mapType(vm, t), m, key) })
 }
 
 func mapClear(mp *m, t *bytecode.Type, m uintptr) {
+	vm := mp.vm
 	if m != 0 {
-		maps.Clear(mapEnv{mp}, mapType(t), m)
+		maps.Clear(mapEnv{mp}, mapType(vm, t), m)
 	}
 }
 
 func mapRange(mp *m, t *bytecode.Type, m uintptr) uintptr {
-	it := mallocgc(mp, maps.IterSize(), conservativeType("runtime.mapIter", maps.IterSize()))
-	maps.IterInit(mapEnv{mp}, mapType(t), m, it)
+	vm := mp.vm
+	it := mallocgc(mp, maps.IterSize(), conservativeType(vm, "runtime.mapIter", maps.IterSize()))
+	maps.IterInit(mapEnv{mp}, mapType(vm, t), m, it)
 	return it
 }
 
 // mapNext: fA = (ok, k, v) from iterator fB (Aux: map type, key offset,
 // value offset, want key, want value).
 func mapNext(mp *m, gp *g, in *bytecode.Instr, a []int32) {
+	vm := mp.vm
 	fpp := arena.Frame(gp.fp)
-	t := prog.Types[a[0]]
+	t := mp.vm.prog.Types[a[0]]
 	it := uintptr(*slot(fpp, in.B))
-	k, e, ok := maps.IterNext(mapEnv{mp}, mapType(t), it)
+	k, e, ok := maps.IterNext(mapEnv{mp}, mapType(vm, t), it)
 	*slot(fpp, in.A) = b2u(ok)
 	if !ok {
 		return

@@ -19,12 +19,9 @@ package runtime
 // path from an allocation inside a native to the safepoint is taken as often
 // as it can be; a program must print the same with the knob as without.
 
-// gcTriggerEveryAlloc is GODEBUG=gortgctrigger=1.
-var gcTriggerEveryAlloc bool
-
-// gcController is the pacer's state, reduced to what exists: whether a
-// cycle is due, and counts that tests read.
-var gcController struct {
+// gcControllerState is the pacer's state, reduced to what exists: whether
+// a cycle is due, and counts that tests read.
+type gcControllerState struct {
 	triggerPending bool
 	triggers       uint64 // allocations that recorded a trigger
 	cycles         uint64 // cycles started, each at a safepoint
@@ -33,8 +30,8 @@ var gcController struct {
 // gcRecordTrigger is mallocgc's half of the contract. It never runs the
 // collector.
 func gcRecordTrigger(mp *m) {
-	gcController.triggers++
-	gcController.triggerPending = true
+	mp.vm.gcController.triggers++
+	mp.vm.gcController.triggerPending = true
 	if gp := mp.curg; gp != nil {
 		gp.stackguard0.Store(stackPreempt)
 	}
@@ -43,10 +40,10 @@ func gcRecordTrigger(mp *m) {
 // gcSafepoint is the interpreter's half: it runs where a goroutine yields
 // at a safepoint (goschedPreempt), with gp's registers saved.
 func gcSafepoint(mp *m, gp *g) {
-	if !gcController.triggerPending {
+	if !mp.vm.gcController.triggerPending {
 		return
 	}
-	gcController.triggerPending = false
+	mp.vm.gcController.triggerPending = false
 	if gp.fp < gp.stack.lo || gp.fp >= gp.stack.hi {
 		throw("gcSafepoint: goroutine's frame is not on its stack")
 	}
@@ -56,5 +53,5 @@ func gcSafepoint(mp *m, gp *g) {
 // gcStart begins a collection cycle. Until the collector lands, a cycle
 // marks and frees nothing.
 func gcStart(mp *m) {
-	gcController.cycles++
+	mp.vm.gcController.cycles++
 }

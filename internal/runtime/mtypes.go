@@ -32,9 +32,9 @@ func runtimeType(name string, size uintptr, ptrs ...uintptr) *bytecode.Type {
 	return t
 }
 
-// sizedTypes caches the runtime types made per size, so that allocating
-// makes no host allocation after the first object of a size.
-var sizedTypes struct {
+// sizedTypeCache holds the runtime types made per size, so that
+// allocating makes no host allocation after the first object of a size.
+type sizedTypeCache struct {
 	lock  mutex
 	types map[sizedKey]*bytecode.Type
 }
@@ -44,28 +44,23 @@ type sizedKey struct {
 	size uintptr
 }
 
-func init() {
-	sizedTypes.lock.rank = lockRankRuntimeTypes
-	sizedTypes.types = map[sizedKey]*bytecode.Type{}
-}
-
-// sizedType returns the cached type name of size bytes, made by mk.
-func sizedType(name string, size uintptr, mk func() *bytecode.Type) *bytecode.Type {
-	lock(&sizedTypes.lock)
-	defer unlock(&sizedTypes.lock)
+// get returns the cached type name of size bytes, made by mk.
+func (c *sizedTypeCache) get(name string, size uintptr, mk func() *bytecode.Type) *bytecode.Type {
+	lock(&c.lock)
+	defer unlock(&c.lock)
 	k := sizedKey{name, size}
-	t := sizedTypes.types[k]
+	t := c.types[k]
 	if t == nil {
 		t = mk()
-		sizedTypes.types[k] = t
+		c.types[k] = t
 	}
 	return t
 }
 
 // conservativeType describes an object of size bytes every word of which
 // may be a pointer.
-func conservativeType(name string, size uintptr) *bytecode.Type {
-	return sizedType(name, size, func() *bytecode.Type {
+func conservativeType(vm *vm, name string, size uintptr) *bytecode.Type {
+	return vm.sizedTypes.get(name, size, func() *bytecode.Type {
 		ptrs := make([]uintptr, size/8)
 		for i := range ptrs {
 			ptrs[i] = uintptr(8 * i)
@@ -84,15 +79,15 @@ var (
 
 // itabType describes an itab with n method slots: the interface and the
 // concrete type are pointers; the method slots hold code addresses.
-func itabType(n int) *bytecode.Type {
+func itabType(vm *vm, n int) *bytecode.Type {
 	size := uintptr(24 + 8*max(n, 1))
-	return sizedType("runtime.itab", size, func() *bytecode.Type { return runtimeType("runtime.itab", size, 0, 8) })
+	return vm.sizedTypes.get("runtime.itab", size, func() *bytecode.Type { return runtimeType("runtime.itab", size, 0, 8) })
 }
 
 // deferType describes a defer record with an argument block of size bytes:
 // the link to the next record and the closure context are pointers.
-func deferType(size uintptr) *bytecode.Type {
-	return sizedType("runtime._defer", size, func() *bytecode.Type {
+func deferType(vm *vm, size uintptr) *bytecode.Type {
+	return vm.sizedTypes.get("runtime._defer", size, func() *bytecode.Type {
 		ptrs := []uintptr{0, 32}
 		for off := uintptr(deferHeader); off+8 <= deferHeader+size; off += 8 {
 			ptrs = append(ptrs, off)

@@ -2,7 +2,7 @@ package runtime
 
 import (
 	"fmt"
-	"os"
+
 	"strconv"
 
 	"gort/internal/arena"
@@ -19,9 +19,10 @@ type nativeFunc func(mp *m, gp *g, fp uintptr) int
 
 var nativeTable = map[string]nativeFunc{
 	"runtime.exit": func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
 		v := ld32(fp)
-		flushOutput()
-		setExit(int(int32(v)))
+		flushOutput(vm)
+		setExit(vm, int(int32(v)))
 		return stStop
 	},
 	"runtime.Gosched": func(mp *m, gp *g, fp uintptr) int {
@@ -32,25 +33,28 @@ var nativeTable = map[string]nativeFunc{
 		return goexit(mp, gp)
 	},
 	"runtime.NumGoroutine": func(mp *m, gp *g, fp uintptr) int {
-		st(fp, uint64(gcount()))
+		vm := mp.vm
+		st(fp, uint64(gcount(vm)))
 		return stContinue
 	},
 	// No collector yet (README: what does not work yet): GC collects nothing.
 	"runtime.GC": func(mp *m, gp *g, fp uintptr) int { return stContinue },
 	"runtime.GOMAXPROCS": func(mp *m, gp *g, fp uintptr) int {
-		st(fp+8, uint64(len(allp)))
+		st(fp+8, uint64(len(mp.vm.allp)))
 		return stContinue
 	},
 	// Breakpoint traps, and with no debugger attached the trap ends the
 	// program as the real one's SIGTRAP does.
 	"runtime.Breakpoint": func(mp *m, gp *g, fp uintptr) int {
-		printstr("SIGTRAP: trace trap\nPC=0x0 m=0 sigcode=128\n\n")
-		printTraceback(func() { printGoroutine(gp, true) })
+		vm := mp.vm
+		printstr(vm, "SIGTRAP: trace trap\nPC=0x0 m=0 sigcode=128\n\n")
+		printTraceback(vm, func() { printGoroutine(vm, gp, true) })
 		exitVM(2)
 		return stStop
 	},
 	"runtime.typestring": func(mp *m, gp *g, fp uintptr) int {
-		t := typeOrNil(uintptr(ld(fp)))
+		vm := mp.vm
+		t := typeOrNil(vm, uintptr(ld(fp)))
 		s := "<nil>"
 		if t != nil {
 			s = t.String
@@ -59,7 +63,8 @@ var nativeTable = map[string]nativeFunc{
 		return stContinue
 	},
 	"runtime.typepkgpath": func(mp *m, gp *g, fp uintptr) int {
-		t := typeOrNil(uintptr(ld(fp)))
+		vm := mp.vm
+		t := typeOrNil(vm, uintptr(ld(fp)))
 		s := ""
 		if t != nil {
 			s = t.PkgPath
@@ -92,14 +97,15 @@ var nativeTable = map[string]nativeFunc{
 		return stContinue
 	},
 	"runtime.printpanicstack": func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
 		if p := gp._panic; p != nil && p.sigpanic {
-			printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=" + hex(uint64(p.sigaddr)) + " pc=0x0]\n")
+			printstr(vm, "[signal SIGSEGV: segmentation violation code=0x1 addr="+hex(uint64(p.sigaddr))+" pc=0x0]\n")
 		}
-		printstr("\n")
+		printstr(vm, "\n")
 		// The traceback starts below runtime.fatalpanic's frame: walk
 		// from the current goroutine state, skipping runtime frames.
-		printGoroutine(gp, true)
-		flushOutput()
+		printGoroutine(vm, gp, true)
+		flushOutput(vm)
 		return stContinue
 	},
 	"runtime.fatalthrow": func(mp *m, gp *g, fp uintptr) int {
@@ -107,7 +113,8 @@ var nativeTable = map[string]nativeFunc{
 		return stStop
 	},
 	"runtime.efacekind": func(mp *m, gp *g, fp uintptr) int {
-		t := typeOrNil(uintptr(ld(fp)))
+		vm := mp.vm
+		t := typeOrNil(vm, uintptr(ld(fp)))
 		if t != nil {
 			st(fp+16, uint64(t.Kind))
 		}
@@ -125,7 +132,8 @@ var nativeTable = map[string]nativeFunc{
 		return stContinue
 	},
 	"runtime.printscalar": func(mp *m, gp *g, fp uintptr) int {
-		t := typeAt(uintptr(ld(fp)))
+		vm := mp.vm
+		t := typeAt(vm, uintptr(ld(fp)))
 		data := uintptr(ld(fp + 8))
 		tmp := make([]uint64, 2)
 		if t.Size > 16 {
@@ -142,29 +150,29 @@ var nativeTable = map[string]nativeFunc{
 				tmp[0] = extend(tmp[0], t.Class)
 			}
 		}
-		printScalarWords(tmp, t)
+		printScalarWords(vm, tmp, t)
 		return stContinue
 	},
 }
 
-func printScalarWords(w []uint64, t *bytecode.Type) {
+func printScalarWords(vm *vm, w []uint64, t *bytecode.Type) {
 	switch t.Kind {
 	case bytecode.Bool:
-		printstr(strconv.FormatBool(w[0] != 0))
+		printstr(vm, strconv.FormatBool(w[0] != 0))
 	case bytecode.Int, bytecode.Int8, bytecode.Int16, bytecode.Int32, bytecode.Int64:
-		printstr(strconv.FormatInt(int64(w[0]), 10))
+		printstr(vm, strconv.FormatInt(int64(w[0]), 10))
 	case bytecode.Uint, bytecode.Uint8, bytecode.Uint16, bytecode.Uint32, bytecode.Uint64:
-		printstr(strconv.FormatUint(w[0], 10))
+		printstr(vm, strconv.FormatUint(w[0], 10))
 	case bytecode.Uintptr:
-		printstr(hex(w[0]))
+		printstr(vm, hex(w[0]))
 	case bytecode.Float32:
-		printstr(strconv.FormatFloat(float64(f32(w[0])), 'g', -1, 32))
+		printstr(vm, strconv.FormatFloat(float64(f32(w[0])), 'g', -1, 32))
 	case bytecode.Float64:
-		printstr(strconv.FormatFloat(f64(w[0]), 'g', -1, 64))
+		printstr(vm, strconv.FormatFloat(f64(w[0]), 'g', -1, 64))
 	case bytecode.Complex64:
-		printstr(strconv.FormatComplex(complex(float64(f32(w[0])), float64(f32(w[0]>>32))), 'g', -1, 64))
+		printstr(vm, strconv.FormatComplex(complex(float64(f32(w[0])), float64(f32(w[0]>>32))), 'g', -1, 64))
 	case bytecode.Complex128:
-		printstr(strconv.FormatComplex(complex(f64(w[0]), f64(w[1])), 'g', -1, 128))
+		printstr(vm, strconv.FormatComplex(complex(f64(w[0]), f64(w[1])), 'g', -1, 128))
 	}
 }
 
@@ -177,20 +185,21 @@ func putString(mp *m, p uintptr, s string) {
 
 // bindNatives binds every bodyless function to its native. A function with
 // no native is an error naming it, raised when the program would call it.
-func bindNatives() error {
-	natives = make([]nativeFunc, len(prog.Funcs))
-	for i, f := range prog.Funcs {
+func bindNatives(vm *vm) error {
+	vm.natives = make([]nativeFunc, len(vm.prog.Funcs))
+	for i, f := range vm.prog.Funcs {
 		if f.Native == "" {
 			continue
 		}
 		if nf, ok := nativeTable[f.Native]; ok {
-			natives[i] = nf
+			vm.natives[i] = nf
 			continue
 		}
 		name := f.Native
-		natives[i] = func(mp *m, gp *g, fp uintptr) int {
-			flushOutput()
-			fmt.Fprintf(os.Stderr, "gort: unsupported: native %s (called from %s)\n", name, gp.fn.Name)
+		vm.natives[i] = func(mp *m, gp *g, fp uintptr) int {
+			vm := mp.vm
+			flushOutput(vm)
+			fmt.Fprintf(vm.stderr, "gort: unsupported: native %s (called from %s)\n", name, gp.fn.Name)
 			exitVM(2)
 			return stStop
 		}

@@ -29,14 +29,6 @@ import (
 
 const deferHeader = 48
 
-// sigpanicNext marks the next panic as raised by a fault at address
-// sigaddrNext, which the fatal report follows with a [signal SIGSEGV ...]
-// line.
-var (
-	sigpanicNext bool
-	sigaddrNext  uintptr
-)
-
 type _panic struct {
 	arg        [2]uint64 // the panic value (an eface)
 	link       *_panic
@@ -76,27 +68,28 @@ func (d _defer) args() uintptr   { return uintptr(d) + deferHeader }
 
 // size is the argument block's size, which must be the size the record
 // was allocated with.
-func (d _defer) size() uintptr {
+func (d _defer) size(vm *vm) uintptr {
 	n := uintptr(ld(uintptr(d) + 40))
-	if t, ok := objectType(uintptr(d)); !ok || t == nil || t.String != "runtime._defer" || t.Size-deferHeader != n {
+	if t, ok := vm.mheap.objectType(uintptr(d)); !ok || t == nil || t.String != "runtime._defer" || t.Size-deferHeader != n {
 		panic(arena.Fault{Addr: uintptr(d) + 40})
 	}
 	return n
 }
 
 // fn is the deferring function, by index.
-func (d _defer) fn() *bytecode.Func {
+func (d _defer) fn(vm *vm) *bytecode.Func {
 	i := d.fnIndex()
-	if i >= uint64(len(prog.Funcs)) {
+	if i >= uint64(len(vm.prog.Funcs)) {
 		panic(arena.Fault{Addr: uintptr(d) + 16})
 	}
-	return prog.Funcs[i]
+	return vm.prog.Funcs[i]
 }
 
 // deferproc records a deferred call whose argument block is at args, made
 // for the frame of fn identified by frame.
 func deferproc(mp *m, gp *g, frame uint64, fn *bytecode.Func, code, ctxt uintptr, args uintptr, size uintptr) {
-	d := mallocgc(mp, deferHeader+size, deferType(size))
+	vm := mp.vm
+	d := mallocgc(mp, deferHeader+size, deferType(vm, size))
 	st(d, uint64(gp._defer))
 	st(d+8, frame)
 	st(d+16, uint64(fn.Index))
@@ -113,13 +106,13 @@ func frameID(gp *g, fp uintptr) uint64 { return uint64(fp - gp.stack.lo) }
 
 // frameFunc returns the function running in the frame named by id, found
 // by walking gp's stack down from the current frame, or nil.
-func frameFunc(gp *g, id uint64) *bytecode.Func {
+func frameFunc(vm *vm, gp *g, id uint64) *bytecode.Func {
 	fn, fp := gp.fn, gp.fp
 	for {
 		if frameID(gp, fp) == id {
 			return fn
 		}
-		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
+		caller, callerFP, ok := callerOf(vm, gp, gp.stack, fp)
 		if !ok {
 			return nil
 		}
@@ -131,6 +124,7 @@ func frameFunc(gp *g, id uint64) *bytecode.Func {
 // into the RunDefers instruction (at gp.pc-1) so it runs again for the
 // next. It reports false when the frame has none left.
 func deferreturn(mp *m, gp *g) (int, bool) {
+	vm := mp.vm
 	d := gp._defer
 	if d == 0 {
 		return stContinue, false
@@ -138,7 +132,7 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 	if _defer(d).frame() != frameID(gp, gp.fp) {
 		return stContinue, false
 	}
-	fn, ctxt, args := popDefer(gp, _defer(d))
+	fn, ctxt, args := popDefer(vm, gp, _defer(d))
 	if fn == nil {
 		return panicmem(mp, gp, 0), true
 	}
@@ -150,18 +144,18 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 
 // popDefer unlinks d and returns its callee, context and arguments. A nil
 // function value panics here, when the call is made, as in Go.
-func popDefer(gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
+func popDefer(vm *vm, gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
 	if gp.ndefer == 0 {
 		// The chain is longer than the records pushed: a link was forged.
 		panic(arena.Fault{Addr: uintptr(d)})
 	}
 	gp.ndefer--
 	gp._defer = uintptr(d.link())
-	code, ctxt, size := d.code(), d.ctxt(), d.size()
+	code, ctxt, size := d.code(), d.ctxt(), d.size(vm)
 	if code == 0 {
 		return nil, 0, nil
 	}
-	fn, ok := funcForCode(code)
+	fn, ok := funcForCode(vm, code)
 	if !ok {
 		panic(arena.Fault{Addr: uintptr(code)})
 	}
@@ -174,9 +168,9 @@ func popDefer(gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
 
 // gopanic starts panicking with value v (an eface).
 func gopanic(mp *m, gp *g, v [2]uint64) int {
-	p := &_panic{arg: v, link: gp._panic, sigpanic: sigpanicNext, sigaddr: sigaddrNext,
+	p := &_panic{arg: v, link: gp._panic, sigpanic: mp.sigpanicNext, sigaddr: mp.sigaddrNext,
 		siteFP: frameID(gp, gp.fp), sitePC: gp.pc}
-	sigpanicNext = false
+	mp.sigpanicNext = false
 	if old := gp._panic; old != nil && old.recovered && old.arg == v {
 		old.repanicked = true
 	}
@@ -187,14 +181,15 @@ func gopanic(mp *m, gp *g, v [2]uint64) int {
 // runPanicDefers calls the next deferred function for the innermost panic
 // (or Goexit), or prints the panic and exits when none is left.
 func runPanicDefers(mp *m, gp *g) int {
+	vm := mp.vm
 	p := gp._panic
 	for {
 		d := gp._defer
 		if d == 0 {
 			break
 		}
-		frame, deferFn := _defer(d).frame(), _defer(d).fn()
-		fn, ctxt, args := popDefer(gp, _defer(d))
+		frame, deferFn := _defer(d).frame(), _defer(d).fn(mp.vm)
+		fn, ctxt, args := popDefer(vm, gp, _defer(d))
 		if fn == nil {
 			// A nil deferred function: a new panic, raised as the call
 			// would raise it.
@@ -219,11 +214,12 @@ func runPanicDefers(mp *m, gp *g) int {
 		return goexit1(mp, gp)
 	}
 	// Unrecovered: print it from the panicking goroutine.
-	return pushFrame(mp, gp, prog.Funcs[prog.FatalPanic], nil, 0, retFatal)
+	return pushFrame(mp, gp, mp.vm.prog.Funcs[mp.vm.prog.FatalPanic], nil, 0, retFatal)
 }
 
 // deferReturnedInPanic runs when a deferred call made by a panic returns.
 func deferReturnedInPanic(mp *m, gp *g) int {
+	vm := mp.vm
 	p := gp._panic
 	if p == nil {
 		throw("deferred call returned to a panic that is gone")
@@ -244,7 +240,7 @@ func deferReturnedInPanic(mp *m, gp *g) int {
 	// what is on the stack there, with a recovery point to resume at.
 	fn := p.deferFn
 	fp := gp.stack.lo + uintptr(p.deferFrame)
-	if fn.RecoverPC < 0 || frameFunc(gp, p.deferFrame) != fn || !frameInStack(gp, fn, fp) {
+	if fn.RecoverPC < 0 || frameFunc(vm, gp, p.deferFrame) != fn || !frameInStack(gp, fn, fp) {
 		panic(arena.Fault{Addr: uintptr(p.deferFrame)})
 	}
 	gp.fn = fn
@@ -256,7 +252,7 @@ func deferReturnedInPanic(mp *m, gp *g) int {
 // gorecover implements recover(): the innermost panic's value, if the
 // caller is the deferred function the panic called (looking through
 // wrappers), and the panic is not already recovered.
-func gorecover(gp *g) [2]uint64 {
+func gorecover(vm *vm, gp *g) [2]uint64 {
 	p := gp._panic
 	if p == nil || p.recovered || p.goexit {
 		return [2]uint64{}
@@ -266,7 +262,7 @@ func gorecover(gp *g) [2]uint64 {
 	target := gp.stack.lo + uintptr(p.deferFP)
 	fp := gp.fp
 	for fp != target {
-		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
+		caller, callerFP, ok := callerOf(vm, gp, gp.stack, fp)
 		if !ok || callerFP < target || !caller.Wrapper {
 			return [2]uint64{}
 		}
@@ -293,25 +289,25 @@ func goexit1(mp *m, gp *g) int {
 // with it.
 
 func panicdivide(mp *m, gp *g) int {
-	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.ErrorString, "integer divide by zero"))
+	return gopanic(mp, gp, errorStringValue(mp, mp.vm.prog.ErrTypes.ErrorString, "integer divide by zero"))
 }
 
 func panicshift(mp *m, gp *g) int {
-	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.ErrorString, "negative shift amount"))
+	return gopanic(mp, gp, errorStringValue(mp, mp.vm.prog.ErrTypes.ErrorString, "negative shift amount"))
 }
 
 func panicErrorString(mp *m, gp *g, msg string) int {
-	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.ErrorString, msg))
+	return gopanic(mp, gp, errorStringValue(mp, mp.vm.prog.ErrTypes.ErrorString, msg))
 }
 
 func panicPlain(mp *m, gp *g, msg string) int {
-	return gopanic(mp, gp, errorStringValue(mp, prog.ErrTypes.PlainError, msg))
+	return gopanic(mp, gp, errorStringValue(mp, mp.vm.prog.ErrTypes.PlainError, msg))
 }
 
 // panicNil is panic(nil): since Go 1.21 it panics with a new
 // *runtime.PanicNilError, a pointer to a zero-sized object.
 func panicNil(mp *m, gp *g) int {
-	return gopanic(mp, gp, [2]uint64{uint64(prog.ErrTypes.PanicNilError.Desc), uint64(zerobase)})
+	return gopanic(mp, gp, [2]uint64{uint64(mp.vm.prog.ErrTypes.PanicNilError.Desc), uint64(mp.vm.zerobase)})
 }
 
 // panicRangeFunc raises gc's errors for a misused range-over-func yield
@@ -363,7 +359,7 @@ func panicIndex(mp *m, gp *g, i, n uint64, signed bool) int {
 }
 
 func panicBounds(mp *m, gp *g, x int64, y int, signed bool, code uint8) int {
-	t := prog.ErrTypes.BoundsError
+	t := mp.vm.prog.ErrTypes.BoundsError
 	obj := mallocgc(mp, t.Size, t)
 	arena.Store64(obj, uint64(x))
 	arena.Store64(obj+8, uint64(y))
@@ -376,7 +372,7 @@ func panicBounds(mp *m, gp *g, x int64, y int, signed bool, code uint8) int {
 
 // panicmem is the nil-pointer dereference panic.
 func panicmem(mp *m, gp *g, addr uintptr) int {
-	t := prog.ErrTypes.ErrorAddressString
+	t := mp.vm.prog.ErrTypes.ErrorAddressString
 	obj := mallocgc(mp, t.Size, t)
 	s := newString(mp, "invalid memory address or nil pointer dereference")
 	arena.Store64(obj, s[0])
@@ -391,77 +387,95 @@ func panicmem(mp *m, gp *g, addr uintptr) int {
 // unless it panicked.
 func fault(mp *m, gp *g, p uintptr) int {
 	if p < arena.NilGuard {
-		sigpanicNext, sigaddrNext = true, p
+		mp.sigpanicNext, mp.sigaddrNext = true, p
 		return panicmem(mp, gp, p)
 	}
 	panic(arena.Fault{Addr: p})
 }
 
-// vmExit is what exitVM panics with: the VM has ended with this status.
-type vmExit struct{ code int }
+// What the runtime panics with to end the VM, from whatever host frames
+// are active, so that no instruction of the program runs after it: Run
+// recovers it (ended). arena.Fault, the fourth, is a refused access.
+type (
+	vmExit     struct{ code int } // the program is over: exitVM
+	fatalError struct {
+		msg    string
+		before string // what the runtime prints before "fatal error:"
+	}
+	internalError struct{ msg string }
+)
 
-// exitVM ends the VM from anywhere in the runtime by unwinding the host
-// stack to Run, so that no instruction of the program runs after a fault,
-// a fatal error or a throw, whichever host frames were active.
-func exitVM(code int) {
-	setExit(code)
-	panic(vmExit{code})
-}
+// exitVM ends the VM with status code.
+func exitVM(code int) { panic(vmExit{code}) }
 
-// ended turns what unwound to Run into the VM's exit status, reporting it
-// first unless it is exitVM's: a refused access (arena.Fault) that no
-// nearer handler claimed is the program's fault, anything else is a bug in
-// gort.
-func ended(r any) int {
+// ended reports what unwound to Run and returns the VM's exit status: a
+// refused access that no nearer handler claimed is the program's fault, a
+// fatalError the program's fatal error, and anything else a bug in gort.
+func ended(mp *m, r any) int {
+	vm := mp.vm
 	switch e := r.(type) {
 	case vmExit:
+		setExit(vm, e.code)
 	case arena.Fault:
-		printFault(e)
-		setExit(2)
+		printFault(mp, e)
+	case fatalError:
+		printstr(vm, e.before+"fatal error: "+e.msg+"\n")
+		if gp := mp.curg; gp != nil {
+			printTraceback(vm, func() {
+				printstr(vm, "\n")
+				printGoroutine(vm, gp, true)
+			})
+		} else {
+			printTraceback(vm, func() { printAllGoroutines(vm) })
+		}
+	case internalError:
+		reportInternalError(mp, e.msg, nil)
 	default:
-		internalError(fmt.Sprint(r), debug.Stack())
-		setExit(2)
+		reportInternalError(mp, fmt.Sprint(r), debug.Stack())
 	}
-	flushOutput()
-	return exitCode
+	setExit(vm, 2)
+	flushOutput(vm)
+	return vm.exitCode
 }
 
 // printFault prints gc's report of a fatal memory fault: the address, the
 // signal, and the traceback of the goroutine that faulted.
-func printFault(f arena.Fault) {
+func printFault(mp *m, f arena.Fault) {
+	vm := mp.vm
 	addr := hex(uint64(f.Addr))
-	printstr("unexpected fault address " + addr + "\nfatal error: fault\n")
-	printstr("[signal SIGSEGV: segmentation violation code=" + hex(uint64(f.Code())) + " addr=" + addr + " pc=0x0]\n")
-	if gp := m0.curg; gp != nil {
-		printTraceback(func() {
-			printstr("\n")
-			printGoroutine(gp, true)
+	printstr(vm, "unexpected fault address "+addr+"\nfatal error: fault\n")
+	printstr(vm, "[signal SIGSEGV: segmentation violation code="+hex(uint64(f.Code()))+" addr="+addr+" pc=0x0]\n")
+	if gp := mp.curg; gp != nil {
+		printTraceback(vm, func() {
+			printstr(vm, "\n")
+			printGoroutine(vm, gp, true)
 		})
 	}
 }
 
-// internalError reports a bug in gort: msg, the running goroutine's VM
-// traceback, and with GODEBUG=gortpanic=1 the host stack, if known.
-func internalError(msg string, hostStack []byte) {
-	printstr("fatal error: gort: internal error: " + msg + "\n")
-	if gp := m0.curg; gp != nil {
-		printTraceback(func() {
-			printstr("\n")
-			printGoroutine(gp, true)
+// reportInternalError reports a bug in gort: msg, the running goroutine's
+// VM traceback, and with GODEBUG=gortpanic=1 the host stack, if known.
+func reportInternalError(mp *m, msg string, hostStack []byte) {
+	vm := mp.vm
+	printstr(vm, "fatal error: gort: internal error: "+msg+"\n")
+	if gp := mp.curg; gp != nil {
+		printTraceback(vm, func() {
+			printstr(vm, "\n")
+			printGoroutine(vm, gp, true)
 		})
 	}
 	if hostStack != nil && strings.Contains(os.Getenv("GODEBUG"), "gortpanic=1") {
-		printstr("\ngort's host stack:\n" + string(hostStack))
+		printstr(vm, "\ngort's host stack:\n"+string(hostStack))
 	}
 }
 
 // printTraceback runs a traceback printer over state that may be corrupt:
 // a traceback is best effort, and a failure inside it ends the traceback,
 // not the report.
-func printTraceback(print func()) {
+func printTraceback(vm *vm, print func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			printstr("...traceback stopped: " + fmt.Sprint(r) + "\n")
+			printstr(vm, "...traceback stopped: "+fmt.Sprint(r)+"\n")
 		}
 	}()
 	print()

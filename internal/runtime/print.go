@@ -12,37 +12,35 @@ import (
 // functions do. Output is gathered per statement and written with one
 // write, as the real runtime's printlock section does.
 
-var printBuf []byte
+func printstr(vm *vm, s string) { vm.printBuf = append(vm.printBuf, s...) }
 
-func printstr(s string) { printBuf = append(printBuf, s...) }
-
-func flushOutput() {
-	if len(printBuf) > 0 {
-		os.Stderr.Write(printBuf)
-		printBuf = printBuf[:0]
+func flushOutput(vm *vm) {
+	if len(vm.printBuf) > 0 {
+		vm.stderr.Write(vm.printBuf)
+		vm.printBuf = vm.printBuf[:0]
 	}
 }
 
 func hex(v uint64) string { return "0x" + strconv.FormatUint(v, 16) }
 
 // printOp: Aux is n, newline flag, then (slot, type) pairs.
-func printOp(fpp unsafe.Pointer, a []int32) {
+func printOp(vm *vm, fpp unsafe.Pointer, a []int32) {
 	n, ln := int(a[0]), a[1] == 1
 	for i := 0; i < n; i++ {
 		if ln && i > 0 {
-			printBuf = append(printBuf, ' ')
+			vm.printBuf = append(vm.printBuf, ' ')
 		}
-		printValue(fpp, a[2+2*i], prog.Types[a[3+2*i]])
+		printValue(vm, fpp, a[2+2*i], vm.prog.Types[a[3+2*i]])
 	}
 	if ln {
-		printBuf = append(printBuf, '\n')
+		vm.printBuf = append(vm.printBuf, '\n')
 	}
-	flushOutput()
+	flushOutput(vm)
 }
 
-func printValue(fpp unsafe.Pointer, off int32, t *bytecode.Type) {
+func printValue(vm *vm, fpp unsafe.Pointer, off int32, t *bytecode.Type) {
 	v := *slot(fpp, off)
-	b := printBuf
+	b := vm.printBuf
 	switch t.Kind {
 	case bytecode.Bool:
 		if v != 0 {
@@ -71,10 +69,10 @@ func printValue(fpp unsafe.Pointer, off int32, t *bytecode.Type) {
 		if len(s) > 1<<16 {
 			// A long string goes out from VM memory as it is, not
 			// through a host buffer that its length would size.
-			printBuf = b
-			flushOutput()
+			vm.printBuf = b
+			flushOutput(vm)
 			os.Stderr.Write(s)
-			b = printBuf[:0]
+			b = vm.printBuf[:0]
 			break
 		}
 		b = append(b, s...)
@@ -94,5 +92,5 @@ func printValue(fpp unsafe.Pointer, off int32, t *bytecode.Type) {
 	default:
 		b = append(b, "?"...)
 	}
-	printBuf = b
+	vm.printBuf = b
 }

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"io"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -24,30 +25,15 @@ import (
 // its P's free list (gfput), which spills half of itself to the global list
 // in sched when it reaches gFreeMax; newproc1 takes a g from there (gfget)
 // before it allocates one. A g keeps its stack across lives only if the
-// stack has the starting size. allgs holds every g ever allocated and never
+// stack has the starting size. vm.allgs holds every g ever allocated and never
 // shrinks; a g's index in it is fixed, and its generation counts its lives,
 // so arena memory names one goroutine, not one g, by the pair (gword).
 
-var (
-	prog     *bytecode.Program
-	natives  []nativeFunc
-	sched    schedt
-	allgs    []*g
-	allp     []*p
-	m0       m
-	exitCode int
-	exited   bool
-	// moveStackEveryCall is GODEBUG=gortmovestack=1: every call moves the
-	// goroutine's stack, to test that nothing holds a stale stack address.
-	moveStackEveryCall bool
-	runSeed            uint64
-	mainG              *g
-)
-
 // Options configure one run.
 type Options struct {
-	Args []string // os.Args of the program
-	Seed uint64
+	Args   []string  // os.Args of the program
+	Seed   uint64    // every random choice of the run derives from it
+	Stderr io.Writer // where print and println, panics and fatal errors go
 }
 
 // Run boots the program image and runs it to completion, returning the
@@ -57,50 +43,59 @@ type Options struct {
 // Whatever the program does, Run returns: a fault, a fatal error or a throw
 // unwinds the host stack to here (exitVM), and so does a host panic in the
 // interpreter or the runtime, which is reported as gort's internal error.
-func Run(p *bytecode.Program, opts Options) (status int) {
+func Run(p *bytecode.Program, opts Options) int {
+	status, _ := run(p, opts)
+	return status
+}
+
+// run is Run, returning the VM as well for tests.
+func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	vm = newVM(p, opts)
+	mp := &vm.m0
 	// A host memory fault in gort's own code becomes a host panic, caught
 	// below, rather than killing the process.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			status = ended(r)
+			status = ended(mp, r)
 		}
 	}()
-	prog = p
+	// The image is written: from here on its read-only data is.
 	arena.SetReadOnly(p.RODataEnd)
-	runSeed = opts.Seed
-	if err := bindNatives(); err != nil {
-		os.Stderr.WriteString(err.Error() + "\n")
-		return 2
+	if err := bindNatives(vm); err != nil {
+		io.WriteString(vm.stderr, err.Error()+"\n")
+		return 2, vm
 	}
-	schedinit()
-	mp := &m0
-	mp.p = allp[0]
-	allp[0].m = mp
+	schedinit(vm)
+	mp.p = vm.allp[0]
+	vm.allp[0].m = mp
 	// The real rt0 queues runtime.main with newproc; gort's runtime.main
 	// takes arguments that the host builds, so they are written straight
 	// into its frame.
-	mainG = newproc1(mp, nil, prog.Funcs[prog.RuntimeMain], 0, 0, 0)
-	mainArgs(mp, mainG.fp)
-	runqput(mp.p, mainG, true)
+	vm.mainG = newproc1(mp, nil, p.Funcs[p.RuntimeMain], 0, 0, 0)
+	mainArgs(mp, vm.mainG.fp)
+	runqput(mp.p, vm.mainG, true)
 	schedule(mp)
-	flushOutput()
-	return exitCode
+	flushOutput(vm)
+	return vm.exitCode, vm
 }
 
 // schedinit initialises the runtime in the real order, for the parts gort
 // has: lock ranks, the heap, hash seeds, the itab table, GODEBUG, and
 // procresize.
-func schedinit() {
-	sched.lock.rank = lockRankSched
-	mallocinit(prog.HeapStart)
-	parseGODEBUG(os.Getenv("GODEBUG"))
-	itabsinit()
-	procresize(1)
-	zerobase = prog.ZeroBase
+func schedinit(vm *vm) {
+	vm.sched.lock.rank = lockRankSched
+	mallocinit(&vm.mheap, vm.prog.HeapStart)
+	parseGODEBUG(vm, os.Getenv("GODEBUG"))
+	itabsinit(vm)
+	procresize(vm, 1)
+	vm.zerobase = vm.prog.ZeroBase
 }
 
-func parseGODEBUG(s string) {
+func parseGODEBUG(vm *vm, s string) {
 	for len(s) > 0 {
 		kv := s
 		if i := strings.IndexByte(s, ','); i >= 0 {
@@ -112,30 +107,32 @@ func parseGODEBUG(s string) {
 			k, v := kv[:i], kv[i+1:]
 			switch k {
 			case "gortmovestack":
-				moveStackEveryCall = v == "1"
+				vm.debug.moveStack = v == "1"
 			case "gortgctrigger":
-				gcTriggerEveryAlloc = v == "1"
+				vm.debug.gcTrigger = v == "1"
 			}
 		}
 	}
 }
 
 // procresize creates the Ps.
-func procresize(n int32) {
-	for i := int32(len(allp)); i < n; i++ {
-		pp := &p{id: i, mcache: &mcache{}}
-		pp.rand.state = runSeed*0x9e3779b97f4a7c15 + uint64(i) + 1
-		allp = append(allp, pp)
+func procresize(vm *vm, n int32) {
+	for i := int32(len(vm.allp)); i < n; i++ {
+		pp := &p{id: i, vm: vm, mcache: &mcache{heap: &vm.mheap}}
+		pp.rand.state = vm.seed*0x9e3779b97f4a7c15 + uint64(i) + 1
+		vm.allp = append(vm.allp, pp)
 	}
 }
 
 // mainArgs writes runtime.main's arguments at argp: the init functions as
 // a []func() and main.main as a func().
 func mainArgs(mp *m, argp uintptr) {
+	vm := mp.vm
+	prog := mp.vm.prog
 	n := len(prog.InitFuncs)
 	var arr uintptr
 	if n > 0 {
-		arr = mallocgc(mp, uintptr(8*n), conservativeType("[]func()", uintptr(8*n)))
+		arr = mallocgc(mp, uintptr(8*n), conservativeType(vm, "[]func()", uintptr(8*n)))
 		for i, fi := range prog.InitFuncs {
 			arena.Store64(arr+uintptr(8*i), uint64(prog.FuncVal[fi]))
 		}
@@ -162,6 +159,7 @@ func newproc(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) {
 // statement allocates nothing on the host heap once the free lists have a
 // g for it.
 func newproc1(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) *g {
+	vm := mp.vm
 	size := uintptr(fixedStack)
 	for size < uintptr(fn.FrameSize)+2*bytecode.HeaderSize {
 		size *= 2
@@ -169,14 +167,14 @@ func newproc1(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) *g 
 	newg := gfget(mp, mp.p)
 	if newg == nil {
 		newg = malg(mp, size)
-		allgadd(newg)
+		allgadd(mp.vm, newg)
 	} else if newg.stack.hi-newg.stack.lo < size {
 		// fn's first frame does not fit the starting stack.
-		stackfree(newg.stack)
+		stackfree(vm, newg.stack)
 		newg.stack = stackalloc(mp, size)
 	}
 	newg.stackguard0.Store(newg.stack.hi)
-	newg.goid = sched.goidgen.Add(1)
+	newg.goid = mp.vm.sched.goidgen.Add(1)
 	newg.fp = newg.stack.lo + bytecode.HeaderSize
 	arena.Store64(newg.fp-24, uint64(ctxt))
 	arena.Store64(newg.fp-16, 0)
@@ -202,18 +200,18 @@ func malg(mp *m, size uintptr) *g {
 	return newg
 }
 
-// allgadd records a newly allocated g in allgs, which fixes its index.
-func allgadd(gp *g) {
-	if len(allgs) >= 1<<31-1 {
+// allgadd records a newly allocated g in vm.allgs, which fixes its index.
+func allgadd(vm *vm, gp *g) {
+	if len(vm.allgs) >= 1<<31-1 {
 		throw("allgadd: too many goroutines")
 	}
-	gp.index = int32(len(allgs))
-	allgs = append(allgs, gp)
+	gp.index = int32(len(vm.allgs))
+	vm.allgs = append(vm.allgs, gp)
 }
 
 // gword returns the word by which arena memory (a sudog's g field, for
 // one) names gp's current goroutine: its generation in the high half and
-// its allgs index plus one in the low half. It is never zero, so a zero
+// its vm.allgs index plus one in the low half. It is never zero, so a zero
 // word names no goroutine. The word stops naming anything once the
 // goroutine exits, even after its g is reused.
 func gword(gp *g) uint64 {
@@ -222,14 +220,14 @@ func gword(gp *g) uint64 {
 
 // gFromWord returns the goroutine that a word read from the arena names.
 // A program can write any word of the arena, so the word is validated:
-// ok is false if its index is outside allgs, if the g has since been reused
+// ok is false if its index is outside vm.allgs, if the g has since been reused
 // (its generation moved on), or if the goroutine it named has exited.
-func gFromWord(w uint64) (gp *g, ok bool) {
+func gFromWord(vm *vm, w uint64) (gp *g, ok bool) {
 	i := uint32(w) - 1 // a zero low half wraps out of range
-	if uint64(i) >= uint64(len(allgs)) {
+	if uint64(i) >= uint64(len(vm.allgs)) {
 		return nil, false
 	}
-	gp = allgs[i]
+	gp = vm.allgs[i]
 	if gp.gen != uint32(w>>32) || gp.atomicstatus.Load() == _Gdead {
 		return nil, false
 	}
@@ -249,7 +247,7 @@ func gfput(pp *p, gp *g) {
 		throw("gfput: goroutine is not dead")
 	}
 	if gp.stack.hi-gp.stack.lo != fixedStack {
-		stackfree(gp.stack)
+		stackfree(pp.vm, gp.stack)
 		gp.stack = stack{}
 		gp.stackguard0.Store(0)
 	}
@@ -257,6 +255,7 @@ func gfput(pp *p, gp *g) {
 	if pp.gFree.n < gFreeMax {
 		return
 	}
+	sched := &pp.vm.sched
 	lock(&sched.lock)
 	for pp.gFree.n >= gFreeMax/2 {
 		gp := pp.gFree.pop()
@@ -274,6 +273,7 @@ func gfput(pp *p, gp *g) {
 // dead g is left anywhere. The g comes with a starting-size stack and its
 // generation bumped: no gword made for its last goroutine names it now.
 func gfget(mp *m, pp *p) *g {
+	sched := &mp.vm.sched
 	if pp.gFree.empty() && (!sched.gFree.stack.empty() || !sched.gFree.noStack.empty()) {
 		lock(&sched.lock)
 		for pp.gFree.n < gFreeMax/2 {
@@ -301,9 +301,9 @@ func gfget(mp *m, pp *p) *g {
 
 // gcount is the number of live goroutines: every g ever allocated, less
 // the dead ones, all of which wait on a free list.
-func gcount() int {
-	n := len(allgs) - int(sched.gFree.stack.n) - int(sched.gFree.noStack.n)
-	for _, pp := range allp {
+func gcount(vm *vm) int {
+	n := len(vm.allgs) - int(vm.sched.gFree.stack.n) - int(vm.sched.gFree.noStack.n)
+	for _, pp := range vm.allp {
 		n -= int(pp.gFree.n)
 	}
 	return n
@@ -333,6 +333,7 @@ func runqput(pp *p, gp *g, next bool) {
 // queue.
 func runqputslow(pp *p, gp *g, h, t uint32) {
 	n := (t - h) / 2
+	sched := &pp.vm.sched
 	lock(&sched.lock)
 	for i := uint32(0); i < n; i++ {
 		sched.runq.pushBack(pp.runq[(h+i)%uint32(len(pp.runq))])
@@ -358,7 +359,8 @@ func runqget(pp *p) *g {
 	return gp
 }
 
-func globrunqget() *g {
+func globrunqget(vm *vm) *g {
+	sched := &vm.sched
 	lock(&sched.lock)
 	defer unlock(&sched.lock)
 	gp := sched.runq.pop()
@@ -368,7 +370,8 @@ func globrunqget() *g {
 	return gp
 }
 
-func globrunqput(gp *g) {
+func globrunqput(vm *vm, gp *g) {
+	sched := &vm.sched
 	lock(&sched.lock)
 	sched.runq.pushBack(gp)
 	sched.runqsize++
@@ -377,10 +380,10 @@ func globrunqput(gp *g) {
 
 // schedule runs goroutines until the program exits.
 func schedule(mp *m) {
-	for !exited {
+	for !mp.vm.exited {
 		gp := findRunnable(mp)
 		if gp == nil {
-			checkdead()
+			checkdead(mp.vm)
 			return
 		}
 		execute(mp, gp)
@@ -392,15 +395,15 @@ func schedule(mp *m) {
 func findRunnable(mp *m) *g {
 	pp := mp.p
 	pp.schedtick++
-	if pp.schedtick%61 == 0 && sched.runqsize > 0 {
-		if gp := globrunqget(); gp != nil {
+	if pp.schedtick%61 == 0 && mp.vm.sched.runqsize > 0 {
+		if gp := globrunqget(mp.vm); gp != nil {
 			return gp
 		}
 	}
 	if gp := runqget(pp); gp != nil {
 		return gp
 	}
-	return globrunqget()
+	return globrunqget(mp.vm)
 }
 
 // gopark parks the running goroutine: it stops running and the M goes
@@ -421,7 +424,7 @@ func goready(mp *m, gp *g) {
 // gosched yields: gp goes to the global queue.
 func gosched(mp *m, gp *g) {
 	gp.atomicstatus.Store(_Grunnable)
-	globrunqput(gp)
+	globrunqput(mp.vm, gp)
 }
 
 // goschedPreempt yields because gp's time slice is over, or because the
@@ -437,14 +440,14 @@ func goschedPreempt(mp *m, gp *g) {
 // goexit0 ends gp's goroutine and puts the g on mp's P's free list. Every
 // per-goroutine field is cleared here, so that nothing of this goroutine
 // (its defer chain, panics, resume state, param, creator) reaches the next
-// one or keeps host memory alive; the g keeps only its identity in allgs,
+// one or keeps host memory alive; the g keeps only its identity in vm.allgs,
 // its generation and its stack.
 func goexit0(mp *m, gp *g) {
-	if gp == mainG {
+	if vm := mp.vm; gp == vm.mainG {
 		// main.main returned through runtime.main's exit(0), never here;
 		// reaching here means main called Goexit.
-		mainGoexited = true
-		mainG = nil
+		vm.mainGoexited = true
+		vm.mainG = nil
 	}
 	gdestroy(gp)
 	gfput(mp.p, gp)
@@ -458,17 +461,15 @@ func gdestroy(gp *g) {
 	gp.atomicstatus.Store(_Gdead)
 }
 
-var mainGoexited bool
-
 // checkdead reports a deadlock: no goroutine can run, and none will be
 // woken (gort has no timers, syscalls or network yet that could wake one).
-func checkdead() {
-	if exited {
+func checkdead(vm *vm) {
+	if vm.exited {
 		return
 	}
-	if mainGoexited {
+	if vm.mainGoexited {
 		alive := false
-		for _, gp := range allgs {
+		for _, gp := range vm.allgs {
 			if s := gp.atomicstatus.Load(); s != _Gdead {
 				alive = true
 			}
@@ -481,39 +482,25 @@ func checkdead() {
 }
 
 // setExit ends the program with status code.
-func setExit(code int) {
-	if !exited {
-		exited = true
-		exitCode = code
+func setExit(vm *vm, code int) {
+	if !vm.exited {
+		vm.exited = true
+		vm.exitCode = code
 	}
 }
 
 // fatal reports a condition the program caused that cannot be recovered
 // (a deadlock, concurrent map writes, a runaway stack), in the real
-// fatal's words: "fatal error: msg" and the traceback, of the running
-// goroutine or, when none is running, of every goroutine. It ends the VM
-// and does not return.
-func fatal(msg string) {
-	printstr("fatal error: " + msg + "\n")
-	if gp := m0.curg; gp != nil {
-		printTraceback(func() {
-			printstr("\n")
-			printGoroutine(gp, true)
-		})
-	} else {
-		printTraceback(printAllGoroutines)
-	}
-	exitVM(2)
-}
+// fatal's words: Run prints "fatal error: msg" and the traceback, of the
+// running goroutine or, when none is running, of every goroutine. It ends
+// the VM and does not return.
+func fatal(msg string) { panic(fatalError{msg: msg}) }
 
 // throw reports a bug in gort itself: a state that the runtime's own
 // invariants exclude whatever the program does. The program's words reach
 // the runtime only through validated accessors, which fault, so a throw is
-// never the program's fault. It prints the VM traceback and ends the VM;
-// GODEBUG=gortpanic=1 adds the host stack.
-func throw(msg string) {
-	internalError(msg, nil)
-	exitVM(2)
-}
+// never the program's fault. Run prints it with the VM traceback and ends
+// the VM; GODEBUG=gortpanic=1 adds the host stack.
+func throw(msg string) { panic(internalError{msg}) }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }

@@ -13,13 +13,14 @@ import (
 // are saved; the operation reads and writes the frame at gp.fp and may
 // change the registers (push a frame, unwind, park).
 func rtop(mp *m, gp *g, in *bytecode.Instr) int {
+	vm := mp.vm
 	fn := gp.fn
 	fpp := arena.Frame(gp.fp)
 	fp := gp.fp
 	aux := fn.Aux
 	w := func(off int32) uint64 { return *slot(fpp, off) }
 	set := func(off int32, v uint64) { *slot(fpp, off) = v }
-	typ := func(i int32) *bytecode.Type { return prog.Types[i] }
+	typ := func(i int32) *bytecode.Type { return mp.vm.prog.Types[i] }
 
 	switch in.K {
 	case bytecode.RtNew:
@@ -39,7 +40,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		a := aux[in.C:]
 		size, n := uintptr(a[0]), int(a[1])
 		clo := mallocgc(mp, size, typ(a[2]))
-		arena.Store64(clo, uint64(prog.Funcs[in.B].Text))
+		arena.Store64(clo, uint64(mp.vm.prog.Funcs[in.B].Text))
 		for i := 0; i < n; i++ {
 			src, off, sz := a[3+3*i], a[4+3*i], a[5+3*i]
 			typedmemmove(clo+uintptr(off), fp+uintptr(src), uintptr(sz))
@@ -100,7 +101,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		set(in.A+8, s[1])
 	case bytecode.RtEqual:
 		a := aux[in.C:]
-		eq, err := typedEqual(typ(a[1]), fp+uintptr(in.B), fp+uintptr(a[0]))
+		eq, err := typedEqual(vm, typ(a[1]), fp+uintptr(in.B), fp+uintptr(a[0]))
 		if err != nil {
 			return panicErrorString(mp, gp, err.msg)
 		}
@@ -120,7 +121,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		if len(t.IMethods) == 0 {
 			set(in.A, uint64(dyn))
 		} else {
-			tab, _ := getitab(mp, t, prog.TypeByDesc[dyn])
+			tab, _ := getitab(mp, t, mp.vm.prog.TypeByDesc[dyn])
 			set(in.A, uint64(tab))
 		}
 		set(in.A+8, data)
@@ -175,7 +176,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		}
 		return gopanic(mp, gp, v)
 	case bytecode.RtRecover:
-		v := gorecover(gp)
+		v := gorecover(vm, gp)
 		set(in.A, v[0])
 		set(in.A+8, v[1])
 	case bytecode.RtAppend:
@@ -190,11 +191,11 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		p, n := uintptr(w(in.A)), uintptr(w(in.A+8))
 		typedmemclr(p, n*typ(in.C).Size)
 	case bytecode.RtPrint:
-		printOp(fpp, aux[in.C:])
+		printOp(vm, fpp, aux[in.C:])
 	case bytecode.RtComplex:
 		complexOp(fpp, in, aux[in.C:])
 	case bytecode.RtMinMax:
-		minmaxOp(fpp, in, aux[in.C:])
+		minmaxOp(vm, fpp, in, aux[in.C:])
 	case bytecode.RtUnsafeSlice:
 		a := aux[in.C:]
 		p, n := w(in.B), w(a[0])
@@ -335,14 +336,14 @@ func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int)
 	fpp := arena.Frame(gp.fp)
 	switch a[0] {
 	case 0:
-		return prog.Funcs[a[1]], 0, true, 0
+		return mp.vm.prog.Funcs[a[1]], 0, true, 0
 	case 1:
 		clo := *slot(fpp, a[1])
 		code, ok := arena.Load64(uintptr(clo))
 		if clo == 0 || !ok {
 			return nil, 0, false, panicmem(mp, gp, 0)
 		}
-		fn, ok := funcForCode(code)
+		fn, ok := funcForCode(mp.vm, code)
 		if !ok {
 			panic(arena.Fault{Addr: uintptr(code)})
 		}
@@ -353,7 +354,7 @@ func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int)
 			return nil, 0, false, panicmem(mp, gp, 0)
 		}
 		code := ld(uintptr(tab) + 24 + 8*uintptr(a[3]))
-		fn, ok := funcForCode(code)
+		fn, ok := funcForCode(mp.vm, code)
 		if !ok {
 			panic(arena.Fault{Addr: uintptr(code)})
 		}
@@ -364,19 +365,20 @@ func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int)
 // deferStmt records a deferred call. A nil function value is recorded as
 // is and panics when the call is made.
 func deferStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	vm := mp.vm
 	frame, fn := frameID(gp, gp.fp), gp.fn
 	if in.B >= 0 {
 		// A range-over-func loop body defers onto the frame of the
 		// function it was written in, which recovers into that function.
 		frame = *slot(arena.Frame(gp.fp), in.B)
-		if fn = frameFunc(gp, frame); fn == nil {
+		if fn = frameFunc(vm, gp, frame); fn == nil {
 			panic(arena.Fault{Addr: uintptr(frame)})
 		}
 	}
 	var code, ctxt uintptr
 	if a[0] == 3 {
 		// A deferred builtin: a native with its argument types as context.
-		code, ctxt = prog.Funcs[a[1]].Text, uintptr(*slot(arena.Frame(gp.fp), a[3]))
+		code, ctxt = mp.vm.prog.Funcs[a[1]].Text, uintptr(*slot(arena.Frame(gp.fp), a[3]))
 	} else if a[0] == 1 {
 		clo := *slot(arena.Frame(gp.fp), a[1])
 		if clo != 0 {

@@ -55,8 +55,8 @@ func runHelper(file string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}
-	code := runtime.Run(p, runtime.Options{Args: []string{file}, Seed: 1})
-	fmt.Fprintf(os.Stderr, "%s triggers=%d cycles=%d\n", statsPrefix, runtime.GCTriggers(), runtime.GCCycles())
+	code, triggers, cycles := runtime.RunStats(p, runtime.Options{Args: []string{file}, Seed: 1})
+	fmt.Fprintf(os.Stderr, "%s triggers=%d cycles=%d\n", statsPrefix, triggers, cycles)
 	return code
 }
 

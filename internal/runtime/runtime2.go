@@ -12,7 +12,7 @@ import (
 //
 // These are host structures: VM memory never points at them. Where arena
 // memory must name a goroutine (a sudog's g), it holds the goroutine's
-// gword: its index in allgs and its generation, validated on use (gword and
+// gword: its index in vm.allgs and its generation, validated on use (gword and
 // gFromWord in proc.go).
 
 // Goroutine states, numbered as in the real runtime.
@@ -40,7 +40,7 @@ type g struct {
 
 	atomicstatus atomic.Uint32
 	goid         int64
-	index        int32 // in allgs, fixed for the g's whole existence
+	index        int32 // in vm.allgs, fixed for the g's whole existence
 	// gen counts the goroutines this g has been: gfget bumps it each time
 	// it hands the g out again, so a gword made for an earlier goroutine
 	// no longer names it.
@@ -88,11 +88,18 @@ type m struct {
 	// budget counts down the calls and back edges the running goroutine
 	// may make before it is preempted (see timeSlice).
 	budget int32
+	// sigpanicNext marks the next panic as raised by a fault at address
+	// sigaddrNext, which the fatal report follows with a [signal
+	// SIGSEGV ...] line.
+	sigpanicNext bool
+	sigaddrNext  uintptr
+	vm           *vm // the VM this M runs
 }
 
 // p is a processor: run queue, free gs, mcache and random source.
 type p struct {
 	id        int32
+	vm        *vm // the VM this P belongs to
 	status    uint32
 	schedtick uint32
 	runqhead  atomic.Uint32
@@ -103,8 +110,10 @@ type p struct {
 	// gFreeMax it spills half to sched.gFree.
 	gFree  gList
 	mcache *mcache
-	rand   rng
-	m      *m
+	// sudogcache holds free sudogs (acquireSudog, releaseSudog).
+	sudogcache []sudog
+	rand       rng
+	m          *m
 }
 
 // schedt is the global scheduler state.

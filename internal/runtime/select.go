@@ -17,6 +17,7 @@ import (
 // The result tuple is (index, recvOK, received values...) at fp+A; recvOK
 // is at fp+A+B.
 func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
+	vm := mp.vm
 	fpp := arena.Frame(gp.fp)
 	blocking, n := a[0] == 1, int(a[1])
 	cases := a[2:]
@@ -34,7 +35,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	}
 	res := in.A
 	for _, i := range order {
-		c, size := hchan(*slot(fpp, cases[4*i+1])), caseElemSize(cases, i)
+		c, size := hchan(*slot(fpp, cases[4*i+1])), caseElemSize(vm, cases, i)
 		if cases[4*i] == 1 {
 			if c.closed() {
 				return panicPlain(mp, gp, "send on closed channel")
@@ -49,7 +50,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 			dst := res + cases[4*i+2]
 			*slot(fpp, dst) = 0
 			_, ok := chanrecv(mp, c, gp.fp+uintptr(dst), size)
-			finishRecv(fpp, dst, -1, prog.Types[cases[4*i+3]].Elem, ok)
+			finishRecv(fpp, dst, -1, mp.vm.prog.Types[cases[4*i+3]].Elem, ok)
 			return selectDone(fpp, res, in.B, i, ok)
 		}
 	}
@@ -74,7 +75,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		if c == 0 {
 			continue
 		}
-		w := waiter{c: c, cas: int32(i), send: cases[4*i] == 1, size: caseElemSize(cases, i)}
+		w := waiter{c: c, cas: int32(i), send: cases[4*i] == 1, size: caseElemSize(vm, cases, i)}
 		if w.send {
 			w.elem = cases[4*i+2]
 		} else {
@@ -98,7 +99,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 }
 
 // caseElemSize is the element size of case i's channel type.
-func caseElemSize(cases []int32, i int) uintptr { return prog.Types[cases[4*i+3]].Elem.Size }
+func caseElemSize(vm *vm, cases []int32, i int) uintptr { return vm.prog.Types[cases[4*i+3]].Elem.Size }
 
 func selectDone(fpp unsafe.Pointer, res, okOff int32, i int, ok bool) int {
 	*slot(fpp, res) = uint64(int64(i))
@@ -123,7 +124,7 @@ func selectResume(mp *m, gp *g, r resumeState) int {
 		} else {
 			w.c.queue(w.send).dequeueSudog(w.sg)
 		}
-		releaseSudog(w.sg)
+		releaseSudog(mp, w.sg)
 	}
 	gp.waiting = gp.waiting[:0]
 	if casi < 0 {
@@ -135,6 +136,6 @@ func selectResume(mp *m, gp *g, r resumeState) int {
 		}
 		return selectDone(fpp, r.dst, r.okOff, casi, false)
 	}
-	finishRecv(fpp, r.dst+cases[4*casi+2], -1, prog.Types[cases[4*casi+3]].Elem, ok)
+	finishRecv(fpp, r.dst+cases[4*casi+2], -1, mp.vm.prog.Types[cases[4*casi+3]].Elem, ok)
 	return selectDone(fpp, r.dst, r.okOff, casi, ok)
 }

@@ -98,7 +98,7 @@ func sliceOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 // a string.
 func appendOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	fpp := arena.Frame(gp.fp)
-	et := prog.Types[a[1]]
+	et := mp.vm.prog.Types[a[1]]
 	p, n, c := uintptr(*slot(fpp, in.B)), uintptr(*slot(fpp, in.B+8)), uintptr(*slot(fpp, in.B+16))
 	src, m2 := uintptr(*slot(fpp, a[0])), uintptr(*slot(fpp, a[0]+8))
 	if m2 == 0 {
@@ -125,7 +125,7 @@ func growslice(mp *m, old, n, oldCap, need uintptr, et *bytecode.Type) (uintptr,
 	size := et.Size
 	var mem uintptr
 	if size == 0 {
-		return zerobase, need
+		return mp.vm.zerobase, need
 	}
 	mem = newcap * size
 	if mem <= maxSmallSize {

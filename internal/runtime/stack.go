@@ -46,7 +46,7 @@ func stackalloc(mp *m, n uintptr) stack {
 	if n < pageSize {
 		lo = mallocgc(mp, n, nil)
 	} else {
-		s := mheap_.allocSpan(n / pageSize)
+		s := mp.vm.mheap.allocSpan(n / pageSize)
 		s.elemsize, s.nelems, s.freeindex = n, 1, 1
 		s.types = []*bytecode.Type{nil}
 		lo = s.base
@@ -54,7 +54,7 @@ func stackalloc(mp *m, n uintptr) stack {
 	return stack{lo, lo + n}
 }
 
-func stackfree(stk stack) {
+func stackfree(vm *vm, stk stack) {
 	n := stk.hi - stk.lo
 	stackpool[n] = append(stackpool[n], stk.lo)
 }
@@ -80,6 +80,7 @@ func morestack(mp *m, gp *g, newfp, need, top uintptr) {
 // use are those below top or below the end of the current frame, whichever
 // is higher.
 func copystack(mp *m, gp *g, size, top uintptr) {
+	vm := mp.vm
 	old := gp.stack
 	stk := stackalloc(mp, size)
 	top = max(top, gp.fp+uintptr(gp.fn.FrameSize))
@@ -114,17 +115,17 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 		}
 		ret, savedFP := *slot(words, int32(off)-8), *slot(words, int32(off)-16)
 		fi := uint32(ret >> 32)
-		if fi >= uint32(len(prog.Funcs)) || uintptr(savedFP) >= off {
+		if fi >= uint32(len(mp.vm.prog.Funcs)) || uintptr(savedFP) >= off {
 			break // the bottom frame
 		}
 		// A return marker (a frame the runtime pushed) gives a negative
 		// pc, which no safepoint has: all the caller's pointer slots.
-		fn, off, pc = prog.Funcs[fi], uintptr(savedFP), int32(uint32(ret))-1
+		fn, off, pc = mp.vm.prog.Funcs[fi], uintptr(savedFP), int32(uint32(ret))-1
 	}
 	gp.fp += delta // list item 2
 	gp.stack = stk
 	gp.stackguard0.Store(stk.hi)
-	stackfree(old)
+	stackfree(vm, old)
 }
 
 // frameInStack reports whether fn's whole frame at fp, its call header
@@ -141,18 +142,18 @@ func frameInStack(gp *g, fn *bytecode.Func, fp uintptr) bool {
 // returns the caller's function and frame, or ok=false at the bottom of the
 // stack. Above a frame the runtime pushed (a deferred call, an init task)
 // the caller is the frame the runtime pushed it onto.
-func callerOf(gp *g, stk stack, fp uintptr) (fn *bytecode.Func, callerFP uintptr, ok bool) {
+func callerOf(vm *vm, gp *g, stk stack, fp uintptr) (fn *bytecode.Func, callerFP uintptr, ok bool) {
 	if fp < stk.lo+bytecode.HeaderSize || fp > stk.hi {
 		return nil, 0, false
 	}
 	ret, _ := arena.Load64(fp - 8)
 	savedFP, _ := arena.Load64(fp - 16)
 	fi := uint32(ret >> 32)
-	if fi >= uint32(len(prog.Funcs)) {
+	if fi >= uint32(len(vm.prog.Funcs)) {
 		return nil, 0, false
 	}
 	callerFP = stk.lo + uintptr(savedFP)
-	fn = prog.Funcs[fi]
+	fn = vm.prog.Funcs[fi]
 	if callerFP >= fp || callerFP < stk.lo || uintptr(fn.FrameSize) > stk.hi-callerFP {
 		return nil, 0, false
 	}

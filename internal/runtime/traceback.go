@@ -19,7 +19,7 @@ import (
 // frame, and runtime.Goexit likewise. gort has no machine code, so the +0x
 // offsets are the instruction index, and frame arguments print as "(...)".
 
-func printGoroutine(gp *g, running bool) {
+func printGoroutine(vm *vm, gp *g, running bool) {
 	status := "running"
 	if !running {
 		status = gp.waitreason
@@ -27,11 +27,11 @@ func printGoroutine(gp *g, running bool) {
 			status = "runnable"
 		}
 	}
-	printstr("goroutine " + itoa(gp.goid) + " [" + status + "]:\n")
-	traceback(gp)
+	printstr(vm, "goroutine "+itoa(gp.goid)+" ["+status+"]:\n")
+	traceback(vm, gp)
 	if gp.parentGoid != 0 && gp.gopcFn != nil {
-		printstr("created by " + gp.gopcFn.Name + " in goroutine " + itoa(gp.parentGoid) + "\n")
-		printLocation(gp.gopcFn, gp.gopc-1)
+		printstr(vm, "created by "+gp.gopcFn.Name+" in goroutine "+itoa(gp.parentGoid)+"\n")
+		printLocation(vm, gp.gopcFn, gp.gopc-1)
 	}
 }
 
@@ -44,17 +44,17 @@ const (
 )
 
 // traceback prints gp's frames from the top.
-func traceback(gp *g) {
+func traceback(vm *vm, gp *g) {
 	total := 0
-	walkFrames(gp, func(func()) { total++ })
+	walkFrames(vm, gp, func(func()) { total++ })
 	elide := total - tracebackInnerFrames - tracebackOuterFrames
 	i := 0
-	walkFrames(gp, func(print func()) {
+	walkFrames(vm, gp, func(print func()) {
 		switch {
 		case elide <= 0 || i < tracebackInnerFrames || i >= tracebackInnerFrames+elide:
 			print()
 		case i == tracebackInnerFrames:
-			printstr("..." + itoa(int64(elide)) + " frames elided...\n")
+			printstr(vm, "..."+itoa(int64(elide))+" frames elided...\n")
 		}
 		i++
 	})
@@ -62,7 +62,7 @@ func traceback(gp *g) {
 
 // walkFrames calls frame for each frame a traceback of gp shows, from the
 // top, with the function that prints it.
-func walkFrames(gp *g, frame func(print func())) {
+func walkFrames(vm *vm, gp *g, frame func(print func())) {
 	fn, fp, pc := gp.fn, gp.fp, gp.pc-1
 	for fn != nil {
 		if showFrame(fn, pc) {
@@ -72,12 +72,12 @@ func walkFrames(gp *g, frame func(print func())) {
 				if fn.ArgSize > 0 || fn.CapturesAsArgs {
 					args = "(...)"
 				}
-				printstr(fn.Name + args + "\n")
-				printLocation(fn, pc)
+				printstr(vm, fn.Name+args+"\n")
+				printLocation(vm, fn, pc)
 			})
 		}
 		ret, _ := loadRet(fp)
-		caller, callerFP, ok := callerOf(gp, gp.stack, fp)
+		caller, callerFP, ok := callerOf(vm, gp, gp.stack, fp)
 		if !ok {
 			break
 		}
@@ -92,9 +92,9 @@ func walkFrames(gp *g, frame func(print func())) {
 			}
 			if marker == retDeferPanic && p != nil {
 				if p.goexit {
-					frame(func() { printRuntimeFrame("runtime.Goexit()", "Goexit") })
+					frame(func() { printRuntimeFrame(vm, "runtime.Goexit()", "Goexit") })
 				} else {
-					frame(func() { printRuntimeFrame("panic(...)", "gopanic") })
+					frame(func() { printRuntimeFrame(vm, "panic(...)", "gopanic") })
 				}
 			}
 		}
@@ -144,13 +144,13 @@ func isRuntimeFunc(fn *bytecode.Func) bool {
 	return len(fn.Name) > 8 && fn.Name[:8] == "runtime."
 }
 
-func printLocation(fn *bytecode.Func, pc int32) {
-	printstr("\t" + posString(fn, pc) + " +0x" + hexDigits(uint64(max(pc, 0))) + "\n")
+func printLocation(vm *vm, fn *bytecode.Func, pc int32) {
+	printstr(vm, "\t"+posString(vm, fn, pc)+" +0x"+hexDigits(uint64(max(pc, 0)))+"\n")
 }
 
-func posString(fn *bytecode.Func, pc int32) string {
+func posString(vm *vm, fn *bytecode.Func, pc int32) string {
 	if pc >= 0 && int(pc) < len(fn.Pos) && fn.Pos[pc].IsValid() {
-		p := prog.Fset.Position(fn.Pos[pc])
+		p := vm.prog.Fset.Position(fn.Pos[pc])
 		return p.Filename + ":" + itoa(int64(p.Line))
 	}
 	return fn.File + ":" + itoa(int64(fn.Line))
@@ -160,9 +160,9 @@ func posString(fn *bytecode.Func, pc int32) string {
 // tracebacks show: the line in function fn that calls a deferred function.
 // gort's defer loop is host code, so the location comes from the source of
 // the toolchain gort was built for.
-func printRuntimeFrame(name, fn string) {
+func printRuntimeFrame(vm *vm, name, fn string) {
 	file, line := deferCallSite(fn)
-	printstr(name + "\n\t" + file + ":" + itoa(int64(line)) + " +0x0\n")
+	printstr(vm, name+"\n\t"+file+":"+itoa(int64(line))+" +0x0\n")
 }
 
 var (
@@ -208,13 +208,13 @@ func hexDigits(v uint64) string { return hex(v)[2:] }
 
 // printAllGoroutines prints every live goroutine, as the deadlock report
 // does: a blank line before each.
-func printAllGoroutines() {
-	for _, gp := range allgs {
+func printAllGoroutines(vm *vm) {
+	for _, gp := range vm.allgs {
 		if gp.atomicstatus.Load() == _Gdead {
 			continue
 		}
-		printstr("\n")
-		printGoroutine(gp, false)
+		printstr(vm, "\n")
+		printGoroutine(vm, gp, false)
 	}
-	flushOutput()
+	flushOutput(vm)
 }

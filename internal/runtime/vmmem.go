@@ -83,17 +83,17 @@ func byteSize(p, n, size uintptr) uintptr {
 // typeAt returns the type whose descriptor is at desc, a word from VM
 // memory (an interface's type word, an itab's type): an address that holds
 // no descriptor faults.
-func typeAt(desc uintptr) *bytecode.Type {
-	if t := prog.TypeByDesc[desc]; t != nil {
+func typeAt(vm *vm, desc uintptr) *bytecode.Type {
+	if t := vm.prog.TypeByDesc[desc]; t != nil {
 		return t
 	}
 	panic(arena.Fault{Addr: desc})
 }
 
 // typeOrNil is typeAt, with a nil type for a zero word.
-func typeOrNil(desc uintptr) *bytecode.Type {
+func typeOrNil(vm *vm, desc uintptr) *bytecode.Type {
 	if desc == 0 {
 		return nil
 	}
-	return typeAt(desc)
+	return typeAt(vm, desc)
 }

@@ -1,0 +1,66 @@
+package runtime
+
+import (
+	"io"
+
+	"gort/internal/bytecode"
+	"gort/internal/runtime/maps"
+)
+
+// A vm is one program running: its linked image and every piece of the
+// runtime's state that the real runtime keeps in globals. Nothing mutable
+// lives in a package variable (vm_test.go checks it), so one process can
+// run several VMs, one after another or at once; an M reaches its VM
+// through m.vm, and everything else through its M.
+type vm struct {
+	prog    *bytecode.Program
+	natives []nativeFunc // by function index; nil for interpreted ones
+
+	sched schedt
+	allgs []*g
+	allp  []*p
+	m0    m
+	mainG *g // runtime.main's goroutine, until it exits
+
+	// The program's end: exited is set once, with its status.
+	exited       bool
+	exitCode     int
+	mainGoexited bool
+
+	seed  uint64
+	debug struct {
+		// moveStack is GODEBUG=gortmovestack=1: every call moves the
+		// goroutine's stack, to test that nothing holds a stale stack
+		// address.
+		moveStack bool
+		// gcTrigger is GODEBUG=gortgctrigger=1 (mgc.go).
+		gcTrigger bool
+	}
+
+	mheap        mheapT
+	zerobase     uintptr // the address of every zero-sized allocation
+	stackpool    map[uintptr][]uintptr
+	sizedTypes   sizedTypeCache
+	gcController gcControllerState
+	itabs        itabTableT
+	mapTypes     map[*bytecode.Type]*maps.Type
+	nsudog       uint64 // sudogs ever made: no wait queue is longer
+
+	// printBuf gathers one print statement's output for stderr, written
+	// with one write as the real printlock section does.
+	printBuf []byte
+	stderr   io.Writer
+}
+
+func newVM(p *bytecode.Program, opts Options) *vm {
+	v := &vm{prog: p, seed: opts.Seed, stderr: opts.Stderr}
+	v.m0.vm = v
+	v.stackpool = map[uintptr][]uintptr{}
+	v.sizedTypes.lock.rank = lockRankRuntimeTypes
+	v.sizedTypes.types = map[sizedKey]*bytecode.Type{}
+	v.itabs.lock.rank = lockRankItab
+	v.itabs.table = map[[2]uintptr]uintptr{}
+	v.itabs.missing = map[[2]uintptr]string{}
+	v.mapTypes = map[*bytecode.Type]*maps.Type{}
+	return v
+}
