@@ -112,3 +112,7 @@ func AllocTwiceThenSafepoint() (during, atSafepoint uint64, stopRequested bool) 
 	}
 	return during, atSafepoint, stopRequested
 }
+
+// RuntimeCallSite finds a call in the real runtime's source, for the
+// frames of it that tracebacks show.
+var RuntimeCallSite = runtimeCallSite

@@ -427,17 +427,33 @@ func ended(r any) int {
 }
 
 // printFault prints gc's report of a fatal memory fault: the address, the
-// signal, and the traceback of the goroutine that faulted.
+// signal, and, as a fatal signal escalates the traceback to the system
+// level, the goroutine that faulted and then every other one. Every access
+// gort refuses is one outside the arena, which gc's kernel reports as
+// SEGV_MAPERR.
 func printFault(f arena.Fault) {
-	addr := hex(uint64(f.Addr))
-	printstr("unexpected fault address " + addr + "\nfatal error: fault\n")
-	printstr("[signal SIGSEGV: segmentation violation code=0x1 addr=" + addr + " pc=0x0]\n")
-	if gp := m0.curg; gp != nil {
-		printTraceback(func() {
+	const segvMaperr = 0x1
+	gp := m0.curg
+	printstr("unexpected fault address " + hex(uint64(f.Addr)) + "\nfatal error: fault\n")
+	printTraceback(func() {
+		pc := uintptr(0)
+		if gp != nil && gp.fn != nil {
+			pc = framePC(gp.fn, gp.pc-1)
+		}
+		printSignal(segvMaperr, f.Addr, pc)
+		if gp != nil {
 			printstr("\n")
-			printGoroutine(gp, true)
-		})
-	}
+			printFaultGoroutine(gp)
+		}
+		printOtherGoroutines(gp, tracebackSystem)
+	})
+}
+
+// printSignal prints the line the real runtime's fatal signal report
+// starts with: the signal, its code, the faulting address and the pc that
+// faulted.
+func printSignal(code uint64, addr, pc uintptr) {
+	printstr("[signal SIGSEGV: segmentation violation code=" + hex(code) + " addr=" + hex(uint64(addr)) + " pc=" + hex(uint64(pc)) + "]\n")
 }
 
 // internalError reports a bug in gort: msg, the running goroutine's VM
