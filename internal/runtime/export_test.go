@@ -164,3 +164,9 @@ func SchedFreeLen(pp *P) (stack, noStack int) {
 }
 
 const GFreeMax = gFreeMax
+
+// RuntimeCallSite finds a call in the real runtime's source, for the
+// frames of it that tracebacks show.
+func RuntimeCallSite(file, fn, after, stmt string) (string, int) {
+	return runtimeCallSite(scratchVM(), file, fn, after, stmt)
+}

@@ -439,18 +439,31 @@ func ended(mp *m, r any) int {
 }
 
 // printFault prints gc's report of a fatal memory fault: the address, the
-// signal, and the traceback of the goroutine that faulted.
+// signal, and, as a fatal signal escalates the traceback to the system
+// level, the goroutine that faulted and then every other one.
 func printFault(mp *m, f arena.Fault) {
 	vm := mp.vm
-	addr := hex(uint64(f.Addr))
-	printstr(vm, "unexpected fault address "+addr+"\nfatal error: fault\n")
-	printstr(vm, "[signal SIGSEGV: segmentation violation code="+hex(uint64(f.Code()))+" addr="+addr+" pc=0x0]\n")
-	if gp := mp.curg; gp != nil {
-		printTraceback(vm, func() {
+	gp := mp.curg
+	printstr(vm, "unexpected fault address "+hex(uint64(f.Addr))+"\nfatal error: fault\n")
+	printTraceback(vm, func() {
+		pc := uintptr(0)
+		if gp != nil && gp.fn != nil {
+			pc = framePC(gp.fn, gp.pc-1)
+		}
+		printSignal(vm, uint64(f.Code()), f.Addr, pc)
+		if gp != nil {
 			printstr(vm, "\n")
-			printGoroutine(vm, gp, true)
-		})
-	}
+			printFaultGoroutine(vm, gp)
+		}
+		printOtherGoroutines(vm, gp, tracebackSystem)
+	})
+}
+
+// printSignal prints the line the real runtime's fatal signal report
+// starts with: the signal, its code, the faulting address and the pc that
+// faulted.
+func printSignal(vm *vm, code uint64, addr, pc uintptr) {
+	printstr(vm, "[signal SIGSEGV: segmentation violation code="+hex(code)+" addr="+hex(uint64(addr))+" pc="+hex(uint64(pc))+"]\n")
 }
 
 // reportInternalError reports a bug in gort: msg, the running goroutine's

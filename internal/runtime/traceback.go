@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	hostruntime "runtime"
 	"strings"
-	"sync"
 
 	"gort/internal/arena"
 	"gort/internal/bytecode"
@@ -18,8 +17,50 @@ import (
 // call appears as "panic(...)" between the deferred call and the panicking
 // frame, and runtime.Goexit likewise. gort has no machine code, so the +0x
 // offsets are the instruction index, and frame arguments print as "(...)".
+//
+// A fatal signal (a fault) escalates the traceback to the real runtime's
+// "system" level, as gotraceback does for a crash: every goroutine, each
+// header with gp=, m= and mp=, the real runtime's frames around the
+// program's (runtime.throw and runtime.sigpanic on top of the faulting
+// frame, runtime.main at the bottom of the main goroutine, runtime.goexit at
+// the bottom of every goroutine, runtime.gopark on top of a parked one) and
+// fp=, sp= and pc= on each location line. Wrappers, gort's own runtime
+// functions other than runtime.main, and the runtime frames gc would show
+// for a blocking operation (chanrecv, selectgo, ...), which run as host code
+// in gort, stay hidden. The numbers are gort's own, not a machine's:
+//
+//   - gp= is the g's index in vm.allgs (how arena memory names a g), m= and
+//     mp= the M's id;
+//   - a VM frame's fp= is its frame pointer and sp= where its callee's call
+//     header starts, or for the innermost frame the end of the frame (gort's
+//     stacks grow up, and a callee's arguments lie in its caller's frame);
+//   - a VM frame's pc= is its function's code pointer plus the instruction
+//     index, so that pc minus the +0x offset is the function's entry, as in
+//     gc. (Code pointers are 16 bytes apart, so a pc names an instruction
+//     only together with its function.)
+//   - the real runtime's frames run as host code: they print pc=0x0, with
+//     fp= and sp= where they stand on the VM stack, taking none of it.
+//
+// Their file:line is found in the source of the toolchain gort was built
+// for (runtimeCallSite), never written down here.
+
+// A tracebackLevel is how much of a goroutine a traceback shows, as the
+// real runtime's GOTRACEBACK levels: the program's frames, or (system) the
+// runtime's too, with frame addresses.
+type tracebackLevel int
+
+const (
+	tracebackUser tracebackLevel = iota
+	tracebackSystem
+)
 
 func printGoroutine(vm *vm, gp *g, running bool) {
+	printGoroutineLevel(vm, gp, running, tracebackUser, nil)
+}
+
+// printGoroutineLevel prints gp at level; top, if not nil, prints the
+// runtime's frames above gp's own.
+func printGoroutineLevel(vm *vm, gp *g, running bool, level tracebackLevel, top func()) {
 	status := "running"
 	if !running {
 		status = gp.waitreason
@@ -27,8 +68,26 @@ func printGoroutine(vm *vm, gp *g, running bool) {
 			status = "runnable"
 		}
 	}
-	printstr(vm, "goroutine "+itoa(gp.goid)+" ["+status+"]:\n")
-	traceback(vm, gp)
+	if level == tracebackSystem && inInitTasks(vm, gp) {
+		// The real runtime.main locks the main goroutine to its thread
+		// while the init tasks run; a panic's deferred calls unlock it
+		// before the report, a fault's report comes first.
+		status += ", locked to thread"
+	}
+	header := "goroutine " + itoa(gp.goid)
+	if level == tracebackSystem {
+		header += " gp=" + hex(uint64(gp.index))
+		if running && gp.m != nil {
+			header += " m=" + itoa(gp.m.id) + " mp=" + hex(uint64(gp.m.id))
+		} else {
+			header += " m=nil"
+		}
+	}
+	printstr(vm, header+" ["+status+"]:\n")
+	if top != nil {
+		top()
+	}
+	traceback(vm, gp, level)
 	if gp.parentGoid != 0 && gp.gopcFn != nil {
 		printstr(vm, "created by "+gp.gopcFn.Name+" in goroutine "+itoa(gp.parentGoid)+"\n")
 		printLocation(vm, gp.gopcFn, gp.gopc-1)
@@ -44,12 +103,12 @@ const (
 )
 
 // traceback prints gp's frames from the top.
-func traceback(vm *vm, gp *g) {
+func traceback(vm *vm, gp *g, level tracebackLevel) {
 	total := 0
-	walkFrames(vm, gp, func(func()) { total++ })
+	walkFrames(vm, gp, level, func(func()) { total++ })
 	elide := total - tracebackInnerFrames - tracebackOuterFrames
 	i := 0
-	walkFrames(vm, gp, func(print func()) {
+	walkFrames(vm, gp, level, func(print func()) {
 		switch {
 		case elide <= 0 || i < tracebackInnerFrames || i >= tracebackInnerFrames+elide:
 			print()
@@ -60,27 +119,34 @@ func traceback(vm *vm, gp *g) {
 	})
 }
 
-// walkFrames calls frame for each frame a traceback of gp shows, from the
-// top, with the function that prints it.
-func walkFrames(vm *vm, gp *g, frame func(print func())) {
+// walkFrames calls frame for each frame a traceback of gp at level shows,
+// from the top, with the function that prints it.
+func walkFrames(vm *vm, gp *g, level tracebackLevel, frame func(print func())) {
 	fn, fp, pc := gp.fn, gp.fp, gp.pc-1
+	sp := topSP(gp)
+	var callee *bytecode.Func
 	for fn != nil {
-		if showFrame(fn, pc) {
-			fn, pc := fn, pc
+		switch {
+		case showFrame(fn, pc):
+			fn, fp, sp, pc := fn, fp, sp, pc
 			frame(func() {
 				args := "()"
 				if fn.ArgSize > 0 || fn.CapturesAsArgs {
 					args = "(...)"
 				}
 				printstr(vm, fn.Name+args+"\n")
-				printLocation(vm, fn, pc)
+				printFrameLocation(vm, fn, fp, sp, pc, level)
 			})
+		case level == tracebackSystem && fn.Index == vm.prog.RuntimeMain:
+			fn, fp, sp, pc, callee := fn, fp, sp, pc, callee
+			frame(func() { printRuntimeMain(vm, fn, fp, sp, pc, callee) })
 		}
 		ret, _ := loadRet(fp)
 		caller, callerFP, ok := callerOf(vm, gp, gp.stack, fp)
 		if !ok {
 			break
 		}
+		callee, sp = fn, fp-bytecode.HeaderSize
 		fn, fp, pc = caller, callerFP, callSite(caller, int32(uint32(ret)))
 		if marker := uint32(ret); marker >= retMarker {
 			// The runtime pushed the frame above on behalf of a panic or
@@ -91,14 +157,67 @@ func walkFrames(vm *vm, gp *g, frame func(print func())) {
 				pc = p.sitePC - 1
 			}
 			if marker == retDeferPanic && p != nil {
+				at := sp
 				if p.goexit {
-					frame(func() { printRuntimeFrame(vm, "runtime.Goexit()", "Goexit") })
+					frame(func() { printDeferringFrame(vm, "runtime.Goexit()", "Goexit", level, at) })
 				} else {
-					frame(func() { printRuntimeFrame(vm, "panic(...)", "gopanic") })
+					frame(func() { printDeferringFrame(vm, "panic(...)", "gopanic", level, at) })
 				}
 			}
 		}
 	}
+	if level == tracebackSystem && fp == gp.stack.lo+bytecode.HeaderSize {
+		// Every goroutine's entry function returns to goexit just past
+		// its first instruction, a NOP, as the real newproc arranges; a
+		// traceback names the instruction before a return address.
+		frame(func() {
+			file, line := runtimeCallSite(vm, "asm_amd64.s", "runtime·goexit", "", "BYTE $0x90")
+			printstr(vm, "runtime.goexit({})\n\t"+file+":"+itoa(int64(line))+" +0x1"+frameRegs(gp.stack.lo, gp.stack.lo, 0)+"\n")
+		})
+	}
+}
+
+// inInitTasks reports whether gp is the main goroutine running an init
+// task, a call runtime.main makes before it calls main.main.
+func inInitTasks(vm *vm, gp *g) bool {
+	if gp != vm.mainG {
+		return false
+	}
+	fn, fp := gp.fn, gp.fp
+	var callee *bytecode.Func
+	for fn != nil && fn.Index != vm.prog.RuntimeMain {
+		caller, callerFP, ok := callerOf(vm, gp, gp.stack, fp)
+		if !ok {
+			return false
+		}
+		callee, fn, fp = fn, caller, callerFP
+	}
+	return fn != nil && isInitTask(vm, callee)
+}
+
+func isInitTask(vm *vm, callee *bytecode.Func) bool {
+	return callee != nil && callee.Index != vm.prog.MainMain
+}
+
+// printRuntimeMain prints the frame of gort's runtime.main, which calls
+// the init tasks and main.main, as the real runtime's frames for the same
+// call: runtime.main calling main.main, or, for an init task,
+// runtime.doInit1 calling it from runtime.doInit (inlined) from
+// runtime.main.
+func printRuntimeMain(vm *vm, fn *bytecode.Func, fp, sp uintptr, pc int32, callee *bytecode.Func) {
+	off := " +0x" + hexDigits(uint64(max(pc, 0)))
+	regs := frameRegs(fp, sp, framePC(fn, pc))
+	if isInitTask(vm, callee) {
+		file, line := runtimeCallSite(vm, "proc.go", "doInit1", "", "f()")
+		printstr(vm, "runtime.doInit1(...)\n\t"+file+":"+itoa(int64(line))+off+regs+"\n")
+		file, line = runtimeCallSite(vm, "proc.go", "doInit", "", "doInit1(t)")
+		printstr(vm, "runtime.doInit(...)\n\t"+file+":"+itoa(int64(line))+"\n")
+		file, line = runtimeCallSite(vm, "proc.go", "main", "", "doInit(m.inittasks)")
+		printstr(vm, "runtime.main()\n\t"+file+":"+itoa(int64(line))+off+regs+"\n")
+		return
+	}
+	file, line := runtimeCallSite(vm, "proc.go", "main", "", "fn()")
+	printstr(vm, "runtime.main()\n\t"+file+":"+itoa(int64(line))+off+regs+"\n")
 }
 
 // callSite is the pc of the call that returns to ret in fn: the instruction
@@ -148,6 +267,29 @@ func printLocation(vm *vm, fn *bytecode.Func, pc int32) {
 	printstr(vm, "\t"+posString(vm, fn, pc)+" +0x"+hexDigits(uint64(max(pc, 0)))+"\n")
 }
 
+// printFrameLocation prints the location line of fn's frame at fp, ending
+// at sp, stopped at pc, with the frame's addresses at the system level.
+func printFrameLocation(vm *vm, fn *bytecode.Func, fp, sp uintptr, pc int32, level tracebackLevel) {
+	regs := ""
+	if level == tracebackSystem {
+		regs = frameRegs(fp, sp, framePC(fn, pc))
+	}
+	printstr(vm, "\t"+posString(vm, fn, pc)+" +0x"+hexDigits(uint64(max(pc, 0)))+regs+"\n")
+}
+
+func frameRegs(fp, sp, pc uintptr) string {
+	return " fp=" + hex(uint64(fp)) + " sp=" + hex(uint64(sp)) + " pc=" + hex(uint64(pc))
+}
+
+// frameSP is the end of fn's frame at fp.
+func frameSP(fn *bytecode.Func, fp uintptr) uintptr { return fp + uintptr(fn.FrameSize) }
+
+// framePC is the pc= of fn stopped at instruction pc.
+func framePC(fn *bytecode.Func, pc int32) uintptr { return fn.Text + uintptr(max(pc, 0)) }
+
+// topSP is where a frame pushed on top of gp's innermost frame would start.
+func topSP(gp *g) uintptr { return frameSP(gp.fn, gp.fp) }
+
 func posString(vm *vm, fn *bytecode.Func, pc int32) string {
 	if pc >= 0 && int(pc) < len(fn.Pos) && fn.Pos[pc].IsValid() {
 		p := vm.prog.Fset.Position(fn.Pos[pc])
@@ -156,52 +298,86 @@ func posString(vm *vm, fn *bytecode.Func, pc int32) string {
 	return fn.File + ":" + itoa(int64(fn.Line))
 }
 
-// printRuntimeFrame prints a frame of the real runtime's panic.go that gc's
-// tracebacks show: the line in function fn that calls a deferred function.
-// gort's defer loop is host code, so the location comes from the source of
-// the toolchain gort was built for.
-func printRuntimeFrame(vm *vm, name, fn string) {
-	file, line := deferCallSite(fn)
+// printDeferringFrame prints the frame of the real runtime's panic.go that
+// gc's tracebacks show between a deferred call and the frame that panicked
+// or called Goexit: the line in function fn that calls a deferred function.
+// gort's defer loop is host code, standing at at on the VM stack.
+func printDeferringFrame(vm *vm, name, fn string, level tracebackLevel, at uintptr) {
+	if level == tracebackSystem {
+		printHostFrame(vm, name, "panic.go", fn, "", "fn()", at)
+		return
+	}
+	file, line := runtimeCallSite(vm, "panic.go", fn, "", "fn()")
 	printstr(vm, name+"\n\t"+file+":"+itoa(int64(line))+" +0x0\n")
 }
 
-var (
-	deferCallOnce  sync.Once
-	deferCallLines map[string]int
-	panicGoFile    string
-)
+// printHostFrame prints, at the system level, a frame of the real runtime
+// that gort runs as host code, standing at at on the VM stack: name, and
+// the line of $GOROOT/src/runtime/file that runtimeCallSite finds.
+func printHostFrame(vm *vm, name, file, fn, after, stmt string, at uintptr) {
+	path, line := runtimeCallSite(vm, file, fn, after, stmt)
+	printstr(vm, name+"\n\t"+path+":"+itoa(int64(line))+" +0x0"+frameRegs(at, at, 0)+"\n")
+}
 
-// deferCallSite returns where $GOROOT/src/runtime/panic.go's function fn
-// (gopanic or Goexit) calls a deferred function: the first line of the
-// function's body that is exactly "fn()". The line is 0 if the source is
-// missing or has changed shape.
-func deferCallSite(fn string) (string, int) {
-	deferCallOnce.Do(func() {
-		goroot := os.Getenv("GOROOT")
-		if goroot == "" {
-			goroot = hostruntime.GOROOT()
+// runtimeCallSite returns where the real runtime's function fn, in
+// $GOROOT/src/runtime/file, makes the call that gc's tracebacks show: the
+// first line of fn's body whose statement starts with stmt (spacing aside),
+// after a line that is after, if after is not empty. fn is a Go function's
+// name ("gopanic", "main", not a method) or an assembly TEXT symbol
+// ("runtime·goexit"). The line is 0 if the source is missing or has changed
+// shape.
+func runtimeCallSite(vm *vm, file, fn, after, stmt string) (string, int) {
+	goroot := os.Getenv("GOROOT")
+	if goroot == "" {
+		goroot = hostruntime.GOROOT()
+	}
+	path := filepath.Join(goroot, "src", "runtime", file)
+	lines := runtimeSourceLines(vm, file, path)
+	current, seen := "", after == ""
+	for i, text := range lines {
+		text = strings.Join(strings.Fields(text), " ")
+		if name, ok := strings.CutPrefix(text, "func "); ok {
+			current, _, _ = strings.Cut(name, "(")
+			seen = after == ""
+			continue
 		}
-		panicGoFile = filepath.Join(goroot, "src", "runtime", "panic.go")
-		deferCallLines = map[string]int{}
-		f, err := os.Open(panicGoFile)
-		if err != nil {
-			return
+		if name, ok := strings.CutPrefix(text, "TEXT "); ok {
+			current, _, _ = strings.Cut(name, "(")
+			seen = after == ""
+			continue
 		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		current := ""
-		for n := 1; sc.Scan(); n++ {
-			text := sc.Text()
-			if name, ok := strings.CutPrefix(text, "func "); ok {
-				current, _, _ = strings.Cut(name, "(")
-				continue
+		if current != fn {
+			continue
+		}
+		switch {
+		case !seen:
+			seen = text == after
+		case strings.HasPrefix(text, stmt):
+			return path, i + 1
+		}
+	}
+	return path, 0
+}
+
+func runtimeSourceLines(vm *vm, file, path string) []string {
+	runtimeSource := &vm.runtimeSource
+	lock(&runtimeSource.lock)
+	defer unlock(&runtimeSource.lock)
+	lines, ok := runtimeSource.files[file]
+	if !ok {
+		if f, err := os.Open(path); err == nil {
+			sc := bufio.NewScanner(f)
+			for sc.Scan() {
+				lines = append(lines, sc.Text())
 			}
-			if strings.TrimSpace(text) == "fn()" && deferCallLines[current] == 0 {
-				deferCallLines[current] = n
-			}
+			f.Close()
 		}
-	})
-	return panicGoFile, deferCallLines[fn]
+		if runtimeSource.files == nil {
+			runtimeSource.files = map[string][]string{}
+		}
+		runtimeSource.files[file] = lines
+	}
+	return lines
 }
 
 func hexDigits(v uint64) string { return hex(v)[2:] }
@@ -209,12 +385,35 @@ func hexDigits(v uint64) string { return hex(v)[2:] }
 // printAllGoroutines prints every live goroutine, as the deadlock report
 // does: a blank line before each.
 func printAllGoroutines(vm *vm) {
+	printOtherGoroutines(vm, nil, tracebackUser)
+	flushOutput(vm)
+}
+
+// printOtherGoroutines prints every live goroutine but skip at level, a
+// blank line before each.
+func printOtherGoroutines(vm *vm, skip *g, level tracebackLevel) {
 	for _, gp := range vm.allgs {
-		if gp.atomicstatus.Load() == _Gdead {
+		if gp == skip || gp.atomicstatus.Load() == _Gdead {
 			continue
 		}
+		var top func()
+		if level == tracebackSystem && gp.atomicstatus.Load() == _Gwaiting {
+			top = func() {
+				printHostFrame(vm, "runtime.gopark(...)", "proc.go", "gopark", "", "mcall(park_m)", topSP(gp))
+			}
+		}
 		printstr(vm, "\n")
-		printGoroutine(vm, gp, false)
+		printGoroutineLevel(vm, gp, false, level, top)
 	}
-	flushOutput(vm)
+}
+
+// printFaultGoroutine prints, at the system level, the goroutine whose
+// access faulted: the real runtime's sigpanic, which the signal handler
+// makes the faulting frame call, throws "fault".
+func printFaultGoroutine(vm *vm, gp *g) {
+	printGoroutineLevel(vm, gp, true, tracebackSystem, func() {
+		at := topSP(gp)
+		printHostFrame(vm, "runtime.throw(...)", "panic.go", "throw", "", "fatalthrow(", at)
+		printHostFrame(vm, "runtime.sigpanic()", "signal_unix.go", "sigpanic", "case _SIGSEGV:", `throw("fault")`, at)
+	})
 }

@@ -50,6 +50,13 @@ type vm struct {
 	// with one write as the real printlock section does.
 	printBuf []byte
 	stderr   io.Writer
+
+	// runtimeSource caches the lines of the real runtime's source files
+	// that tracebacks name ($GOROOT/src/runtime), nil if unreadable.
+	runtimeSource struct {
+		lock  mutex
+		files map[string][]string
+	}
 }
 
 func newVM(p *bytecode.Program, opts Options) *vm {
