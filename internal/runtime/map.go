@@ -12,10 +12,8 @@ import (
 // a maps.Type per map type, and the Env through which map code allocates,
 // stores pointers and draws random numbers.
 
-var mapTypes = map[*bytecode.Type]*maps.Type{}
-
 func mapType(vm *vm, t *bytecode.Type) *maps.Type {
-	if mt, ok := mapTypes[t]; ok {
+	if mt, ok := vm.mapTypes[t]; ok {
 		return mt
 	}
 	k, e := t.Key, t.Elem
@@ -28,7 +26,7 @@ func mapType(vm *vm, t *bytecode.Type) *maps.Type {
 		HashMightPanic: k.Kind == bytecode.Interface || hasIfaceKey(k),
 		Desc:           t.Desc,
 	})
-	mapTypes[t] = mt
+	vm.mapTypes[t] = mt
 	return mt
 }
 

@@ -33,10 +33,9 @@ const (
 // which is how the scheduler asks a running goroutine to yield.
 const stackPreempt = 0
 
-// stackpool keeps freed stacks by size for reuse.
-var stackpool = map[uintptr][]uintptr{}
-
 func stackalloc(mp *m, n uintptr) stack {
+	// vm.stackpool keeps freed stacks by size for reuse.
+	stackpool := mp.vm.stackpool
 	if free := stackpool[n]; len(free) > 0 {
 		lo := free[len(free)-1]
 		stackpool[n] = free[:len(free)-1]
@@ -56,7 +55,7 @@ func stackalloc(mp *m, n uintptr) stack {
 
 func stackfree(vm *vm, stk stack) {
 	n := stk.hi - stk.lo
-	stackpool[n] = append(stackpool[n], stk.lo)
+	vm.stackpool[n] = append(vm.stackpool[n], stk.lo)
 }
 
 // morestack grows gp's stack so that a frame of need bytes fits at newfp.
