@@ -101,6 +101,22 @@ func Init() error {
 	return nil
 }
 
+// Reset returns the whole arena to the state Init left it in, every byte
+// zero and nothing read-only, so that the next VM of the process starts on
+// fresh memory, as a new process would: the kernel drops the pages, and a
+// page touched again reads as zeros. The caller makes sure no VM still runs
+// over the arena.
+func Reset() error {
+	if !mapped.Load() {
+		return errors.New("arena: Reset before Init")
+	}
+	if _, _, errno := unix.Syscall(unix.SYS_MADVISE, Base, Size, unix.MADV_DONTNEED); errno != 0 {
+		return fmt.Errorf("gort: cannot reset the arena: %v", errno)
+	}
+	SetReadOnly(Base)
+	return nil
+}
+
 // SetReadOnly makes [Base, bound) read-only: from now on the store accessors
 // refuse any write that touches it. The loader calls it once the image is
 // written, before the program runs; bound must lie in the arena and be

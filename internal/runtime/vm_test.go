@@ -1,13 +1,20 @@
 package runtime_test
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"gort/internal/arena"
+	"gort/internal/compiler"
+	"gort/internal/loader"
+	"gort/internal/runtime"
 )
 
 // immutablePackageVars are the package-level variables internal/runtime
@@ -67,6 +74,41 @@ func TestNoMutablePackageState(t *testing.T) {
 	for name := range immutablePackageVars {
 		if !slices.Contains(found, name) {
 			t.Errorf("immutablePackageVars lists %s, which no longer exists", name)
+		}
+	}
+}
+
+// TestVMsOneAfterAnother runs several programs in this one process, one
+// VM after another over the same arena, each compared with the output the
+// real toolchain recorded for it (testdata/golden). A program run twice
+// must print the same both times: nothing of one VM may reach the next.
+func TestVMsOneAfterAnother(t *testing.T) {
+	if err := arena.Init(); err != nil {
+		t.Skip(err) // the host heap took the arena's range
+	}
+	for _, name := range []string{"print_ints", "recover_nested", "float_branches", "print_ints"} {
+		if err := arena.Reset(); err != nil {
+			t.Fatal(err)
+		}
+		src := filepath.Join("..", "..", "testdata", "golden", name+".go")
+		want, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", name+".out"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lp, err := loader.Load([]string{src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := compiler.Compile(lp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if code := runtime.Run(p, runtime.Options{Args: []string{src}, Seed: 1, Stderr: &out}); code != 0 {
+			t.Errorf("%s: exit status %d, want 0", name, code)
+		}
+		if out.String() != string(want) {
+			t.Errorf("%s: output\n%s\nwant\n%s", name, out.String(), want)
 		}
 	}
 }
