@@ -51,13 +51,10 @@ const (
 	RtUnsafeSlice            // fA = unsafe.Slice(fB, fC); elem t in Aux
 	RtUnsafeString           // fA = unsafe.String(fB, fC)
 	RtSliceToArrayPtr        // fA = (*[n]T)(fB); C = n
-	RtSliceToArray           // fA = [n]T(fB); Aux
-	RtCallNative             // call native Funcs[B] with args at fp+A
 	RtPanicRangeFunc         // range-over-func misuse: B=1 the body's panic was swallowed; B=2 yield called when not ready, the state at closure offset C (-1: unknown)
-	RtGoexit
-	RtClearSlice // clear(fA) for a slice; C = elem size
-	RtWrapNilChk // fA = fB, panicking if nil: a value method called through a nil pointer; Aux[C]: two string const slots
-	RtDeferStack // fA = this frame's defer stack identity
+	RtClearSlice             // clear(fA) for a slice; C = elem t
+	RtWrapNilChk             // fA = fB, panicking if nil: a value method called through a nil pointer; Aux[C]: two string const slots
+	RtDeferStack             // fA = this frame's defer stack identity
 	NumRtOps
 )
 
@@ -68,8 +65,8 @@ var rtNames = [...]string{
 	"mapupdate", "mapdelete", "mapclear", "maplen", "maprange", "mapnext", "strnext",
 	"strrange", "send", "recv", "close", "chanlen", "chancap", "select", "go", "defer",
 	"rundefers", "panic", "recover", "append", "copy", "print", "complex", "minmax",
-	"unsafeslice", "unsafestring", "slicetoarrayptr", "slicetoarray", "callnative",
-	"panicrangefunc", "goexit", "clearslice", "wrapnilchk", "deferstack",
+	"unsafeslice", "unsafestring", "slicetoarrayptr",
+	"panicrangefunc", "clearslice", "wrapnilchk", "deferstack",
 }
 
 // RtName names runtime operation k.

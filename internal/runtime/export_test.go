@@ -32,7 +32,7 @@ func scratchVM() *vm {
 	v := newVM(&bytecode.Program{HeapStart: arena.Base + 1<<30}, Options{})
 	mallocinit(&v.mheap, v.prog.HeapStart)
 	procresize(v, 1)
-	v.m0.p = v.allp[0]
+	v.m0.p, v.allp[0].m = v.allp[0], &v.m0
 	return v
 }
 
@@ -87,7 +87,7 @@ func AllocTwiceThenSafepoint() (during, atSafepoint uint64, stopRequested bool) 
 
 	goschedPreempt(mp, gp)
 	atSafepoint = vm.gcController.cycles - during
-	if globrunqget(vm) != gp {
+	if globrunqget(mp) != gp {
 		panic("goschedPreempt did not queue the goroutine")
 	}
 	return during, atSafepoint, stopRequested
@@ -169,4 +169,31 @@ const GFreeMax = gFreeMax
 // frames of it that tracebacks show.
 func RuntimeCallSite(file, fn, after, stmt string) (string, int) {
 	return runtimeCallSite(scratchVM(), file, fn, after, stmt)
+}
+
+// LockOutOfOrder takes the heap's lock and then sched's, which ranks
+// below it, and returns what the rank check threw ("" if nothing).
+func LockOutOfOrder() (thrown string) {
+	mp := &scratchVM().m0
+	heap, sched := &mutex{rank: lockRankMheap}, &mutex{rank: lockRankSched}
+	defer func() {
+		if e, ok := recover().(internalError); ok {
+			thrown = e.msg
+		}
+	}()
+	lock(mp, heap)
+	lock(mp, sched)
+	return ""
+}
+
+// LockInOrder takes sched's lock, then the heap's, releases them out of
+// order and reports how many locks the M still holds.
+func LockInOrder() int {
+	mp := &scratchVM().m0
+	heap, sched := &mutex{rank: lockRankMheap}, &mutex{rank: lockRankSched}
+	lock(mp, sched)
+	lock(mp, heap)
+	unlock(mp, sched)
+	unlock(mp, heap)
+	return mp.nlocksHeld
 }

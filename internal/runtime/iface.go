@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"go/types"
+	"strings"
 
 	"gort/internal/arena"
 	"gort/internal/bytecode"
@@ -30,11 +31,10 @@ func itabsinit(vm *vm) {
 // getitab returns the itab for concrete type t and interface it, or 0 and
 // the name of a missing method.
 func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
-	vm := mp.vm
 	key := [2]uintptr{it.Desc, t.Desc}
 	itabs := &mp.vm.itabs
-	lock(&itabs.lock)
-	defer unlock(&itabs.lock)
+	lock(mp, &itabs.lock)
+	defer unlock(mp, &itabs.lock)
 	if tab, ok := itabs.table[key]; ok {
 		return tab, ""
 	}
@@ -53,14 +53,14 @@ func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
 		}
 		if !found {
 			short := name
-			if j := lastIndexByte(name, '.'); j >= 0 {
+			if j := strings.LastIndexByte(name, '.'); j >= 0 {
 				short = name[j+1:]
 			}
 			itabs.missing[key] = short
 			return 0, short
 		}
 	}
-	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), itabType(vm, len(fns)))
+	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), itabType(mp, len(fns)))
 	st(tab, uint64(it.Desc))
 	st(tab+8, uint64(t.Desc))
 	h := ld32(t.Desc + 16)
@@ -77,14 +77,6 @@ func sigIdentical(a, b any) bool {
 	return types.Identical(a.(*types.Signature), b.(*types.Signature))
 }
 
-func lastIndexByte(s string, c byte) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
 
 // dynType returns the dynamic type descriptor of an interface value's
 // first word.

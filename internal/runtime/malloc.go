@@ -66,9 +66,9 @@ func mallocinit(h *mheapT, heapStart uintptr) {
 }
 
 // allocSpan takes npages fresh pages from the heap.
-func (h *mheapT) allocSpan(npages uintptr) *mspan {
-	lock(&h.lock)
-	defer unlock(&h.lock)
+func (h *mheapT) allocSpan(mp *m, npages uintptr) *mspan {
+	lock(mp, &h.lock)
+	defer unlock(mp, &h.lock)
 	base := h.next
 	size := npages * pageSize
 	if base+size > h.end || base+size < base {
@@ -114,17 +114,17 @@ func (h *mheapT) objectType(p uintptr) (*bytecode.Type, bool) {
 }
 
 // cacheSpan gets a span with free objects of span class spc.
-func (c *mcentral) cacheSpan(spc uint8) *mspan {
-	lock(&c.lock)
+func (c *mcentral) cacheSpan(mp *m, spc uint8) *mspan {
+	lock(mp, &c.lock)
 	if n := len(c.partial); n > 0 {
 		s := c.partial[n-1]
 		c.partial = c.partial[:n-1]
-		unlock(&c.lock)
+		unlock(mp, &c.lock)
 		return s
 	}
-	unlock(&c.lock)
+	unlock(mp, &c.lock)
 	class := spc >> 1
-	s := c.heap.allocSpan(uintptr(classPages[class]))
+	s := c.heap.allocSpan(mp, uintptr(classPages[class]))
 	s.spanclass = spc
 	s.elemsize = uintptr(classSize[class])
 	s.nelems = s.npages * pageSize / s.elemsize
@@ -133,8 +133,8 @@ func (c *mcentral) cacheSpan(spc uint8) *mspan {
 }
 
 // refill replaces the mcache's span for spc with one that has room.
-func (c *mcache) refill(spc uint8) *mspan {
-	s := c.heap.central[spc].cacheSpan(spc)
+func (c *mcache) refill(mp *m, spc uint8) *mspan {
+	s := c.heap.central[spc].cacheSpan(mp, spc)
 	c.alloc[spc] = s
 	return s
 }
@@ -167,16 +167,16 @@ func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
 			c.tinyoffset = off + size
 			return p
 		}
-		p := c.allocSmall(tinySize, true, nil)
+		p := c.allocSmall(mp, tinySize, true, nil)
 		c.tiny = p
 		c.tinyoffset = size
 		return p
 	}
 	if size <= maxSmallSize {
-		return c.allocSmall(size, noscan, typ)
+		return c.allocSmall(mp, size, noscan, typ)
 	}
 	npages := (size + pageSize - 1) / pageSize
-	s := mp.vm.mheap.allocSpan(npages)
+	s := mp.vm.mheap.allocSpan(mp, npages)
 	s.elemsize = npages * pageSize
 	s.nelems = 1
 	s.freeindex = 1
@@ -184,14 +184,14 @@ func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
 	return s.base
 }
 
-func (c *mcache) allocSmall(size uintptr, noscan bool, typ *bytecode.Type) uintptr {
+func (c *mcache) allocSmall(mp *m, size uintptr, noscan bool, typ *bytecode.Type) uintptr {
 	spc := sizeToClass(size) << 1
 	if noscan {
 		spc |= 1
 	}
 	s := c.alloc[spc]
 	if s == nil || s.freeindex == s.nelems {
-		s = c.refill(spc)
+		s = c.refill(mp, spc)
 	}
 	i := s.freeindex
 	s.freeindex++

@@ -53,7 +53,7 @@ func (e mapEnv) Alloc(size uintptr, hasPtrs bool) uintptr {
 	if !hasPtrs {
 		return mallocgc(e.mp, size, nil)
 	}
-	return mallocgc(e.mp, size, conservativeType(e.mp.vm, "runtime.mapdata", size))
+	return mallocgc(e.mp, size, conservativeType(e.mp, "runtime.mapdata", size))
 }
 func (e mapEnv) TypedMemmove(dst, src, size uintptr, hasPtrs bool) {
 	typedmemmove(dst, src, size)
@@ -240,7 +240,7 @@ func mapClear(mp *m, t *bytecode.Type, m uintptr) {
 
 func mapRange(mp *m, t *bytecode.Type, m uintptr) uintptr {
 	vm := mp.vm
-	it := mallocgc(mp, maps.IterSize(), conservativeType(vm, "runtime.mapIter", maps.IterSize()))
+	it := mallocgc(mp, maps.IterSize(), conservativeType(mp, "runtime.mapIter", maps.IterSize()))
 	maps.IterInit(mapEnv{mp}, mapType(vm, t), m, it)
 	return it
 }

@@ -45,9 +45,9 @@ type sizedKey struct {
 }
 
 // get returns the cached type name of size bytes, made by mk.
-func (c *sizedTypeCache) get(name string, size uintptr, mk func() *bytecode.Type) *bytecode.Type {
-	lock(&c.lock)
-	defer unlock(&c.lock)
+func (c *sizedTypeCache) get(mp *m, name string, size uintptr, mk func() *bytecode.Type) *bytecode.Type {
+	lock(mp, &c.lock)
+	defer unlock(mp, &c.lock)
 	k := sizedKey{name, size}
 	t := c.types[k]
 	if t == nil {
@@ -59,8 +59,8 @@ func (c *sizedTypeCache) get(name string, size uintptr, mk func() *bytecode.Type
 
 // conservativeType describes an object of size bytes every word of which
 // may be a pointer.
-func conservativeType(vm *vm, name string, size uintptr) *bytecode.Type {
-	return vm.sizedTypes.get(name, size, func() *bytecode.Type {
+func conservativeType(mp *m, name string, size uintptr) *bytecode.Type {
+	return mp.vm.sizedTypes.get(mp, name, size, func() *bytecode.Type {
 		ptrs := make([]uintptr, size/8)
 		for i := range ptrs {
 			ptrs[i] = uintptr(8 * i)
@@ -79,15 +79,15 @@ var (
 
 // itabType describes an itab with n method slots: the interface and the
 // concrete type are pointers; the method slots hold code addresses.
-func itabType(vm *vm, n int) *bytecode.Type {
+func itabType(mp *m, n int) *bytecode.Type {
 	size := uintptr(24 + 8*max(n, 1))
-	return vm.sizedTypes.get("runtime.itab", size, func() *bytecode.Type { return runtimeType("runtime.itab", size, 0, 8) })
+	return mp.vm.sizedTypes.get(mp, "runtime.itab", size, func() *bytecode.Type { return runtimeType("runtime.itab", size, 0, 8) })
 }
 
 // deferType describes a defer record with an argument block of size bytes:
 // the link to the next record and the closure context are pointers.
-func deferType(vm *vm, size uintptr) *bytecode.Type {
-	return vm.sizedTypes.get("runtime._defer", size, func() *bytecode.Type {
+func deferType(mp *m, size uintptr) *bytecode.Type {
+	return mp.vm.sizedTypes.get(mp, "runtime._defer", size, func() *bytecode.Type {
 		ptrs := []uintptr{0, 32}
 		for off := uintptr(deferHeader); off+8 <= deferHeader+size; off += 8 {
 			ptrs = append(ptrs, off)

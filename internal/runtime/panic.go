@@ -88,8 +88,7 @@ func (d _defer) fn(vm *vm) *bytecode.Func {
 // deferproc records a deferred call whose argument block is at args, made
 // for the frame of fn identified by frame.
 func deferproc(mp *m, gp *g, frame uint64, fn *bytecode.Func, code, ctxt uintptr, args uintptr, size uintptr) {
-	vm := mp.vm
-	d := mallocgc(mp, deferHeader+size, deferType(vm, size))
+	d := mallocgc(mp, deferHeader+size, deferType(mp, size))
 	st(d, uint64(gp._defer))
 	st(d+8, frame)
 	st(d+16, uint64(fn.Index))

@@ -127,12 +127,11 @@ func procresize(vm *vm, n int32) {
 // mainArgs writes runtime.main's arguments at argp: the init functions as
 // a []func() and main.main as a func().
 func mainArgs(mp *m, argp uintptr) {
-	vm := mp.vm
 	prog := mp.vm.prog
 	n := len(prog.InitFuncs)
 	var arr uintptr
 	if n > 0 {
-		arr = mallocgc(mp, uintptr(8*n), conservativeType(vm, "[]func()", uintptr(8*n)))
+		arr = mallocgc(mp, uintptr(8*n), conservativeType(mp, "[]func()", uintptr(8*n)))
 		for i, fi := range prog.InitFuncs {
 			arena.Store64(arr+uintptr(8*i), uint64(prog.FuncVal[fi]))
 		}
@@ -256,7 +255,7 @@ func gfput(pp *p, gp *g) {
 		return
 	}
 	sched := &pp.vm.sched
-	lock(&sched.lock)
+	lock(pp.m, &sched.lock)
 	for pp.gFree.n >= gFreeMax/2 {
 		gp := pp.gFree.pop()
 		if gp.stack.lo == 0 {
@@ -265,7 +264,7 @@ func gfput(pp *p, gp *g) {
 			sched.gFree.stack.push(gp)
 		}
 	}
-	unlock(&sched.lock)
+	unlock(pp.m, &sched.lock)
 }
 
 // gfget takes a dead g from pp's free list for a new goroutine, refilling
@@ -275,7 +274,7 @@ func gfput(pp *p, gp *g) {
 func gfget(mp *m, pp *p) *g {
 	sched := &mp.vm.sched
 	if pp.gFree.empty() && (!sched.gFree.stack.empty() || !sched.gFree.noStack.empty()) {
-		lock(&sched.lock)
+		lock(mp, &sched.lock)
 		for pp.gFree.n < gFreeMax/2 {
 			gp := sched.gFree.stack.pop() // gs with a stack first
 			if gp == nil {
@@ -285,7 +284,7 @@ func gfget(mp *m, pp *p) *g {
 			}
 			pp.gFree.push(gp)
 		}
-		unlock(&sched.lock)
+		unlock(mp, &sched.lock)
 	}
 	gp := pp.gFree.pop()
 	if gp == nil {
@@ -334,7 +333,7 @@ func runqput(pp *p, gp *g, next bool) {
 func runqputslow(pp *p, gp *g, h, t uint32) {
 	n := (t - h) / 2
 	sched := &pp.vm.sched
-	lock(&sched.lock)
+	lock(pp.m, &sched.lock)
 	for i := uint32(0); i < n; i++ {
 		sched.runq.pushBack(pp.runq[(h+i)%uint32(len(pp.runq))])
 		sched.runqsize++
@@ -342,7 +341,7 @@ func runqputslow(pp *p, gp *g, h, t uint32) {
 	pp.runqhead.Store(h + n)
 	sched.runq.pushBack(gp)
 	sched.runqsize++
-	unlock(&sched.lock)
+	unlock(pp.m, &sched.lock)
 }
 
 func runqget(pp *p) *g {
@@ -359,10 +358,10 @@ func runqget(pp *p) *g {
 	return gp
 }
 
-func globrunqget(vm *vm) *g {
-	sched := &vm.sched
-	lock(&sched.lock)
-	defer unlock(&sched.lock)
+func globrunqget(mp *m) *g {
+	sched := &mp.vm.sched
+	lock(mp, &sched.lock)
+	defer unlock(mp, &sched.lock)
 	gp := sched.runq.pop()
 	if gp != nil {
 		sched.runqsize--
@@ -370,12 +369,12 @@ func globrunqget(vm *vm) *g {
 	return gp
 }
 
-func globrunqput(vm *vm, gp *g) {
-	sched := &vm.sched
-	lock(&sched.lock)
+func globrunqput(mp *m, gp *g) {
+	sched := &mp.vm.sched
+	lock(mp, &sched.lock)
 	sched.runq.pushBack(gp)
 	sched.runqsize++
-	unlock(&sched.lock)
+	unlock(mp, &sched.lock)
 }
 
 // schedule runs goroutines until the program exits.
@@ -396,14 +395,14 @@ func findRunnable(mp *m) *g {
 	pp := mp.p
 	pp.schedtick++
 	if pp.schedtick%61 == 0 && mp.vm.sched.runqsize > 0 {
-		if gp := globrunqget(mp.vm); gp != nil {
+		if gp := globrunqget(mp); gp != nil {
 			return gp
 		}
 	}
 	if gp := runqget(pp); gp != nil {
 		return gp
 	}
-	return globrunqget(mp.vm)
+	return globrunqget(mp)
 }
 
 // gopark parks the running goroutine: it stops running and the M goes
@@ -424,7 +423,7 @@ func goready(mp *m, gp *g) {
 // gosched yields: gp goes to the global queue.
 func gosched(mp *m, gp *g) {
 	gp.atomicstatus.Store(_Grunnable)
-	globrunqput(mp.vm, gp)
+	globrunqput(mp, gp)
 }
 
 // goschedPreempt yields because gp's time slice is over, or because the

@@ -94,6 +94,9 @@ type m struct {
 	sigpanicNext bool
 	sigaddrNext  uintptr
 	vm           *vm // the VM this M runs
+	// locksHeld are the runtime locks the M holds, in rank order.
+	locksHeld  [maxLocksHeld]*mutex
+	nlocksHeld int
 }
 
 // p is a processor: run queue, free gs, mcache and random source.

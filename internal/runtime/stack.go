@@ -45,7 +45,7 @@ func stackalloc(mp *m, n uintptr) stack {
 	if n < pageSize {
 		lo = mallocgc(mp, n, nil)
 	} else {
-		s := mp.vm.mheap.allocSpan(n / pageSize)
+		s := mp.vm.mheap.allocSpan(mp, n/pageSize)
 		s.elemsize, s.nelems, s.freeindex = n, 1, 1
 		s.types = []*bytecode.Type{nil}
 		lo = s.base

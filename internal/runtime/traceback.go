@@ -361,8 +361,8 @@ func runtimeCallSite(vm *vm, file, fn, after, stmt string) (string, int) {
 
 func runtimeSourceLines(vm *vm, file, path string) []string {
 	runtimeSource := &vm.runtimeSource
-	lock(&runtimeSource.lock)
-	defer unlock(&runtimeSource.lock)
+	runtimeSource.lock.Lock()
+	defer runtimeSource.lock.Unlock()
 	lines, ok := runtimeSource.files[file]
 	if !ok {
 		if f, err := os.Open(path); err == nil {

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"io"
+	"sync"
 
 	"gort/internal/bytecode"
 	"gort/internal/runtime/maps"
@@ -54,7 +55,7 @@ type vm struct {
 	// runtimeSource caches the lines of the real runtime's source files
 	// that tracebacks name ($GOROOT/src/runtime), nil if unreadable.
 	runtimeSource struct {
-		lock  mutex
+		lock  sync.Mutex // a host cache's, outside the runtime's lock ranks
 		files map[string][]string
 	}
 }
