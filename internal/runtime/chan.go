@@ -297,7 +297,7 @@ func chancap(c hchan) int {
 // chansend implements c <- *ep for elements of size bytes.
 func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
 	if c == 0 {
-		gopark(gp, "chan send (nil chan)")
+		gopark(mp, gp, "chan send (nil chan)")
 		return stStop
 	}
 	if c.closed() {
@@ -321,7 +321,7 @@ func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
 	}
 	gp.resume = resumeState{kind: resumeSend, w: waiter{c: c, elem: int32(ep - gp.fp), cas: -1, send: true, size: size}}
 	park(mp, gp, &gp.resume.w)
-	gopark(gp, "chan send")
+	gopark(mp, gp, "chan send")
 	return stStop
 }
 
@@ -396,7 +396,7 @@ func chanrecvOp(mp *m, gp *g, dst int32, c hchan, t *bytecode.Type, commaOk bool
 	fpp := arena.Frame(gp.fp)
 	*slot(fpp, dst) = 0
 	if c == 0 {
-		gopark(gp, "chan receive (nil chan)")
+		gopark(mp, gp, "chan receive (nil chan)")
 		return stStop
 	}
 	okAt := int32(-1)
@@ -410,7 +410,7 @@ func chanrecvOp(mp *m, gp *g, dst int32, c hchan, t *bytecode.Type, commaOk bool
 	gp.resume = resumeState{kind: resumeRecv, w: waiter{c: c, elem: dst, cas: -1, size: t.Elem.Size},
 		dst: dst, okOff: okAt, t: t.Elem}
 	park(mp, gp, &gp.resume.w)
-	gopark(gp, "chan receive")
+	gopark(mp, gp, "chan receive")
 	return stStop
 }
 

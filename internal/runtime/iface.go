@@ -77,7 +77,6 @@ func sigIdentical(a, b any) bool {
 	return types.Identical(a.(*types.Signature), b.(*types.Signature))
 }
 
-
 // dynType returns the dynamic type descriptor of an interface value's
 // first word.
 func dynType(word uint64, eface bool) uintptr {

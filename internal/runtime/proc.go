@@ -387,6 +387,9 @@ func schedule(mp *m) {
 		}
 		execute(mp, gp)
 		mp.curg = nil
+		if mp.parking != nil {
+			parkCommit(mp)
+		}
 	}
 }
 
@@ -405,18 +408,31 @@ func findRunnable(mp *m) *g {
 	return globrunqget(mp)
 }
 
-// gopark parks the running goroutine: it stops running and the M goes
-// back to the scheduler. The caller has already registered gp where a
-// waker will find it.
-func gopark(gp *g, reason string) {
+// gopark parks gp, the goroutine mp is running: the operation that calls
+// it has registered gp where a waker will find it, and returns stStop, so
+// the interpreter leaves gp. Only then, in schedule (parkCommit, the real
+// park_m), does gp become waiting: a waker can never make runnable a
+// goroutine whose M is still on its stack (DESIGN.md §4.1, item 3).
+func gopark(mp *m, gp *g, reason string) {
 	gp.waitreason = reason
-	gp.atomicstatus.Store(_Gwaiting)
+	mp.parking = gp
+}
+
+// parkCommit completes the park of the goroutine mp has just left.
+func parkCommit(mp *m) {
+	gp := mp.parking
+	mp.parking = nil
+	if !gp.atomicstatus.CompareAndSwap(_Grunning, _Gwaiting) {
+		throw("parkCommit: a parking goroutine is not running")
+	}
 }
 
 // goready makes a parked goroutine runnable, in runnext as the real one
 // does, so a woken goroutine runs soon.
 func goready(mp *m, gp *g) {
-	gp.atomicstatus.Store(_Grunnable)
+	if !gp.atomicstatus.CompareAndSwap(_Gwaiting, _Grunnable) {
+		throw("goready: the goroutine is not waiting")
+	}
 	runqput(mp.p, gp, true)
 }
 

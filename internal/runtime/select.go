@@ -59,9 +59,9 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	}
 	if len(order) == 0 {
 		if n == 0 {
-			gopark(gp, "select (no cases)")
+			gopark(mp, gp, "select (no cases)")
 		} else {
-			gopark(gp, "select")
+			gopark(mp, gp, "select")
 		}
 		return stStop
 	}
@@ -94,7 +94,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		last = w.sg
 	}
 	gp.resume = resumeState{kind: resumeSelect, dst: res, okOff: in.B, aux: a}
-	gopark(gp, "select")
+	gopark(mp, gp, "select")
 	return stStop
 }
 
