@@ -168,10 +168,14 @@ func (gp *g) waiterFor(s sudog) *waiter {
 
 // waiterOf validates a sudog found on c's send (or receive) queue: it
 // returns the goroutine and the waiter record that vouch for it, or
-// faults.
+// faults. A plain send or receive must still be parked (a forged link can
+// put a sudog on a queue again after it was dequeued); a select's sudog
+// may belong to a select that another case already woke, which dequeue
+// skips.
 func (c hchan) waiterOf(vm *vm, s sudog, send bool) (*g, *waiter) {
 	if gp, ok := gFromWord(vm, s.g()); ok {
-		if w := gp.waiterFor(s); w != nil && w.c == c && w.send == send {
+		if w := gp.waiterFor(s); w != nil && w.c == c && w.send == send &&
+			(w.cas >= 0 || gp.atomicstatus.Load() == _Gwaiting) {
 			return gp, w
 		}
 	}
