@@ -62,19 +62,26 @@ type result struct {
 	exit      int    // exit status; -1 if the process was killed by a signal
 	signal    string // the signal that killed it, if any
 	timedOut  bool
-	truncated bool  // the program wrote more than outputCap bytes
-	startErr  error // gort could not be started at all
+	truncated bool   // the program wrote more than outputCap bytes
+	tail      []byte // with truncated, the last tailCap bytes of the rest
+	startErr  error  // gort could not be started at all
 }
 
-// cappedBuffer keeps the first outputCap bytes written to it and discards the
-// rest, while reporting every write as complete so the child never blocks on a
-// full pipe. Stdout and Stderr share one *cappedBuffer, which makes os/exec
-// give the child a single pipe for both: the order of their bytes is kept.
+// cappedBuffer keeps the first outputCap bytes written to it and the last
+// tailCap of the rest, discarding the middle, while reporting every write as
+// complete so the child never blocks on a full pipe. Stdout and Stderr share
+// one *cappedBuffer, which makes os/exec give the child a single pipe for
+// both: the order of their bytes is kept.
 type cappedBuffer struct {
 	mu        sync.Mutex
 	buf       bytes.Buffer
+	tail      []byte // the end of what did not fit in buf
 	truncated bool
 }
+
+// tailCap bounds what cappedBuffer keeps of the end of a long output: enough
+// for the last lines a program prints after a long one.
+const tailCap = 64 << 10
 
 func (c *cappedBuffer) Write(p []byte) (int, error) {
 	c.mu.Lock()
@@ -83,6 +90,10 @@ func (c *cappedBuffer) Write(p []byte) (int, error) {
 	if len(p) > room {
 		c.buf.Write(p[:room])
 		c.truncated = true
+		c.tail = append(c.tail, p[room:]...)
+		if n := len(c.tail); n > tailCap {
+			c.tail = append(c.tail[:0], c.tail[n-tailCap:]...)
+		}
 	} else {
 		c.buf.Write(p)
 	}
