@@ -50,8 +50,10 @@ const (
 	hostileKnownHang = 3 * time.Second
 	// hostileMemLimit is the resident size past which a run counts as a
 	// hang: a runtime looping over a corrupted list can grow its host heap
-	// by a gigabyte a second.
-	hostileMemLimit = 1 << 30
+	// by a gigabyte a second. It leaves room for what a forged length can
+	// make the program itself allocate in its arena, as gc would: a
+	// string whose length has bit 31 set converts to a 2 GiB []byte.
+	hostileMemLimit = 4 << 30
 )
 
 // TestHostile runs each program in testdata/hostile under gort and checks

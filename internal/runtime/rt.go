@@ -70,7 +70,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtBytesFromStr:
 		s := stringAt(fpp, in.B)
 		p := mallocgc(mp, uintptr(len(s)), nil)
-		writeString(p, s)
+		arena.MustWriteString(p, s)
 		setSlice(fpp, in.A, p, len(s), len(s))
 	case bytecode.RtRunesFromStr:
 		s := stringAt(fpp, in.B)
@@ -267,7 +267,7 @@ func newString(mp *m, s string) [2]uint64 {
 		return [2]uint64{}
 	}
 	p := mallocgc(mp, uintptr(len(s)), nil)
-	writeString(p, s)
+	arena.MustWriteString(p, s)
 	return [2]uint64{uint64(p), uint64(len(s))}
 }
 

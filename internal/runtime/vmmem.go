@@ -15,59 +15,13 @@ import (
 // Run reports as gc's fatal fault otherwise. No refused access becomes a
 // zero, an empty string or a skipped copy.
 
-// ld and st read and write a word.
-func ld(p uintptr) uint64 {
-	v, ok := arena.Load64(p)
-	if !ok {
-		panic(arena.Fault{Addr: p})
-	}
-	return v
-}
-
-func st(p uintptr, v uint64) {
-	if !arena.Store64(p, v) {
-		panic(arena.Fault{Addr: p})
-	}
-}
-
-func ld32(p uintptr) uint32 {
-	v, ok := arena.Load32(p)
-	if !ok {
-		panic(arena.Fault{Addr: p})
-	}
-	return v
-}
-
-func ld8(p uintptr) uint8 {
-	v, ok := arena.Load8(p)
-	if !ok {
-		panic(arena.Fault{Addr: p})
-	}
-	return v
-}
-
-func st8(p uintptr, v uint8) {
-	if !arena.Store8(p, v) {
-		panic(arena.Fault{Addr: p})
-	}
-}
-
-// writeString copies s to p.
-func writeString(p uintptr, s string) {
-	if !arena.WriteString(p, s) {
-		panic(arena.Fault{Addr: p})
-	}
-}
-
-// bytesAt returns the n bytes at p, aliasing VM memory: the caller copies
-// out of them before anything can run.
-func bytesAt(p, n uintptr) []byte {
-	b, ok := arena.Bytes(p, n)
-	if !ok {
-		panic(arena.Fault{Addr: p})
-	}
-	return b
-}
+// Short names for the accessors the runtime uses most.
+func ld(p uintptr) uint64         { return arena.MustLoad64(p) }
+func st(p uintptr, v uint64)      { arena.MustStore64(p, v) }
+func ld32(p uintptr) uint32       { return arena.MustLoad32(p) }
+func ld8(p uintptr) uint8         { return arena.MustLoad8(p) }
+func st8(p uintptr, v uint8)      { arena.MustStore8(p, v) }
+func bytesAt(p, n uintptr) []byte { return arena.MustBytes(p, n) }
 
 // byteSize is the size in bytes of n elements of size bytes each, for a
 // length read from VM memory: a product that overflows names more memory

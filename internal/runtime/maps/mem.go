@@ -9,50 +9,15 @@ import "gort/internal/arena"
 // pointer gives on real hardware. Pointer-valued words are written through
 // Env.WritePointer instead, so that they pass the write-barrier funnel.
 
-func load8(p uintptr) uint8 {
-	v, ok := arena.Load8(p)
-	if !ok {
-		panic(arena.Fault{Addr: p})
-	}
-	return v
-}
-
-func load16(p uintptr) uint16 {
-	v, ok := arena.Load16(p)
-	if !ok {
-		panic(arena.Fault{Addr: p})
-	}
-	return v
-}
-
-func load64(p uintptr) uint64 {
-	v, ok := arena.Load64(p)
-	if !ok {
-		panic(arena.Fault{Addr: p})
-	}
-	return v
-}
+func load8(p uintptr) uint8       { return arena.MustLoad8(p) }
+func load16(p uintptr) uint16     { return arena.MustLoad16(p) }
+func load64(p uintptr) uint64     { return arena.MustLoad64(p) }
+func store8(p uintptr, v uint8)   { arena.MustStore8(p, v) }
+func store16(p uintptr, v uint16) { arena.MustStore16(p, v) }
+func store64(p uintptr, v uint64) { arena.MustStore64(p, v) }
 
 // loadPtr reads a pointer-sized word (a VM pointer or an int).
 func loadPtr(p uintptr) uintptr { return uintptr(load64(p)) }
-
-func store8(p uintptr, v uint8) {
-	if !arena.Store8(p, v) {
-		panic(arena.Fault{Addr: p})
-	}
-}
-
-func store16(p uintptr, v uint16) {
-	if !arena.Store16(p, v) {
-		panic(arena.Fault{Addr: p})
-	}
-}
-
-func store64(p uintptr, v uint64) {
-	if !arena.Store64(p, v) {
-		panic(arena.Fault{Addr: p})
-	}
-}
 
 // corrupt reports map metadata that no sequence of map operations can
 // produce: the program overwrote it through unsafe or a data race. It is
