@@ -62,8 +62,23 @@ var (
 	// them together once, before the program runs and any M starts, so
 	// the Ms read them without synchronisation.
 	roEnd  uintptr = Base
-	rwSize uintptr = Size
+	rwSize atomic.Uintptr
+
+	// used is the size of the part of the reservation a VM has handed out,
+	// [Base, Base+used): its image and its heap up to the heap's top. A gc
+	// process has nothing mapped past its heap, so an access past used is
+	// refused as one of unmapped memory is, though the reservation goes on:
+	// a forged pointer or length into the untouched rest faults, where it
+	// would otherwise read gigabytes of zeros. It is Size while no program
+	// runs (a loader writes anywhere), and SetInUse moves it as the heap
+	// grows.
+	used atomic.Uintptr
 )
+
+func init() {
+	used.Store(Size)
+	rwSize.Store(Size)
+}
 
 // ErrTaken reports that something in this process already maps part of the
 // arena's range. Go 1.26 randomises the host heap's base address, so once
@@ -114,6 +129,7 @@ func Reset() error {
 		return fmt.Errorf("gort: cannot reset the arena: %v", errno)
 	}
 	SetReadOnly(Base)
+	SetInUse(Base + Size)
 	return nil
 }
 
@@ -126,7 +142,20 @@ func SetReadOnly(bound uintptr) {
 	if bound < Base || bound-Base > Size || bound%4096 != 0 {
 		panic(fmt.Sprintf("arena: read-only bound %#x is not a page boundary inside the arena", bound))
 	}
-	roEnd, rwSize = bound, Base+Size-bound
+	roEnd = bound
+	rwSize.Store(Base + used.Load() - bound)
+}
+
+// SetInUse makes [Base, end) the part of the arena in use: an access past
+// it is refused. The runtime sets it to the heap's top before the program
+// runs and raises it whenever the heap grows, before it hands out the new
+// memory; end must be a page boundary above the read-only bound.
+func SetInUse(end uintptr) {
+	if end < roEnd || end-Base > Size || end%4096 != 0 {
+		panic(fmt.Sprintf("arena: in-use bound %#x is not a page boundary in the arena's writable part", end))
+	}
+	used.Store(end - Base)
+	rwSize.Store(end - roEnd)
 }
 
 // ReadOnlyEnd returns the read-only bound: the first address above the
@@ -171,16 +200,16 @@ func (f Fault) Error() string {
 // Valid reports whether [p, p+n) lies inside the arena. It is written so that
 // neither p nor n can wrap around.
 func Valid(p, n uintptr) bool {
-	off := p - Base
-	return off < Size && n <= Size-off
+	off, size := p-Base, used.Load()
+	return off < size && n <= size-off
 }
 
 // Writable reports whether [p, p+n) lies inside the arena and above the
 // read-only bound, without wrapping. It is Valid over [roEnd, Base+Size)
 // instead of the whole arena: two loads more.
 func Writable(p, n uintptr) bool {
-	off := p - roEnd
-	return off < rwSize && n <= rwSize-off
+	off, size := p-roEnd, rwSize.Load()
+	return off < size && n <= size-off
 }
 
 // Check returns the fault for an access of n bytes at p, or nil.

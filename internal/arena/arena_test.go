@@ -116,3 +116,40 @@ func TestSetReadOnlyRejectsBadBounds(t *testing.T) {
 		t.Errorf("a rejected bound changed ReadOnlyEnd to %#x", ReadOnlyEnd())
 	}
 }
+
+// TestInUseBound checks that an access past the in-use bound is refused,
+// loads and stores alike and one straddling the bound too, as an access to
+// unmapped memory is, and that Reset makes the whole arena usable again.
+func TestInUseBound(t *testing.T) {
+	if err := Init(); err != nil {
+		if errors.Is(err, ErrTaken) {
+			t.Skip(err)
+		}
+		t.Fatal(err)
+	}
+	const end = Base + 2<<20
+	SetInUse(end)
+	if _, ok := Load64(end - 8); !ok {
+		t.Error("a load below the in-use bound was refused")
+	}
+	if !Store64(end-8, 1) {
+		t.Error("a store below the in-use bound was refused")
+	}
+	for _, p := range []uintptr{end, end - 4, end + 1<<30} {
+		if _, ok := Load64(p); ok {
+			t.Errorf("a load at %#x, past the in-use bound %#x, was allowed", p, end)
+		}
+		if Store64(p, 1) {
+			t.Errorf("a store at %#x, past the in-use bound %#x, was allowed", p, end)
+		}
+	}
+	if _, ok := Bytes(end-8, 16); ok {
+		t.Error("a range straddling the in-use bound was allowed")
+	}
+	if err := Reset(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := Load64(Base + Size - 8); !ok {
+		t.Error("after Reset, a load at the arena's end was refused")
+	}
+}

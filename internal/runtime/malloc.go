@@ -78,6 +78,7 @@ func (h *mheapT) allocSpan(mp *m, npages uintptr) *mspan {
 			itoa(int64(size)) + "-byte block (" + itoa(int64(h.inuse)) + " in use)\n"})
 	}
 	h.next += size
+	arena.SetInUse(h.next) // before the pages are handed out
 	s := &mspan{base: base, npages: npages}
 	first := (base - h.heapStart) / pageSize
 	for uintptr(len(h.spans)) < first+npages {

@@ -65,6 +65,7 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 	}()
 	// The image is written: from here on its read-only data is.
 	arena.SetReadOnly(p.RODataEnd)
+	arena.SetInUse(p.HeapStart)
 	if err := bindNatives(vm); err != nil {
 		io.WriteString(vm.stderr, err.Error()+"\n")
 		return 2, vm
