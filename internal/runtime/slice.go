@@ -109,10 +109,15 @@ func appendOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	if int(total) < 0 {
 		return panicErrorString(mp, gp, "growslice: len out of range")
 	}
+	// Both slices are read before the new array is allocated, as gc's
+	// copies read them: lengths the program forged fault here rather than
+	// after an allocation they sized has put the memory they name in use.
+	bytesAt(src, byteSize(src, m2, et.Size))
 	if total > c {
+		bytesAt(p, byteSize(p, n, et.Size))
 		p, c = growslice(mp, p, n, c, total, et)
 	}
-	typedmemmove(p+n*et.Size, src, byteSize(src, m2, et.Size))
+	typedmemmove(p+n*et.Size, src, m2*et.Size)
 	setSlice(fpp, in.A, p, int(total), int(c))
 	return stContinue
 }
