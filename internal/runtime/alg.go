@@ -3,6 +3,7 @@ package runtime
 import (
 	"math"
 	"math/bits"
+	"unsafe"
 
 	"gort/internal/arena"
 	"gort/internal/bytecode"
@@ -96,14 +97,73 @@ func ifaceEqual(vm *vm, eface bool, a, b uintptr) bool {
 	return equal(vm, t, uintptr(da), uintptr(db))
 }
 
+// loadString reads the string header at p and returns its bytes as a
+// string that aliases VM memory (see stringAt): for comparing and hashing
+// at once, never kept.
 func loadString(p uintptr) string {
-	sp := ld(p)
-	n := ld(p + 8)
-	b, ok := arena.Bytes(uintptr(sp), uintptr(n))
-	if !ok {
-		panic(arena.Fault{Addr: uintptr(sp)})
+	sp, n := uintptr(ld(p)), uintptr(ld(p+8))
+	if n == 0 {
+		return ""
 	}
-	return string(b)
+	return unsafe.String(&bytesAt(sp, n)[0], int(n))
+}
+
+// The descriptors' Equal and Hasher functions (typedesc.EqualNatives):
+// funcvals in each type's descriptor, which the map code, reflect and
+// sync.Map call as func(p, q unsafe.Pointer) bool and func(p
+// unsafe.Pointer, seed uintptr) uintptr, with the ABI0 block at fp. The
+// closure context of memequal_varlen holds the size, and that of
+// typeequal and typehash the type's descriptor, in its second word.
+func init() {
+	for name, size := range map[string]uintptr{"runtime.memequal0": 0, "runtime.memequal8": 1,
+		"runtime.memequal16": 2, "runtime.memequal32": 4, "runtime.memequal64": 8, "runtime.memequal128": 16} {
+		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int {
+			return equalResult(fp, string(bytesAt(argPtr(fp), size)) == string(bytesAt(argPtr(fp+8), size)))
+		}
+	}
+	nativeTable["runtime.memequal_varlen"] = func(mp *m, gp *g, fp uintptr) int {
+		size := uintptr(ld(mp.ctxt + 8))
+		return equalResult(fp, string(bytesAt(argPtr(fp), size)) == string(bytesAt(argPtr(fp+8), size)))
+	}
+	scalar := map[string]func(a, b uintptr) bool{
+		"runtime.f32equal":  f32eq,
+		"runtime.f64equal":  f64eq,
+		"runtime.c64equal":  func(a, b uintptr) bool { return f32eq(a, b) && f32eq(a+4, b+4) },
+		"runtime.c128equal": func(a, b uintptr) bool { return f64eq(a, b) && f64eq(a+8, b+8) },
+		"runtime.strequal":  func(a, b uintptr) bool { return loadString(a) == loadString(b) },
+	}
+	for name, eq := range scalar {
+		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int { return equalResult(fp, eq(argPtr(fp), argPtr(fp+8))) }
+	}
+	for name, eface := range map[string]bool{"runtime.interequal": false, "runtime.nilinterequal": true} {
+		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int {
+			return mapCall(mp, gp, func() { equalResult(fp, ifaceEqual(mp.vm, eface, argPtr(fp), argPtr(fp+8))) })
+		}
+	}
+	nativeTable["gort.typeequal"] = func(mp *m, gp *g, fp uintptr) int {
+		t := typeAt(mp.vm, uintptr(ld(mp.ctxt+8)))
+		return mapCall(mp, gp, func() { equalResult(fp, equal(mp.vm, t, argPtr(fp), argPtr(fp+8))) })
+	}
+	nativeTable["gort.typehash"] = func(mp *m, gp *g, fp uintptr) int {
+		t := typeAt(mp.vm, uintptr(ld(mp.ctxt+8)))
+		return mapCall(mp, gp, func() { st(fp+16, uint64(typehash(mp.vm, t, argPtr(fp), uintptr(ld(fp+8))))) })
+	}
+}
+
+// argPtr reads a pointer argument at p, which must not be nil: gc's
+// functions dereference it at once.
+func argPtr(p uintptr) uintptr {
+	v := uintptr(ld(p))
+	if v < arena.NilGuard {
+		panic(arena.Fault{Addr: v})
+	}
+	return v
+}
+
+// equalResult stores an Equal function's result, after its two arguments.
+func equalResult(fp uintptr, eq bool) int {
+	st8(fp+16, uint8(b2u(eq)))
+	return stContinue
 }
 
 // typehash hashes the value of type t at p with seed, as the map hasher.

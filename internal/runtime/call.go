@@ -50,6 +50,7 @@ func callIndirect(mp *m, gp *g, in *bytecode.Instr) int {
 // returning to ret (function index << 32 | pc, or a marker).
 func call(mp *m, gp *g, callee *bytecode.Func, nfp, ctxt uintptr, ret uint64) int {
 	if callee.Native != "" {
+		mp.ctxt = ctxt // a closure's context: memequal_varlen's size
 		return mp.vm.natives[callee.Index](mp, gp, nfp)
 	}
 	if nfp+uintptr(callee.FrameSize) > gp.stackguard0.Load() || mp.vm.debug.moveStack {
