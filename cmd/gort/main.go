@@ -44,17 +44,19 @@ func main() {
 
 // build loads and compiles a program, reporting errors as the go command
 // does (type errors exit 1; unsupported features exit 2).
-func build(pkg []string) (*bytecode.Program, int) {
+// The program goes into the arena of slot 0, which build maps.
+func build(pkg []string) (*bytecode.Program, *arena.Arena, int) {
 	if err := loader.CheckGOROOT(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		return nil, 2
+		return nil, nil, 2
 	}
-	if err := arena.Init(); err != nil {
+	mem, err := arena.Map(0)
+	if err != nil {
 		if errors.Is(err, arena.ErrTaken) {
 			reexec()
 		}
 		fmt.Fprintln(os.Stderr, err)
-		return nil, 2
+		return nil, nil, 2
 	}
 	os.Unsetenv(retryKey) // gort's own, not the program's environment
 	lp, err := loader.Load(pkg)
@@ -62,17 +64,17 @@ func build(pkg []string) (*bytecode.Program, int) {
 		var le *loader.Error
 		if errors.As(err, &le) {
 			fmt.Fprintln(os.Stderr, le.Msg)
-			return nil, le.Code
+			return nil, nil, le.Code
 		}
 		fmt.Fprintln(os.Stderr, err)
-		return nil, 2
+		return nil, nil, 2
 	}
-	p, err := compiler.Compile(lp)
+	p, err := compiler.Compile(lp, mem)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		return nil, 2
+		return nil, nil, 2
 	}
-	return p, 0
+	return p, mem, 0
 }
 
 // retryKey counts reexec's restarts in the environment.
@@ -112,11 +114,11 @@ func run(args []string) int {
 		defer pprof.StopCPUProfile()
 	}
 	pkg, progArgs := loader.SplitArgs(fs.Args())
-	p, code := build(pkg)
+	p, mem, code := build(pkg)
 	if p == nil {
 		return code
 	}
-	opts := runtime.Options{Args: append([]string{pkg[0]}, progArgs...), Seed: *seed}
+	opts := runtime.Options{Arena: mem, Args: append([]string{pkg[0]}, progArgs...), Seed: *seed}
 	if os.Getenv("GORT_HOSTALLOCS") != "1" {
 		return runtime.Run(p, opts)
 	}
@@ -135,7 +137,7 @@ func run(args []string) int {
 
 func dis(args []string) int {
 	pkg, rest := loader.SplitArgs(args)
-	p, code := build(pkg)
+	p, _, code := build(pkg)
 	if p == nil {
 		return code
 	}

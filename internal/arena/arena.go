@@ -9,11 +9,14 @@
 // host pointer into the arena and never casts an arena address to a pointer
 // to a host struct: callers read and write words, bytes and byte ranges.
 //
-// A VM pointer is a host virtual address inside the arena. The arena sits at a
-// fixed address (Base) chosen to stay clear of the hints the host Go heap
-// uses, so %p output and pointer-keyed iteration are stable from run to run.
+// A VM pointer is a host virtual address inside the arena. Each VM of a
+// process has an Arena of its own, in one of Slots fixed slots starting at
+// Base, chosen to stay clear of the hints the host Go heap uses, so %p
+// output and pointer-keyed iteration are stable from run to run. Every
+// accessor is a method of the Arena and checks against that arena's bounds
+// alone, so no VM reaches another's memory.
 //
-// The bottom of the arena, [Base, ReadOnlyEnd()), holds the program image's
+// The bottom of an arena, [Lo(), ReadOnlyEnd()), holds the program image's
 // read-only data (the text region, type descriptors, names, GC masks, static
 // itabs, string constants), as gc's text and rodata segments do. Loads are
 // allowed anywhere in the arena; once SetReadOnly has set the bound, every
@@ -32,7 +35,7 @@ import (
 )
 
 const (
-	// Base is the fixed address of the arena. The host Go heap on
+	// Base is the fixed address of slot 0's arena. The host Go heap on
 	// linux/amd64 hints at addresses of the form k<<40 | 0xc0<<32; Base is
 	// 0x30<<40, which no hint reaches while Size stays below 768 GiB.
 	Base uintptr = 0x3000_0000_0000
@@ -46,26 +49,32 @@ const (
 	NilGuard uintptr = 4096
 )
 
-// The arena's whole state. There is one arena per process today; when several
-// VMs each get an arena of their own, these become the fields of one arena
-// value.
-var (
-	mem    []byte         // the mapping, kept so the host GC never sees it as garbage
-	base   unsafe.Pointer // &mem[0]; every host pointer into the arena is formed from it
-	mapped atomic.Bool
+// Slots is the number of arenas a process can hold at once: slot i lies at
+// Base + i<<40, a terabyte apart, so slot 15 ends below 0x4000_0000_0000 and
+// every slot stays clear of the host heap's hints (k<<40 | 0xc0<<32, 768 GiB
+// above each slot's start).
+const Slots = 16
 
-	// roEnd is the read-only bound: [Base, roEnd) may be loaded but not
-	// stored to, and rwSize = Base+Size-roEnd is the size of the writable
+// An Arena is one VM's memory: a reservation of Size bytes at a fixed
+// address. Each VM of a process runs over its own Arena, and an address
+// outside it, another VM's arena included, is refused as unmapped memory.
+type Arena struct {
+	lo   uintptr        // the low address: Base + slot<<40
+	mem  []byte         // the mapping, kept so the host GC never sees it as garbage
+	base unsafe.Pointer // &mem[0]; every host pointer into the arena is formed from it
+
+	// roEnd is the read-only bound: [lo, roEnd) may be loaded but not
+	// stored to, and rwSize = lo+used-roEnd is the size of the writable
 	// rest, kept beside it so that Writable costs the store accessors no
-	// more inlining budget than Valid. Both are Base and Size (nothing
+	// more inlining budget than Valid. They are lo and Size (nothing
 	// read-only) while the image is being written, and SetReadOnly sets
 	// them together once, before the program runs and any M starts, so
-	// the Ms read them without synchronisation.
-	roEnd  uintptr = Base
+	// the Ms read roEnd without synchronisation.
+	roEnd  uintptr
 	rwSize atomic.Uintptr
 
 	// used is the size of the part of the reservation a VM has handed out,
-	// [Base, Base+used): its image and its heap up to the heap's top. A gc
+	// [lo, lo+used): its image and its heap up to the heap's top. A gc
 	// process has nothing mapped past its heap, so an access past used is
 	// refused as one of unmapped memory is, though the reservation goes on:
 	// a forged pointer or length into the untouched rest faults, where it
@@ -73,11 +82,6 @@ var (
 	// runs (a loader writes anywhere), and SetInUse moves it as the heap
 	// grows.
 	used atomic.Uintptr
-)
-
-func init() {
-	used.Store(Size)
-	rwSize.Store(Size)
 }
 
 // ErrTaken reports that something in this process already maps part of the
@@ -86,84 +90,86 @@ func init() {
 // process again, which draws a new heap base.
 var ErrTaken = errors.New("gort: the arena's address range is taken by the host process")
 
-// Init reserves the arena at Base. It fails clearly if the address range is
-// taken. Calling it again after a successful reservation is a no-op.
-func Init() error {
-	if mapped.Load() {
-		return nil
+// Map reserves the arena of the given slot, at Base + slot<<40. It fails
+// with ErrTaken if something in the process (the host heap, or an Arena
+// already mapped there) holds part of the range.
+func Map(slot int) (*Arena, error) {
+	if slot < 0 || slot >= Slots {
+		return nil, fmt.Errorf("gort: arena slot %d is not in [0, %d)", slot, Slots)
 	}
-	got, _, errno := unix.Syscall6(unix.SYS_MMAP, Base, Size,
+	lo := Base + uintptr(slot)<<40
+	got, _, errno := unix.Syscall6(unix.SYS_MMAP, lo, Size,
 		unix.PROT_READ|unix.PROT_WRITE,
 		unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_NORESERVE|unix.MAP_FIXED_NOREPLACE,
 		^uintptr(0), 0)
 	if errno == unix.EEXIST {
-		return ErrTaken
+		return nil, ErrTaken
 	}
 	if errno != 0 {
-		return fmt.Errorf("gort: cannot reserve the arena at %#x (%d GiB): %v", Base, Size>>30, errno)
+		return nil, fmt.Errorf("gort: cannot reserve the arena at %#x (%d GiB): %v", lo, Size>>30, errno)
 	}
-	if got != Base {
+	if got != lo {
 		unix.Syscall(unix.SYS_MUNMAP, got, Size, 0)
-		return fmt.Errorf("gort: the arena address %#x is taken (the kernel offered %#x)", Base, got)
+		return nil, fmt.Errorf("gort: the arena address %#x is taken (the kernel offered %#x)", lo, got)
 	}
 	// The mapping is not Go heap memory, so the host GC ignores pointers
 	// into it; reinterpreting the address word is the one place a
 	// uintptr becomes a pointer.
 	b := *(*unsafe.Pointer)(unsafe.Pointer(&got))
-	base = b
-	mem = unsafe.Slice((*byte)(b), Size)
-	mapped.Store(true)
-	return nil
+	a := &Arena{lo: lo, base: b, mem: unsafe.Slice((*byte)(b), Size), roEnd: lo}
+	a.used.Store(Size)
+	a.rwSize.Store(Size)
+	return a, nil
 }
 
-// Reset returns the whole arena to the state Init left it in, every byte
-// zero and nothing read-only, so that the next VM of the process starts on
-// fresh memory, as a new process would: the kernel drops the pages, and a
-// page touched again reads as zeros. The caller makes sure no VM still runs
-// over the arena.
-func Reset() error {
-	if !mapped.Load() {
-		return errors.New("arena: Reset before Init")
-	}
-	if _, _, errno := unix.Syscall(unix.SYS_MADVISE, Base, Size, unix.MADV_DONTNEED); errno != 0 {
+// Lo returns the arena's low address, where the program image begins.
+func (a *Arena) Lo() uintptr { return a.lo }
+
+// Reset returns the whole arena to the state Map left it in, every byte
+// zero and nothing read-only, so that the next VM over it starts on fresh
+// memory, as a new process would: the kernel drops the pages, and a page
+// touched again reads as zeros. The caller makes sure no VM still runs over
+// the arena.
+func (a *Arena) Reset() error {
+	if _, _, errno := unix.Syscall(unix.SYS_MADVISE, a.lo, Size, unix.MADV_DONTNEED); errno != 0 {
 		return fmt.Errorf("gort: cannot reset the arena: %v", errno)
 	}
-	SetReadOnly(Base)
-	SetInUse(Base + Size)
+	a.SetReadOnly(a.lo)
+	a.SetInUse(a.lo + Size)
 	return nil
 }
 
-// SetReadOnly makes [Base, bound) read-only: from now on the store accessors
+// SetReadOnly makes [Lo(), bound) read-only: from now on the store accessors
 // refuse any write that touches it. The loader calls it once the image is
 // written, before the program runs; bound must lie in the arena and be
-// page-aligned, as a segment boundary is. SetReadOnly(Base) makes the whole
+// page-aligned, as a segment boundary is. SetReadOnly(Lo()) makes the whole
 // arena writable again (tests use it).
-func SetReadOnly(bound uintptr) {
-	if bound < Base || bound-Base > Size || bound%4096 != 0 {
+func (a *Arena) SetReadOnly(bound uintptr) {
+	if bound < a.lo || bound-a.lo > Size || bound%4096 != 0 {
 		panic(fmt.Sprintf("arena: read-only bound %#x is not a page boundary inside the arena", bound))
 	}
-	roEnd = bound
-	rwSize.Store(Base + used.Load() - bound)
+	a.roEnd = bound
+	a.rwSize.Store(a.lo + a.used.Load() - bound)
 }
 
-// SetInUse makes [Base, end) the part of the arena in use: an access past
+// SetInUse makes [Lo(), end) the part of the arena in use: an access past
 // it is refused. The runtime sets it to the heap's top before the program
 // runs and raises it whenever the heap grows, before it hands out the new
 // memory; end must be a page boundary above the read-only bound.
-func SetInUse(end uintptr) {
-	if end < roEnd || end-Base > Size || end%4096 != 0 {
+func (a *Arena) SetInUse(end uintptr) {
+	if end < a.roEnd || end-a.lo > Size || end%4096 != 0 {
 		panic(fmt.Sprintf("arena: in-use bound %#x is not a page boundary in the arena's writable part", end))
 	}
-	used.Store(end - Base)
-	rwSize.Store(end - roEnd)
+	a.used.Store(end - a.lo)
+	a.rwSize.Store(end - a.roEnd)
 }
 
 // ReadOnlyEnd returns the read-only bound: the first address above the
-// read-only data, or Base if nothing is read-only.
-func ReadOnlyEnd() uintptr { return roEnd }
+// read-only data, or Lo() if nothing is read-only.
+func (a *Arena) ReadOnlyEnd() uintptr { return a.roEnd }
 
 // ReadOnly reports whether p is in the read-only part of the arena.
-func ReadOnly(p uintptr) bool { return p-Base < roEnd-Base }
+func (a *Arena) ReadOnly(p uintptr) bool { return p-a.lo < a.roEnd-a.lo }
 
 // The si_code values linux gives a SIGSEGV, which gc prints as code=.
 const (
@@ -180,11 +186,11 @@ type Fault struct {
 
 func (f Fault) Nil() bool { return f.Addr < NilGuard }
 
-// Code is the SIGSEGV code gc would report for the fault: SegvAccErr for an
-// address in the read-only data (only a write, or a jump, faults there),
-// SegvMapErr for one outside the arena.
-func (f Fault) Code() int {
-	if ReadOnly(f.Addr) {
+// Code is the SIGSEGV code gc would report for f, a fault of a VM over a:
+// SegvAccErr for an address in a's read-only data (only a write, or a jump,
+// faults there), SegvMapErr for one outside the arena.
+func (a *Arena) Code(f Fault) int {
+	if a.ReadOnly(f.Addr) {
 		return SegvAccErr
 	}
 	return SegvMapErr
@@ -199,106 +205,106 @@ func (f Fault) Error() string {
 
 // Valid reports whether [p, p+n) lies inside the arena. It is written so that
 // neither p nor n can wrap around.
-func Valid(p, n uintptr) bool {
-	off, size := p-Base, used.Load()
+func (a *Arena) Valid(p, n uintptr) bool {
+	off, size := p-a.lo, a.used.Load()
 	return off < size && n <= size-off
 }
 
 // Writable reports whether [p, p+n) lies inside the arena and above the
-// read-only bound, without wrapping. It is Valid over [roEnd, Base+Size)
+// read-only bound, without wrapping. It is Valid over [roEnd, lo+used)
 // instead of the whole arena: two loads more.
-func Writable(p, n uintptr) bool {
-	off, size := p-roEnd, rwSize.Load()
+func (a *Arena) Writable(p, n uintptr) bool {
+	off, size := p-a.roEnd, a.rwSize.Load()
 	return off < size && n <= size-off
 }
 
 // Check returns the fault for an access of n bytes at p, or nil.
-func Check(p, n uintptr) error {
-	if Valid(p, n) {
+func (a *Arena) Check(p, n uintptr) error {
+	if a.Valid(p, n) {
 		return nil
 	}
 	return Fault{p}
 }
 
 // ptr forms the host pointer for a checked address.
-func ptr(p uintptr) unsafe.Pointer { return unsafe.Add(base, p-Base) }
+func (a *Arena) ptr(p uintptr) unsafe.Pointer { return unsafe.Add(a.base, p-a.lo) }
 
 // Addr is the inverse of Frame: the arena address of a host pointer into
 // the arena.
-func Addr(p unsafe.Pointer) uintptr { return uintptr(p) - uintptr(base) + Base }
+func (a *Arena) Addr(p unsafe.Pointer) uintptr { return uintptr(p) - uintptr(a.base) + a.lo }
 
 // Frame returns the host pointer for a stack frame address, which the caller
 // reads and writes. The caller (the interpreter) derives frame addresses from
 // its own stack bookkeeping, never from VM memory, and checks frame bounds
 // when it grows a stack; stacks are never read-only.
-func Frame(p uintptr) unsafe.Pointer {
-	if !Writable(p, 0) {
+func (a *Arena) Frame(p uintptr) unsafe.Pointer {
+	if !a.Writable(p, 0) {
 		panic(Fault{p})
 	}
-	return ptr(p)
+	return a.ptr(p)
 }
 
 // The loads and stores below report ok=false instead of touching memory when
 // the access is not entirely inside the arena, and the stores also when it
 // touches the read-only data.
 
-func Load8(p uintptr) (uint8, bool) {
-	if !Valid(p, 1) {
+func (a *Arena) Load8(p uintptr) (uint8, bool) {
+	if !a.Valid(p, 1) {
 		return 0, false
 	}
-	return *(*uint8)(ptr(p)), true
+	return *(*uint8)(a.ptr(p)), true
 }
 
-func Load16(p uintptr) (uint16, bool) {
-	if !Valid(p, 2) {
+func (a *Arena) Load16(p uintptr) (uint16, bool) {
+	if !a.Valid(p, 2) {
 		return 0, false
 	}
-	return *(*uint16)(ptr(p)), true
+	return *(*uint16)(a.ptr(p)), true
 }
 
-func Load32(p uintptr) (uint32, bool) {
-	if !Valid(p, 4) {
+func (a *Arena) Load32(p uintptr) (uint32, bool) {
+	if !a.Valid(p, 4) {
 		return 0, false
 	}
-	return *(*uint32)(ptr(p)), true
+	return *(*uint32)(a.ptr(p)), true
 }
 
-func Load64(p uintptr) (uint64, bool) {
-	if !Valid(p, 8) {
+func (a *Arena) Load64(p uintptr) (uint64, bool) {
+	if !a.Valid(p, 8) {
 		return 0, false
 	}
-	return *(*uint64)(ptr(p)), true
+	return *(*uint64)(a.ptr(p)), true
 }
 
-func Store8(p uintptr, v uint8) bool {
-	if !Writable(p, 1) {
+func (a *Arena) Store8(p uintptr, v uint8) bool {
+	if !a.Writable(p, 1) {
 		return false
 	}
-	*(*uint8)(ptr(p)) = v
+	*(*uint8)(a.ptr(p)) = v
 	return true
 }
 
-func Store16(p uintptr, v uint16) bool {
-	if !Writable(p, 2) {
+func (a *Arena) Store16(p uintptr, v uint16) bool {
+	if !a.Writable(p, 2) {
 		return false
 	}
-	*(*uint16)(ptr(p)) = v
+	*(*uint16)(a.ptr(p)) = v
 	return true
 }
 
-func Store32(p uintptr, v uint32) bool {
-	if !Writable(p, 4) {
+func (a *Arena) Store32(p uintptr, v uint32) bool {
+	if !a.Writable(p, 4) {
 		return false
 	}
-	*(*uint32)(ptr(p)) = v
+	*(*uint32)(a.ptr(p)) = v
 	return true
 }
 
-func Store64(p uintptr, v uint64) bool {
-	if !Writable(p, 8) {
+func (a *Arena) Store64(p uintptr, v uint64) bool {
+	if !a.Writable(p, 8) {
 		return false
 	}
-	*(*uint64)(ptr(p)) = v
+	*(*uint64)(a.ptr(p)) = v
 	return true
 }
 
@@ -306,62 +312,62 @@ func Store64(p uintptr, v uint64) bool {
 // slice aliases VM memory: callers copy out of it, never keep it across a
 // safepoint and never write through it (that would pass the read-only bound
 // unchecked); WriteBytes and WriteString are the writing forms.
-func Bytes(p, n uintptr) ([]byte, bool) {
+func (a *Arena) Bytes(p, n uintptr) ([]byte, bool) {
 	if n == 0 {
 		return nil, true
 	}
-	if !Valid(p, n) {
+	if !a.Valid(p, n) {
 		return nil, false
 	}
-	return unsafe.Slice((*byte)(ptr(p)), n), true
+	return unsafe.Slice((*byte)(a.ptr(p)), n), true
 }
 
 // WriteBytes copies b into the arena at [p, p+len(b)).
-func WriteBytes(p uintptr, b []byte) bool {
+func (a *Arena) WriteBytes(p uintptr, b []byte) bool {
 	if len(b) == 0 {
 		return true
 	}
-	if !Writable(p, uintptr(len(b))) {
+	if !a.Writable(p, uintptr(len(b))) {
 		return false
 	}
-	copy(unsafe.Slice((*byte)(ptr(p)), len(b)), b)
+	copy(unsafe.Slice((*byte)(a.ptr(p)), len(b)), b)
 	return true
 }
 
 // WriteString copies s into the arena at [p, p+len(s)).
-func WriteString(p uintptr, s string) bool {
+func (a *Arena) WriteString(p uintptr, s string) bool {
 	if len(s) == 0 {
 		return true
 	}
-	if !Writable(p, uintptr(len(s))) {
+	if !a.Writable(p, uintptr(len(s))) {
 		return false
 	}
-	copy(unsafe.Slice((*byte)(ptr(p)), len(s)), s)
+	copy(unsafe.Slice((*byte)(a.ptr(p)), len(s)), s)
 	return true
 }
 
 // Memmove copies n bytes from src to dst; the ranges may overlap. Word-aligned
 // words are copied whole, so a concurrent reader never sees a torn pointer.
-func Memmove(dst, src, n uintptr) bool {
+func (a *Arena) Memmove(dst, src, n uintptr) bool {
 	if n == 0 {
 		return true
 	}
-	if !Writable(dst, n) || !Valid(src, n) {
+	if !a.Writable(dst, n) || !a.Valid(src, n) {
 		return false
 	}
-	copy(unsafe.Slice((*byte)(ptr(dst)), n), unsafe.Slice((*byte)(ptr(src)), n))
+	copy(unsafe.Slice((*byte)(a.ptr(dst)), n), unsafe.Slice((*byte)(a.ptr(src)), n))
 	return true
 }
 
 // Memclr zeroes n bytes at p.
-func Memclr(p, n uintptr) bool {
+func (a *Arena) Memclr(p, n uintptr) bool {
 	if n == 0 {
 		return true
 	}
-	if !Writable(p, n) {
+	if !a.Writable(p, n) {
 		return false
 	}
-	clear(unsafe.Slice((*byte)(ptr(p)), n))
+	clear(unsafe.Slice((*byte)(a.ptr(p)), n))
 	return true
 }
 
@@ -370,74 +376,74 @@ func Memclr(p, n uintptr) bool {
 // address must be 8-aligned, as on a real amd64 Go binary. Every one but the
 // loads writes, so it refuses the read-only data, even a Cas that would not
 // swap (a locked cmpxchg faults on a read-only page whatever it compares).
-func Cas64(p uintptr, old, new uint64) (swapped, ok bool) {
-	if !Writable(p, 8) || p&7 != 0 {
+func (a *Arena) Cas64(p uintptr, old, new uint64) (swapped, ok bool) {
+	if !a.Writable(p, 8) || p&7 != 0 {
 		return false, false
 	}
-	return atomic.CompareAndSwapUint64((*uint64)(ptr(p)), old, new), true
+	return atomic.CompareAndSwapUint64((*uint64)(a.ptr(p)), old, new), true
 }
 
-func Cas32(p uintptr, old, new uint32) (swapped, ok bool) {
-	if !Writable(p, 4) || p&3 != 0 {
+func (a *Arena) Cas32(p uintptr, old, new uint32) (swapped, ok bool) {
+	if !a.Writable(p, 4) || p&3 != 0 {
 		return false, false
 	}
-	return atomic.CompareAndSwapUint32((*uint32)(ptr(p)), old, new), true
+	return atomic.CompareAndSwapUint32((*uint32)(a.ptr(p)), old, new), true
 }
 
-func Xadd64(p uintptr, d int64) (uint64, bool) {
-	if !Writable(p, 8) || p&7 != 0 {
+func (a *Arena) Xadd64(p uintptr, d int64) (uint64, bool) {
+	if !a.Writable(p, 8) || p&7 != 0 {
 		return 0, false
 	}
-	return atomic.AddUint64((*uint64)(ptr(p)), uint64(d)), true
+	return atomic.AddUint64((*uint64)(a.ptr(p)), uint64(d)), true
 }
 
-func Xadd32(p uintptr, d int32) (uint32, bool) {
-	if !Writable(p, 4) || p&3 != 0 {
+func (a *Arena) Xadd32(p uintptr, d int32) (uint32, bool) {
+	if !a.Writable(p, 4) || p&3 != 0 {
 		return 0, false
 	}
-	return atomic.AddUint32((*uint32)(ptr(p)), uint32(d)), true
+	return atomic.AddUint32((*uint32)(a.ptr(p)), uint32(d)), true
 }
 
-func Xchg64(p uintptr, v uint64) (uint64, bool) {
-	if !Writable(p, 8) || p&7 != 0 {
+func (a *Arena) Xchg64(p uintptr, v uint64) (uint64, bool) {
+	if !a.Writable(p, 8) || p&7 != 0 {
 		return 0, false
 	}
-	return atomic.SwapUint64((*uint64)(ptr(p)), v), true
+	return atomic.SwapUint64((*uint64)(a.ptr(p)), v), true
 }
 
-func Xchg32(p uintptr, v uint32) (uint32, bool) {
-	if !Writable(p, 4) || p&3 != 0 {
+func (a *Arena) Xchg32(p uintptr, v uint32) (uint32, bool) {
+	if !a.Writable(p, 4) || p&3 != 0 {
 		return 0, false
 	}
-	return atomic.SwapUint32((*uint32)(ptr(p)), v), true
+	return atomic.SwapUint32((*uint32)(a.ptr(p)), v), true
 }
 
-func LoadAtomic64(p uintptr) (uint64, bool) {
-	if !Valid(p, 8) || p&7 != 0 {
+func (a *Arena) LoadAtomic64(p uintptr) (uint64, bool) {
+	if !a.Valid(p, 8) || p&7 != 0 {
 		return 0, false
 	}
-	return atomic.LoadUint64((*uint64)(ptr(p))), true
+	return atomic.LoadUint64((*uint64)(a.ptr(p))), true
 }
 
-func LoadAtomic32(p uintptr) (uint32, bool) {
-	if !Valid(p, 4) || p&3 != 0 {
+func (a *Arena) LoadAtomic32(p uintptr) (uint32, bool) {
+	if !a.Valid(p, 4) || p&3 != 0 {
 		return 0, false
 	}
-	return atomic.LoadUint32((*uint32)(ptr(p))), true
+	return atomic.LoadUint32((*uint32)(a.ptr(p))), true
 }
 
-func StoreAtomic64(p uintptr, v uint64) bool {
-	if !Writable(p, 8) || p&7 != 0 {
+func (a *Arena) StoreAtomic64(p uintptr, v uint64) bool {
+	if !a.Writable(p, 8) || p&7 != 0 {
 		return false
 	}
-	atomic.StoreUint64((*uint64)(ptr(p)), v)
+	atomic.StoreUint64((*uint64)(a.ptr(p)), v)
 	return true
 }
 
-func StoreAtomic32(p uintptr, v uint32) bool {
-	if !Writable(p, 4) || p&3 != 0 {
+func (a *Arena) StoreAtomic32(p uintptr, v uint32) bool {
+	if !a.Writable(p, 4) || p&3 != 0 {
 		return false
 	}
-	atomic.StoreUint32((*uint32)(ptr(p)), v)
+	atomic.StoreUint32((*uint32)(a.ptr(p)), v)
 	return true
 }

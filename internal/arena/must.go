@@ -6,59 +6,59 @@ package arena
 // for the runtime to report as gc reports a wild access. No refused access
 // becomes a zero or a skipped store.
 
-func MustLoad8(p uintptr) uint8 {
-	v, ok := Load8(p)
+func (a *Arena) MustLoad8(p uintptr) uint8 {
+	v, ok := a.Load8(p)
 	if !ok {
 		panic(Fault{p})
 	}
 	return v
 }
 
-func MustLoad16(p uintptr) uint16 {
-	v, ok := Load16(p)
+func (a *Arena) MustLoad16(p uintptr) uint16 {
+	v, ok := a.Load16(p)
 	if !ok {
 		panic(Fault{p})
 	}
 	return v
 }
 
-func MustLoad32(p uintptr) uint32 {
-	v, ok := Load32(p)
+func (a *Arena) MustLoad32(p uintptr) uint32 {
+	v, ok := a.Load32(p)
 	if !ok {
 		panic(Fault{p})
 	}
 	return v
 }
 
-func MustLoad64(p uintptr) uint64 {
-	v, ok := Load64(p)
+func (a *Arena) MustLoad64(p uintptr) uint64 {
+	v, ok := a.Load64(p)
 	if !ok {
 		panic(Fault{p})
 	}
 	return v
 }
 
-func MustStore8(p uintptr, v uint8) {
-	if !Store8(p, v) {
+func (a *Arena) MustStore8(p uintptr, v uint8) {
+	if !a.Store8(p, v) {
 		panic(Fault{p})
 	}
 }
 
-func MustStore16(p uintptr, v uint16) {
-	if !Store16(p, v) {
+func (a *Arena) MustStore16(p uintptr, v uint16) {
+	if !a.Store16(p, v) {
 		panic(Fault{p})
 	}
 }
 
-func MustStore64(p uintptr, v uint64) {
-	if !Store64(p, v) {
+func (a *Arena) MustStore64(p uintptr, v uint64) {
+	if !a.Store64(p, v) {
 		panic(Fault{p})
 	}
 }
 
 // MustBytes is Bytes for a range the program named.
-func MustBytes(p, n uintptr) []byte {
-	b, ok := Bytes(p, n)
+func (a *Arena) MustBytes(p, n uintptr) []byte {
+	b, ok := a.Bytes(p, n)
 	if !ok {
 		panic(Fault{p})
 	}
@@ -66,8 +66,8 @@ func MustBytes(p, n uintptr) []byte {
 }
 
 // MustWriteString is WriteString to an address the program named.
-func MustWriteString(p uintptr, s string) {
-	if !WriteString(p, s) {
+func (a *Arena) MustWriteString(p uintptr, s string) {
+	if !a.WriteString(p, s) {
 		panic(Fault{p})
 	}
 }

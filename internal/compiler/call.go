@@ -5,8 +5,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"gort/internal/arena"
-
 	"golang.org/x/tools/go/ssa"
 
 	"gort/internal/bytecode"
@@ -184,9 +182,9 @@ func (fc *fnCompiler) deferBuiltin(b *ssa.Builtin, cc *ssa.CallCommon, l abiLayo
 	}
 	native := c.nativeFunc("gort.builtin." + b.Name())
 	ctxt := c.allocRO(uintptr(8*(1+len(cc.Args))), 8)
-	arena.Store64(ctxt, uint64(len(cc.Args)))
+	c.mem.Store64(ctxt, uint64(len(cc.Args)))
 	for i, a := range cc.Args {
-		arena.Store64(ctxt+uintptr(8*(i+1)), uint64(c.typ(a.Type()).Index))
+		c.mem.Store64(ctxt+uintptr(8*(i+1)), uint64(c.typ(a.Type()).Index))
 	}
 	a := fc.aux(3, native.Index, int32(l.size), fc.constWord(uint64(ctxt)))
 	pc := fc.rt(bytecode.RtDefer, outMark, -1, a)

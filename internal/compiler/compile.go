@@ -25,28 +25,29 @@ import (
 )
 
 // The static image, from the bottom of the arena up, as gc's linker lays out
-// text, rodata, data and bss below the heap:
+// text, rodata, data and bss below the heap; each region starts at its
+// offset from the arena's low address:
 //
-//	TextBase     the text region: one TextEntry per function, its code pointer
-//	StaticBase   read-only data: type descriptors, names, GC masks, static
+//	TextOff      the text region: one TextEntry per function, its code pointer
+//	StaticOff    read-only data: type descriptors, names, GC masks, static
 //	             itabs, string constants, the func values of top-level
 //	             functions and other constant blocks the compiler makes
-//	DataBase     package variables (data and bss: zero in the image, set by
+//	DataOff      package variables (data and bss: zero in the image, set by
 //	             init code) and runtime.zerobase
-//	HeapStart    the heap
+//	HeapOff      the heap
 //
-// Everything below DataBase is read-only once the program runs: the image
-// records DataBase as Program.RODataEnd, and the runtime hands it to
-// arena.SetReadOnly before the first instruction. The regions have fixed
+// Everything below the data is read-only once the program runs: the image
+// records its start as Program.RODataEnd, and the runtime hands it to
+// SetReadOnly before the first instruction. The regions have fixed
 // bases because code refers to globals by absolute address while the
 // read-only data is still growing (descriptors are built as compilation
 // reaches them).
 const (
-	TextBase   = arena.Base + 0x1000
-	TextSize   = 64 << 20
-	StaticBase = TextBase + TextSize
-	DataBase   = arena.Base + 768<<20
-	HeapStart  = arena.Base + 1<<30
+	TextOff   = 0x1000
+	TextSize  = 64 << 20
+	StaticOff = TextOff + TextSize
+	DataOff   = 768 << 20
+	HeapOff   = 1 << 30
 	// TextEntry is the distance between two code pointers.
 	TextEntry = 16
 )
@@ -64,6 +65,7 @@ func (e *Unsupported) Error() string {
 // Compiler holds the state of one compilation.
 type Compiler struct {
 	lp      *loader.Program
+	mem     *arena.Arena // where the image is written
 	fset    *token.FileSet
 	sizes   types.Sizes
 	out     *bytecode.Program
@@ -79,15 +81,17 @@ type Compiler struct {
 	natives map[string]*bytecode.Func
 }
 
-// Compile builds the program image for lp.
-func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
+// Compile builds the program image for lp in mem, at mem's low address.
+func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err error) {
+	lo := mem.Lo()
 	c := &Compiler{
 		lp:      lp,
+		mem:     mem,
 		fset:    lp.Fset,
 		sizes:   gcSizes{types.SizesFor("gc", "amd64")},
 		funcs:   map[*ssa.Function]*bytecode.Func{},
-		rodata:  StaticBase,
-		data:    DataBase,
+		rodata:  lo + StaticOff,
+		data:    lo + DataOff,
 		globals: map[*ssa.Global]uintptr{},
 		strs:    map[string]uintptr{},
 		itabs:   map[[2]*bytecode.Type]uintptr{},
@@ -96,8 +100,9 @@ func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
 		out: &bytecode.Program{
 			Fset:       lp.Fset,
 			TypeByDesc: map[uintptr]*bytecode.Type{},
-			TextBase:   TextBase,
-			RODataEnd:  DataBase,
+			TextBase:   lo + TextOff,
+			RODataEnd:  lo + DataOff,
+			HeapStart:  lo + HeapOff,
 			FuncVal:    map[int32]uintptr{},
 		},
 	}
@@ -148,7 +153,6 @@ func Compile(lp *loader.Program) (prog *bytecode.Program, err error) {
 		}
 		c.compileFunc(c.ssaOf[f], f)
 	}
-	c.out.HeapStart = HeapStart
 	return c.out, nil
 }
 
@@ -245,7 +249,7 @@ func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
 	f := &bytecode.Func{
 		Name:      gcName(fn),
 		Index:     idx,
-		Text:      TextBase + uintptr(idx)*TextEntry,
+		Text:      c.out.TextBase + uintptr(idx)*TextEntry,
 		Wrapper:   isWrapper(fn),
 		RecoverPC: -1,
 
@@ -261,7 +265,7 @@ func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
 	if uintptr(idx+1)*TextEntry > TextSize {
 		panic(&Unsupported{What: "more functions than the text region holds", Pos: c.fset.Position(fn.Pos())})
 	}
-	arena.Store32(f.Text, uint32(idx))
+	c.mem.Store32(f.Text, uint32(idx))
 	c.funcs[fn] = f
 	c.ssaOf[f] = fn
 	c.out.Funcs = append(c.out.Funcs, f)
@@ -275,8 +279,8 @@ func (c *Compiler) nativeFunc(name string) *bytecode.Func {
 		return f
 	}
 	idx := int32(len(c.out.Funcs))
-	f := &bytecode.Func{Name: name, Index: idx, Text: TextBase + uintptr(idx)*TextEntry, Native: name, RecoverPC: -1}
-	arena.Store32(f.Text, uint32(idx))
+	f := &bytecode.Func{Name: name, Index: idx, Text: c.out.TextBase + uintptr(idx)*TextEntry, Native: name, RecoverPC: -1}
+	c.mem.Store32(f.Text, uint32(idx))
 	c.out.Funcs = append(c.out.Funcs, f)
 	c.natives[name] = f
 	return f
@@ -316,12 +320,12 @@ func isWrapper(fn *ssa.Function) bool {
 // allocRO returns zeroed memory in the read-only data, which the program
 // can read but never write.
 func (c *Compiler) allocRO(size, align uintptr) uintptr {
-	return bump(&c.rodata, DataBase, size, align, "read-only data")
+	return bump(&c.rodata, c.out.RODataEnd, size, align, "read-only data")
 }
 
 // allocData returns zeroed memory for package variables.
 func (c *Compiler) allocData(size, align uintptr) uintptr {
-	return bump(&c.data, HeapStart, size, align, "package variables")
+	return bump(&c.data, c.out.HeapStart, size, align, "package variables")
 }
 
 func bump(next *uintptr, limit, size, align uintptr, what string) uintptr {
@@ -371,7 +375,7 @@ func (c *Compiler) stringData(s string) uintptr {
 		return a
 	}
 	a := c.allocRO(uintptr(len(s)), 1)
-	arena.WriteString(a, s)
+	c.mem.WriteString(a, s)
 	c.strs[s] = a
 	return a
 }
@@ -384,7 +388,7 @@ func (c *Compiler) funcValue(fn *ssa.Function) uintptr {
 		return a
 	}
 	a := c.allocRO(8, 8)
-	arena.Store64(a, uint64(f.Text))
+	c.mem.Store64(a, uint64(f.Text))
 	c.out.FuncVal[f.Index] = a
 	return a
 }

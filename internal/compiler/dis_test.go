@@ -33,14 +33,15 @@ var disFuncs = []string{
 }
 
 func TestDisassembly(t *testing.T) {
-	if err := arena.Init(); err != nil {
+	mem, err := arena.Map(0)
+	if err != nil {
 		t.Fatal(err)
 	}
 	lp, err := loader.Load([]string{filepath.Join("testdata", "dis", "prog.go")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Compile(lp)
+	p, err := Compile(lp, mem)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -19,14 +18,14 @@ func (c *Compiler) itab(iface, concrete *bytecode.Type) uintptr {
 	}
 	n := len(iface.IMethods)
 	a := c.allocRO(uintptr(24+8*max(n, 1)), 8)
-	arena.Store64(a, uint64(iface.Desc))
-	arena.Store64(a+8, uint64(concrete.Desc))
-	hash, _ := arena.Load32(concrete.Desc + 16)
-	arena.Store32(a+16, hash)
+	c.mem.Store64(a, uint64(iface.Desc))
+	c.mem.Store64(a+8, uint64(concrete.Desc))
+	hash, _ := c.mem.Load32(concrete.Desc + 16)
+	c.mem.Store32(a+16, hash)
 	for i, name := range iface.IMethods {
 		for _, m := range concrete.Methods {
 			if m.Name == name {
-				arena.Store64(a+24+uintptr(i)*8, uint64(c.out.Funcs[m.Func].Text))
+				c.mem.Store64(a+24+uintptr(i)*8, uint64(c.out.Funcs[m.Func].Text))
 				break
 			}
 		}

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"gort/internal/arena"
 	"gort/internal/bytecode"
 	"gort/internal/typedesc"
 )
@@ -425,8 +426,9 @@ func (d *descBuilder) typeString(t types.Type) string                   { return
 
 // The typedesc.Env methods.
 func (d *descBuilder) Alloc(size, align uintptr) uintptr { return d.c.allocRO(size, align) }
-func (d *descBuilder) TypesBase() uintptr                { return StaticBase }
-func (d *descBuilder) TextBase() uintptr                 { return TextBase }
+func (d *descBuilder) Arena() *arena.Arena               { return d.c.mem }
+func (d *descBuilder) TypesBase() uintptr                { return d.c.mem.Lo() + StaticOff }
+func (d *descBuilder) TextBase() uintptr                 { return d.c.out.TextBase }
 func (d *descBuilder) FuncText(fn *ssa.Function) uintptr { return d.c.declare(fn).Text }
 func (d *descBuilder) NativeText(name string) uintptr    { return d.c.nativeFunc(name).Text }
 

@@ -32,21 +32,21 @@ func typedEqual(vm *vm, t *bytecode.Type, a, b uintptr) (eq bool, err *rtError) 
 
 func equal(vm *vm, t *bytecode.Type, a, b uintptr) bool {
 	if t.RegularMemory {
-		x := bytesAt(a, t.Size)
-		y := bytesAt(b, t.Size)
+		x := vm.bytesAt(a, t.Size)
+		y := vm.bytesAt(b, t.Size)
 		return string(x) == string(y)
 	}
 	switch t.Kind {
 	case bytecode.Float32:
-		return f32eq(a, b)
+		return f32eq(vm, a, b)
 	case bytecode.Float64:
-		return f64eq(a, b)
+		return f64eq(vm, a, b)
 	case bytecode.Complex64:
-		return f32eq(a, b) && f32eq(a+4, b+4)
+		return f32eq(vm, a, b) && f32eq(vm, a+4, b+4)
 	case bytecode.Complex128:
-		return f64eq(a, b) && f64eq(a+8, b+8)
+		return f64eq(vm, a, b) && f64eq(vm, a+8, b+8)
 	case bytecode.String:
-		return loadString(a) == loadString(b)
+		return loadString(vm, a) == loadString(vm, b)
 	case bytecode.Interface:
 		return ifaceEqual(vm, len(t.IMethods) == 0, a, b)
 	case bytecode.Array:
@@ -68,17 +68,17 @@ func equal(vm *vm, t *bytecode.Type, a, b uintptr) bool {
 		}
 		return true
 	}
-	x := ld(a)
-	y := ld(b)
+	x := vm.ld(a)
+	y := vm.ld(b)
 	return x == y
 }
 
 // ifaceEqual compares two interface values: same dynamic type, then equal
 // data, panicking if the type is not comparable.
 func ifaceEqual(vm *vm, eface bool, a, b uintptr) bool {
-	wa := ld(a)
-	wb := ld(b)
-	ta, tb := dynType(wa, eface), dynType(wb, eface)
+	wa := vm.ld(a)
+	wb := vm.ld(b)
+	ta, tb := dynType(vm, wa, eface), dynType(vm, wb, eface)
 	if ta != tb {
 		return false
 	}
@@ -89,8 +89,8 @@ func ifaceEqual(vm *vm, eface bool, a, b uintptr) bool {
 	if !t.Comparable {
 		panic(&rtError{"comparing uncomparable type " + t.String})
 	}
-	da := ld(a + 8)
-	db := ld(b + 8)
+	da := vm.ld(a + 8)
+	db := vm.ld(b + 8)
 	if t.DirectIface {
 		return da == db
 	}
@@ -100,12 +100,12 @@ func ifaceEqual(vm *vm, eface bool, a, b uintptr) bool {
 // loadString reads the string header at p and returns its bytes as a
 // string that aliases VM memory (see stringAt): for comparing and hashing
 // at once, never kept.
-func loadString(p uintptr) string {
-	sp, n := uintptr(ld(p)), uintptr(ld(p+8))
+func loadString(vm *vm, p uintptr) string {
+	sp, n := uintptr(vm.ld(p)), uintptr(vm.ld(p+8))
 	if n == 0 {
 		return ""
 	}
-	return unsafe.String(&bytesAt(sp, n)[0], int(n))
+	return unsafe.String(&vm.bytesAt(sp, n)[0], int(n))
 }
 
 // The descriptors' Equal and Hasher functions (typedesc.EqualNatives):
@@ -118,42 +118,45 @@ func init() {
 	for name, size := range map[string]uintptr{"runtime.memequal0": 0, "runtime.memequal8": 1,
 		"runtime.memequal16": 2, "runtime.memequal32": 4, "runtime.memequal64": 8, "runtime.memequal128": 16} {
 		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int {
-			return equalResult(fp, string(bytesAt(argPtr(fp), size)) == string(bytesAt(argPtr(fp+8), size)))
+			return equalResult(mp.vm, fp, string(mp.vm.bytesAt(argPtr(mp.vm, fp), size)) == string(mp.vm.bytesAt(argPtr(mp.vm, fp+8), size)))
 		}
 	}
 	nativeTable["runtime.memequal_varlen"] = func(mp *m, gp *g, fp uintptr) int {
-		size := uintptr(ld(mp.ctxt + 8))
-		return equalResult(fp, string(bytesAt(argPtr(fp), size)) == string(bytesAt(argPtr(fp+8), size)))
+		size := uintptr(mp.vm.ld(mp.ctxt + 8))
+		return equalResult(mp.vm, fp, string(mp.vm.bytesAt(argPtr(mp.vm, fp), size)) == string(mp.vm.bytesAt(argPtr(mp.vm, fp+8), size)))
 	}
-	scalar := map[string]func(a, b uintptr) bool{
+	scalar := map[string]func(vm *vm, a, b uintptr) bool{
 		"runtime.f32equal":  f32eq,
 		"runtime.f64equal":  f64eq,
-		"runtime.c64equal":  func(a, b uintptr) bool { return f32eq(a, b) && f32eq(a+4, b+4) },
-		"runtime.c128equal": func(a, b uintptr) bool { return f64eq(a, b) && f64eq(a+8, b+8) },
-		"runtime.strequal":  func(a, b uintptr) bool { return loadString(a) == loadString(b) },
+		"runtime.c64equal":  func(vm *vm, a, b uintptr) bool { return f32eq(vm, a, b) && f32eq(vm, a+4, b+4) },
+		"runtime.c128equal": func(vm *vm, a, b uintptr) bool { return f64eq(vm, a, b) && f64eq(vm, a+8, b+8) },
+		"runtime.strequal":  func(vm *vm, a, b uintptr) bool { return loadString(vm, a) == loadString(vm, b) },
 	}
 	for name, eq := range scalar {
-		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int { return equalResult(fp, eq(argPtr(fp), argPtr(fp+8))) }
+		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int {
+			vm := mp.vm
+			return equalResult(vm, fp, eq(vm, argPtr(vm, fp), argPtr(vm, fp+8)))
+		}
 	}
 	for name, eface := range map[string]bool{"runtime.interequal": false, "runtime.nilinterequal": true} {
 		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int {
-			return mapCall(mp, gp, func() { equalResult(fp, ifaceEqual(mp.vm, eface, argPtr(fp), argPtr(fp+8))) })
+			return mapCall(mp, gp, func() { equalResult(mp.vm, fp, ifaceEqual(mp.vm, eface, argPtr(mp.vm, fp), argPtr(mp.vm, fp+8))) })
 		}
 	}
 	nativeTable["gort.typeequal"] = func(mp *m, gp *g, fp uintptr) int {
-		t := typeAt(mp.vm, uintptr(ld(mp.ctxt+8)))
-		return mapCall(mp, gp, func() { equalResult(fp, equal(mp.vm, t, argPtr(fp), argPtr(fp+8))) })
+		t := typeAt(mp.vm, uintptr(mp.vm.ld(mp.ctxt+8)))
+		return mapCall(mp, gp, func() { equalResult(mp.vm, fp, equal(mp.vm, t, argPtr(mp.vm, fp), argPtr(mp.vm, fp+8))) })
 	}
 	nativeTable["gort.typehash"] = func(mp *m, gp *g, fp uintptr) int {
-		t := typeAt(mp.vm, uintptr(ld(mp.ctxt+8)))
-		return mapCall(mp, gp, func() { st(fp+16, uint64(typehash(mp.vm, t, argPtr(fp), uintptr(ld(fp+8))))) })
+		t := typeAt(mp.vm, uintptr(mp.vm.ld(mp.ctxt+8)))
+		return mapCall(mp, gp, func() { mp.vm.st(fp+16, uint64(typehash(mp.vm, t, argPtr(mp.vm, fp), uintptr(mp.vm.ld(fp+8))))) })
 	}
 }
 
 // argPtr reads a pointer argument at p, which must not be nil: gc's
 // functions dereference it at once.
-func argPtr(p uintptr) uintptr {
-	v := uintptr(ld(p))
+func argPtr(vm *vm, p uintptr) uintptr {
+	v := uintptr(vm.ld(p))
 	if v < arena.NilGuard {
 		panic(arena.Fault{Addr: v})
 	}
@@ -161,37 +164,37 @@ func argPtr(p uintptr) uintptr {
 }
 
 // equalResult stores an Equal function's result, after its two arguments.
-func equalResult(fp uintptr, eq bool) int {
-	st8(fp+16, uint8(b2u(eq)))
+func equalResult(vm *vm, fp uintptr, eq bool) int {
+	vm.st8(fp+16, uint8(b2u(eq)))
 	return stContinue
 }
 
 // typehash hashes the value of type t at p with seed, as the map hasher.
 func typehash(vm *vm, t *bytecode.Type, p, seed uintptr) uintptr {
 	if t.RegularMemory {
-		b := bytesAt(p, t.Size)
+		b := vm.bytesAt(p, t.Size)
 		return memhash(b, seed)
 	}
 	switch t.Kind {
 	case bytecode.Float32:
-		v := ld32(p)
+		v := vm.ld32(p)
 		return f64hash(vm, float64(math.Float32frombits(v)), seed)
 	case bytecode.Float64:
-		v := ld(p)
+		v := vm.ld(p)
 		return f64hash(vm, math.Float64frombits(v), seed)
 	case bytecode.Complex64:
-		re := ld32(p)
-		im := ld32(p + 4)
+		re := vm.ld32(p)
+		im := vm.ld32(p + 4)
 		return f64hash(vm, float64(math.Float32frombits(im)), f64hash(vm, float64(math.Float32frombits(re)), seed))
 	case bytecode.Complex128:
-		re := ld(p)
-		im := ld(p + 8)
+		re := vm.ld(p)
+		im := vm.ld(p + 8)
 		return f64hash(vm, math.Float64frombits(im), f64hash(vm, math.Float64frombits(re), seed))
 	case bytecode.String:
-		return memhash([]byte(loadString(p)), seed)
+		return memhash([]byte(loadString(vm, p)), seed)
 	case bytecode.Interface:
-		w := ld(p)
-		dt := dynType(w, len(t.IMethods) == 0)
+		w := vm.ld(p)
+		dt := dynType(vm, w, len(t.IMethods) == 0)
 		if dt == 0 {
 			return mix(seed, 0)
 		}
@@ -199,7 +202,7 @@ func typehash(vm *vm, t *bytecode.Type, p, seed uintptr) uintptr {
 		if !d.Comparable {
 			panic(&rtError{"hash of unhashable type " + d.String})
 		}
-		data := ld(p + 8)
+		data := vm.ld(p + 8)
 		h := mix(seed, uint64(dt))
 		if d.DirectIface {
 			return mix(h, data)
@@ -220,7 +223,7 @@ func typehash(vm *vm, t *bytecode.Type, p, seed uintptr) uintptr {
 		}
 		return h
 	}
-	v := ld(p)
+	v := vm.ld(p)
 	return mix(seed, v)
 }
 
@@ -255,14 +258,14 @@ func memhash(b []byte, seed uintptr) uintptr {
 	return mix(uintptr(h), v)
 }
 
-func f32eq(a, b uintptr) bool {
-	x := ld32(a)
-	y := ld32(b)
+func f32eq(vm *vm, a, b uintptr) bool {
+	x := vm.ld32(a)
+	y := vm.ld32(b)
 	return math.Float32frombits(x) == math.Float32frombits(y)
 }
 
-func f64eq(a, b uintptr) bool {
-	x := ld(a)
-	y := ld(b)
+func f64eq(vm *vm, a, b uintptr) bool {
+	x := vm.ld(a)
+	y := vm.ld(b)
 	return math.Float64frombits(x) == math.Float64frombits(y)
 }

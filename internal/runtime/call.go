@@ -19,11 +19,11 @@ func funcForCode(vm *vm, code uint64) (*bytecode.Func, bool) {
 // callIndirect performs CALLCLO and CALLIFACE: it finds the callee from the
 // closure or the itab, then calls it with callee fp = fp+A.
 func callIndirect(mp *m, gp *g, in *bytecode.Instr) int {
-	fpp := arena.Frame(gp.fp)
+	fpp := mp.vm.mem.Frame(gp.fp)
 	var code, ctxt uint64
 	if in.Op == bytecode.CALLCLO {
 		clo := *slot(fpp, in.B)
-		c, ok := arena.Load64(uintptr(clo))
+		c, ok := mp.vm.mem.Load64(uintptr(clo))
 		if clo == 0 || !ok {
 			fault(mp, gp, uintptr(clo))
 			return stContinue
@@ -31,7 +31,7 @@ func callIndirect(mp *m, gp *g, in *bytecode.Instr) int {
 		code, ctxt = c, clo
 	} else {
 		tab := *slot(fpp, in.B)
-		c, ok := arena.Load64(uintptr(tab) + 24 + 8*uintptr(in.C))
+		c, ok := mp.vm.mem.Load64(uintptr(tab) + 24 + 8*uintptr(in.C))
 		if tab == 0 || !ok {
 			fault(mp, gp, uintptr(tab))
 			return stContinue
@@ -60,18 +60,18 @@ func call(mp *m, gp *g, callee *bytecode.Func, nfp, ctxt uintptr, ret uint64) in
 		}
 		nfp += gp.fp - old
 	}
-	arena.Store64(nfp-24, uint64(ctxt))
-	arena.Store64(nfp-16, uint64(gp.fp-gp.stack.lo))
-	arena.Store64(nfp-8, ret)
-	copyConsts(nfp, callee)
+	mp.vm.mem.Store64(nfp-24, uint64(ctxt))
+	mp.vm.mem.Store64(nfp-16, uint64(gp.fp-gp.stack.lo))
+	mp.vm.mem.Store64(nfp-8, ret)
+	copyConsts(mp.vm, nfp, callee)
 	gp.fn, gp.pc, gp.fp = callee, 0, nfp
 	return stContinue
 }
 
 // copyConsts writes fn's constant words into its frame at fp.
-func copyConsts(fp uintptr, fn *bytecode.Func) {
+func copyConsts(vm *vm, fp uintptr, fn *bytecode.Func) {
 	for i, w := range fn.Consts {
-		arena.Store64(fp+uintptr(fn.ConstOff)+uintptr(i)*8, w)
+		vm.mem.Store64(fp+uintptr(fn.ConstOff)+uintptr(i)*8, w)
 	}
 }
 
@@ -117,7 +117,7 @@ func placeArgs(mp *m, gp *g, args []byte, need uintptr) uintptr {
 		morestack(mp, gp, nfp, need, 0)
 		nfp = gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
 	}
-	arena.WriteBytes(nfp, args)
+	mp.vm.mem.WriteBytes(nfp, args)
 	return nfp
 }
 
@@ -144,7 +144,7 @@ func returnToRuntime(mp *m, gp *g, fi, marker uint32) int {
 		// Back in the frame below: gp.fp is the callee's; restore the
 		// caller's registers from the header, which the program may have
 		// rewritten.
-		fp := gp.stack.lo + uintptr(ld(gp.fp-16))
+		fp := gp.stack.lo + uintptr(mp.vm.ld(gp.fp-16))
 		if fi < uint32(len(mp.vm.prog.Funcs)) && fp < gp.fp && frameInStack(gp, mp.vm.prog.Funcs[fi], fp) && gp._panic != nil {
 			gp.fp, gp.fn = fp, mp.vm.prog.Funcs[fi]
 			return deferReturnedInPanic(mp, gp)

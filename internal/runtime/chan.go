@@ -57,32 +57,35 @@ const (
 )
 
 // hchan is a view of a channel in the arena.
-type hchan uintptr
+type hchan struct {
+	vm *vm
+	p  uintptr
+}
 
-func (c hchan) qcount() uint64     { return ld(uintptr(c) + hcQcount) }
-func (c hchan) setQcount(v uint64) { st(uintptr(c)+hcQcount, v) }
-func (c hchan) dataqsiz() uint64   { return ld(uintptr(c) + hcDataqsiz) }
-func (c hchan) buf() uintptr       { return uintptr(ld(uintptr(c) + hcBuf)) }
-func (c hchan) closed() bool       { return ld(uintptr(c)+hcClosed)&0xFFFF_FFFF != 0 }
+func (c hchan) qcount() uint64     { return c.vm.ld(c.p + hcQcount) }
+func (c hchan) setQcount(v uint64) { c.vm.st(c.p+hcQcount, v) }
+func (c hchan) dataqsiz() uint64   { return c.vm.ld(c.p + hcDataqsiz) }
+func (c hchan) buf() uintptr       { return uintptr(c.vm.ld(c.p + hcBuf)) }
+func (c hchan) closed() bool       { return c.vm.ld(c.p+hcClosed)&0xFFFF_FFFF != 0 }
 func (c hchan) sendx() uint64      { return c.index(hcSendx) }
-func (c hchan) setSendx(v uint64)  { st(uintptr(c)+hcSendx, v) }
+func (c hchan) setSendx(v uint64)  { c.vm.st(c.p+hcSendx, v) }
 func (c hchan) recvx() uint64      { return c.index(hcRecvx) }
-func (c hchan) setRecvx(v uint64)  { st(uintptr(c)+hcRecvx, v) }
-func (c hchan) recvq() waitq       { return waitq(uintptr(c) + hcRecvq) }
-func (c hchan) sendq() waitq       { return waitq(uintptr(c) + hcSendq) }
+func (c hchan) setRecvx(v uint64)  { c.vm.st(c.p+hcRecvx, v) }
+func (c hchan) recvq() waitq       { return waitq{c.vm, c.p + hcRecvq} }
+func (c hchan) sendq() waitq       { return waitq{c.vm, c.p + hcSendq} }
 
 func (c hchan) setClosed() {
-	if !arena.Store32(uintptr(c)+hcClosed, 1) {
-		panic(arena.Fault{Addr: uintptr(c) + hcClosed})
+	if !c.vm.mem.Store32(c.p+hcClosed, 1) {
+		panic(arena.Fault{Addr: c.p + hcClosed})
 	}
 }
 
 // index reads a buffer index (sendx, recvx), which must lie inside the
 // buffer.
 func (c hchan) index(off uintptr) uint64 {
-	i := ld(uintptr(c) + off)
+	i := c.vm.ld(c.p + off)
 	if i >= c.dataqsiz() {
-		panic(arena.Fault{Addr: uintptr(c) + off})
+		panic(arena.Fault{Addr: c.p + off})
 	}
 	return i
 }
@@ -91,14 +94,14 @@ func (c hchan) index(off uintptr) uint64 {
 func (c hchan) count() uint64 {
 	q := c.qcount()
 	if q > c.dataqsiz() {
-		panic(arena.Fault{Addr: uintptr(c) + hcQcount})
+		panic(arena.Fault{Addr: c.p + hcQcount})
 	}
 	return q
 }
 
 // slot is the address of buffer slot i for elements of size bytes.
 func (c hchan) slot(i uint64, size uintptr) uintptr {
-	return c.buf() + byteSize(uintptr(c)+hcBuf, uintptr(i), size)
+	return c.buf() + byteSize(c.p+hcBuf, uintptr(i), size)
 }
 
 func (c hchan) queue(send bool) waitq {
@@ -109,34 +112,40 @@ func (c hchan) queue(send bool) waitq {
 }
 
 // waitq is a view of a queue of sudogs: first and last.
-type waitq uintptr
+type waitq struct {
+	vm *vm
+	p  uintptr
+}
 
-func (q waitq) first() sudog     { return sudog(ld(uintptr(q))) }
-func (q waitq) setFirst(s sudog) { st(uintptr(q), uint64(s)) }
-func (q waitq) last() sudog      { return sudog(ld(uintptr(q) + 8)) }
-func (q waitq) setLast(s sudog)  { st(uintptr(q)+8, uint64(s)) }
+func (q waitq) first() sudog     { return sudog{q.vm, uintptr(q.vm.ld(q.p))} }
+func (q waitq) setFirst(s sudog) { q.vm.st(q.p, uint64(s.p)) }
+func (q waitq) last() sudog      { return sudog{q.vm, uintptr(q.vm.ld(q.p + 8))} }
+func (q waitq) setLast(s sudog)  { q.vm.st(q.p+8, uint64(s.p)) }
 
 // sudog is a view of a sudog in the arena.
-type sudog uintptr
+type sudog struct {
+	vm *vm
+	p  uintptr
+}
 
-func (s sudog) g() uint64           { return ld(uintptr(s) + sgG) }
-func (s sudog) next() sudog         { return sudog(ld(uintptr(s) + sgNext)) }
-func (s sudog) setNext(x sudog)     { st(uintptr(s)+sgNext, uint64(x)) }
-func (s sudog) prev() sudog         { return sudog(ld(uintptr(s) + sgPrev)) }
-func (s sudog) setPrev(x sudog)     { st(uintptr(s)+sgPrev, uint64(x)) }
-func (s sudog) success() bool       { return ld8(uintptr(s)+sgSuccess) != 0 }
-func (s sudog) setSuccess(ok bool)  { st8(uintptr(s)+sgSuccess, uint8(b2u(ok))) }
-func (s sudog) setIsSelect(b bool)  { st8(uintptr(s)+sgIsSelect, uint8(b2u(b))) }
-func (s sudog) setWaitlink(x sudog) { st(uintptr(s)+sgWaitlink, uint64(x)) }
+func (s sudog) g() uint64           { return s.vm.ld(s.p + sgG) }
+func (s sudog) next() sudog         { return sudog{s.vm, uintptr(s.vm.ld(s.p + sgNext))} }
+func (s sudog) setNext(x sudog)     { s.vm.st(s.p+sgNext, uint64(x.p)) }
+func (s sudog) prev() sudog         { return sudog{s.vm, uintptr(s.vm.ld(s.p + sgPrev))} }
+func (s sudog) setPrev(x sudog)     { s.vm.st(s.p+sgPrev, uint64(x.p)) }
+func (s sudog) success() bool       { return s.vm.ld8(s.p+sgSuccess) != 0 }
+func (s sudog) setSuccess(ok bool)  { s.vm.st8(s.p+sgSuccess, uint8(b2u(ok))) }
+func (s sudog) setIsSelect(b bool)  { s.vm.st8(s.p+sgIsSelect, uint8(b2u(b))) }
+func (s sudog) setWaitlink(x sudog) { s.vm.st(s.p+sgWaitlink, uint64(x.p)) }
 
 // init fills a sudog for w, parked by gp: the arena copy of the waiter
 // record, as the real runtime lays it out.
 func (s sudog) init(gp *g, w *waiter) {
-	st(uintptr(s)+sgG, gword(gp))
-	st(uintptr(s)+sgElem, uint64(gp.fp+uintptr(w.elem)))
-	st(uintptr(s)+sgC, uint64(w.c))
+	s.vm.st(s.p+sgG, gword(gp))
+	s.vm.st(s.p+sgElem, uint64(gp.fp+uintptr(w.elem)))
+	s.vm.st(s.p+sgC, uint64(w.c.p))
 	s.setIsSelect(w.cas >= 0)
-	st(uintptr(s)+sgCase, uint64(int64(w.cas)))
+	s.vm.st(s.p+sgCase, uint64(int64(w.cas)))
 }
 
 // A waiter is the host's record of one sudog a parked goroutine has
@@ -179,14 +188,14 @@ func (c hchan) waiterOf(vm *vm, s sudog, send bool) (*g, *waiter) {
 			return gp, w
 		}
 	}
-	panic(arena.Fault{Addr: uintptr(s)})
+	panic(arena.Fault{Addr: s.p})
 }
 
 // elemAt is the address of w's element in gp's frame, checked against the
 // size the partner's operation was compiled for.
 func (w *waiter) elemAt(gp *g, size uintptr) uintptr {
 	if w.size != size {
-		panic(arena.Fault{Addr: uintptr(w.sg) + sgElem})
+		panic(arena.Fault{Addr: w.sg.p + sgElem})
 	}
 	return gp.fp + uintptr(w.elem)
 }
@@ -198,20 +207,20 @@ func acquireSudog(mp *m) sudog {
 	if n := len(pp.sudogcache); n > 0 {
 		s := pp.sudogcache[n-1]
 		pp.sudogcache = pp.sudogcache[:n-1]
-		typedmemclr(uintptr(s), sudogSize)
+		typedmemclr(mp.vm, s.p, sudogSize)
 		return s
 	}
 	mp.vm.nsudog++
-	return sudog(mallocgc(mp, sudogSize, sudogType))
+	return sudog{mp.vm, mallocgc(mp, sudogSize, sudogType)}
 }
 
 func releaseSudog(mp *m, s sudog) { mp.p.sudogcache = append(mp.p.sudogcache, s) }
 
 func (q waitq) enqueue(s sudog) {
-	s.setNext(0)
+	s.setNext(sudog{})
 	last := q.last()
 	s.setPrev(last)
-	if last == 0 {
+	if last.p == 0 {
 		q.setFirst(s)
 	} else {
 		last.setNext(s)
@@ -225,45 +234,45 @@ func (c hchan) dequeue(vm *vm, send bool) (sudog, *g, *waiter) {
 	q := c.queue(send)
 	for range vm.nsudog + 1 {
 		s := q.first()
-		if s == 0 {
-			return 0, nil, nil
+		if s.p == 0 {
+			return sudog{}, nil, nil
 		}
 		gp, w := c.waiterOf(vm, s, send)
 		next := s.next()
 		q.setFirst(next)
-		if next == 0 {
-			q.setLast(0)
+		if next.p == 0 {
+			q.setLast(sudog{})
 		} else {
-			next.setPrev(0)
+			next.setPrev(sudog{})
 		}
-		s.setNext(0)
-		s.setPrev(0)
+		s.setNext(sudog{})
+		s.setPrev(sudog{})
 		if w.cas >= 0 && !gp.selectDone.CompareAndSwap(0, 1) {
 			continue
 		}
 		return s, gp, w
 	}
 	// More entries than sudogs exist: the queue has a cycle.
-	panic(arena.Fault{Addr: uintptr(q)})
+	panic(arena.Fault{Addr: q.p})
 }
 
 // dequeueSudog removes s from q wherever it is.
 func (q waitq) dequeueSudog(s sudog) {
 	prev, next := s.prev(), s.next()
-	if prev != 0 {
+	if prev.p != 0 {
 		prev.setNext(next)
 	} else if q.first() == s {
 		q.setFirst(next)
 	} else {
 		return // not queued
 	}
-	if next != 0 {
+	if next.p != 0 {
 		next.setPrev(prev)
 	} else {
 		q.setLast(prev)
 	}
-	s.setNext(0)
-	s.setPrev(0)
+	s.setNext(sudog{})
+	s.setPrev(sudog{})
 }
 
 func makechan(mp *m, gp *g, dst int32, t *bytecode.Type, size int64) int {
@@ -273,26 +282,26 @@ func makechan(mp *m, gp *g, dst int32, t *bytecode.Type, size int64) int {
 	}
 	c := mallocgc(mp, hchanSize, hchanType)
 	if size > 0 && elem.Size > 0 {
-		st(c+hcBuf, uint64(mallocgc(mp, uintptr(size)*elem.Size, elem)))
+		mp.vm.st(c+hcBuf, uint64(mallocgc(mp, uintptr(size)*elem.Size, elem)))
 	} else {
-		st(c+hcBuf, uint64(c))
+		mp.vm.st(c+hcBuf, uint64(c))
 	}
-	st(c+hcDataqsiz, uint64(size))
-	arena.Store16(c+hcElemsize, uint16(elem.Size))
-	st(c+hcElemtype, uint64(elem.Desc))
-	*slot(arena.Frame(gp.fp), dst) = uint64(c)
+	mp.vm.st(c+hcDataqsiz, uint64(size))
+	mp.vm.mem.Store16(c+hcElemsize, uint16(elem.Size))
+	mp.vm.st(c+hcElemtype, uint64(elem.Desc))
+	*slot(mp.vm.mem.Frame(gp.fp), dst) = uint64(c)
 	return stContinue
 }
 
 func chanlen(c hchan) int {
-	if c == 0 {
+	if c.p == 0 {
 		return 0
 	}
 	return int(c.qcount())
 }
 
 func chancap(c hchan) int {
-	if c == 0 {
+	if c.p == 0 {
 		return 0
 	}
 	return int(c.dataqsiz())
@@ -300,22 +309,22 @@ func chancap(c hchan) int {
 
 // chansend implements c <- *ep for elements of size bytes.
 func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
-	if c == 0 {
+	if c.p == 0 {
 		gopark(mp, gp, "chan send (nil chan)")
 		return stStop
 	}
 	if c.closed() {
 		return panicPlain(mp, gp, "send on closed channel")
 	}
-	if sg, rg, w := c.dequeue(mp.vm, false); sg != 0 {
-		typedmemmove(w.elemAt(rg, size), ep, size)
+	if sg, rg, w := c.dequeue(mp.vm, false); sg.p != 0 {
+		typedmemmove(mp.vm, w.elemAt(rg, size), ep, size)
 		sg.setSuccess(true)
 		wake(mp, rg, sg)
 		return stContinue
 	}
 	if q, n := c.count(), c.dataqsiz(); q < n {
 		sx := c.sendx()
-		typedmemmove(c.slot(sx, size), ep, size)
+		typedmemmove(mp.vm, c.slot(sx, size), ep, size)
 		if sx++; sx == n {
 			sx = 0
 		}
@@ -338,7 +347,7 @@ func park(mp *m, gp *g, w *waiter) {
 }
 
 func wake(mp *m, gp *g, sg sudog) {
-	gp.param = uintptr(sg)
+	gp.param = sg.p
 	goready(mp, gp)
 }
 
@@ -348,15 +357,15 @@ func wake(mp *m, gp *g, sg sudog) {
 func chanrecv(mp *m, c hchan, ep, size uintptr) (selected, received bool) {
 	if c.closed() && c.count() == 0 {
 		if ep != 0 {
-			typedmemclr(ep, size)
+			typedmemclr(mp.vm, ep, size)
 		}
 		return true, false
 	}
-	if sg, sgp, w := c.dequeue(mp.vm, true); sg != 0 {
+	if sg, sgp, w := c.dequeue(mp.vm, true); sg.p != 0 {
 		src := w.elemAt(sgp, size)
 		if n := c.dataqsiz(); n == 0 {
 			if ep != 0 {
-				typedmemmove(ep, src, size)
+				typedmemmove(mp.vm, ep, src, size)
 			}
 		} else {
 			// The buffer is full: take its head, and put the sender's
@@ -364,9 +373,9 @@ func chanrecv(mp *m, c hchan, ep, size uintptr) (selected, received bool) {
 			rx := c.recvx()
 			slotp := c.slot(rx, size)
 			if ep != 0 {
-				typedmemmove(ep, slotp, size)
+				typedmemmove(mp.vm, ep, slotp, size)
 			}
-			typedmemmove(slotp, src, size)
+			typedmemmove(mp.vm, slotp, src, size)
 			if rx++; rx == n {
 				rx = 0
 			}
@@ -381,9 +390,9 @@ func chanrecv(mp *m, c hchan, ep, size uintptr) (selected, received bool) {
 		rx := c.recvx()
 		slotp := c.slot(rx, size)
 		if ep != 0 {
-			typedmemmove(ep, slotp, size)
+			typedmemmove(mp.vm, ep, slotp, size)
 		}
-		typedmemclr(slotp, size)
+		typedmemclr(mp.vm, slotp, size)
 		if rx++; rx == c.dataqsiz() {
 			rx = 0
 		}
@@ -397,9 +406,9 @@ func chanrecv(mp *m, c hchan, ep, size uintptr) (selected, received bool) {
 // chanrecvOp implements v := <-c and v, ok := <-c into the frame.
 func chanrecvOp(mp *m, gp *g, dst int32, c hchan, t *bytecode.Type, commaOk bool, okOff int32) int {
 	ep := gp.fp + uintptr(dst)
-	fpp := arena.Frame(gp.fp)
+	fpp := mp.vm.mem.Frame(gp.fp)
 	*slot(fpp, dst) = 0
-	if c == 0 {
+	if c.p == 0 {
 		gopark(mp, gp, "chan receive (nil chan)")
 		return stStop
 	}
@@ -434,7 +443,7 @@ func isNarrow(cls uint16) bool { return cls != 0 && cls < bytecode.ClassW64 }
 func resumeBlocked(mp *m, gp *g) int {
 	r := gp.resume
 	gp.resume = resumeState{}
-	fpp := arena.Frame(gp.fp)
+	fpp := mp.vm.mem.Frame(gp.fp)
 	switch r.kind {
 	case resumeSend:
 		ok := r.w.sg.success()
@@ -453,7 +462,7 @@ func resumeBlocked(mp *m, gp *g) int {
 }
 
 func closechan(mp *m, gp *g, c hchan) int {
-	if c == 0 {
+	if c.p == 0 {
 		return panicPlain(mp, gp, "close of nil channel")
 	}
 	if c.closed() {
@@ -465,11 +474,11 @@ func closechan(mp *m, gp *g, c hchan) int {
 	for _, send := range [2]bool{false, true} {
 		for {
 			sg, wg, w := c.dequeue(mp.vm, send)
-			if sg == 0 {
+			if sg.p == 0 {
 				break
 			}
 			if !send {
-				typedmemclr(w.elemAt(wg, w.size), w.size)
+				typedmemclr(mp.vm, w.elemAt(wg, w.size), w.size)
 			}
 			sg.setSuccess(false)
 			wake(mp, wg, sg)

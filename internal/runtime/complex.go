@@ -114,7 +114,7 @@ func minmaxOp(vm *vm, fpp unsafe.Pointer, in *bytecode.Instr, a []int32) {
 	case bytecode.String:
 		best := slots[0]
 		for _, s := range slots[1:] {
-			x, y := stringAt(fpp, s), stringAt(fpp, best)
+			x, y := stringAt(vm, fpp, s), stringAt(vm, fpp, best)
 			if (isMax && x > y) || (!isMax && x < y) {
 				best = s
 			}

@@ -17,10 +17,10 @@ func init() {
 	nativeTable["gort.builtin.print"] = func(mp *m, gp *g, fp uintptr) int { return deferredPrint(mp, fp, false) }
 	nativeTable["gort.builtin.println"] = func(mp *m, gp *g, fp uintptr) int { return deferredPrint(mp, fp, true) }
 	nativeTable["gort.builtin.close"] = func(mp *m, gp *g, fp uintptr) int {
-		return closechan(mp, gp, hchan(ld(fp)))
+		return closechan(mp, gp, hchan{mp.vm, uintptr(mp.vm.ld(fp))})
 	}
 	nativeTable["gort.builtin.panic"] = func(mp *m, gp *g, fp uintptr) int {
-		v := [2]uint64{ld(fp), ld(fp + 8)}
+		v := [2]uint64{mp.vm.ld(fp), mp.vm.ld(fp + 8)}
 		if v[0] == 0 {
 			return panicNil(mp, gp)
 		}
@@ -44,7 +44,7 @@ func init() {
 		if len(types) != 2 || types[1].Size != mt.Key.Size {
 			panic(arena.Fault{Addr: mp.ctxt})
 		}
-		m := uintptr(ld(fp + offs[0]))
+		m := uintptr(vm.ld(fp + offs[0]))
 		key := fp + offs[1]
 		return mapCall(mp, gp, func() { maps.Delete(mapEnv{mp}, mapType(vm, mt), m, key) })
 	}
@@ -56,7 +56,7 @@ func init() {
 		}
 		dst, src := fp+offs[0], fp+offs[1]
 		size := t.Elem.Size
-		slicecopy(uintptr(ld(dst)), int(ld(dst+8)), uintptr(ld(src)), int(ld(src+8)), size)
+		slicecopy(mp.vm, uintptr(mp.vm.ld(dst)), int(mp.vm.ld(dst+8)), uintptr(mp.vm.ld(src)), int(mp.vm.ld(src+8)), size)
 		return stContinue
 	}
 }
@@ -69,7 +69,7 @@ func init() {
 // type index against the program's types, and the laid-out arguments
 // against the block.
 func deferredArgs(mp *m, ctxt uintptr) ([]*bytecode.Type, []uintptr) {
-	n := ld(ctxt)
+	n := mp.vm.ld(ctxt)
 	if n > uint64(mp.deferArgs)+8 {
 		panic(arena.Fault{Addr: ctxt})
 	}
@@ -77,7 +77,7 @@ func deferredArgs(mp *m, ctxt uintptr) ([]*bytecode.Type, []uintptr) {
 	offs := make([]uintptr, n)
 	var off uintptr
 	for i := range types {
-		ti := ld(ctxt + uintptr(8*(i+1)))
+		ti := mp.vm.ld(ctxt + uintptr(8*(i+1)))
 		if ti >= uint64(len(mp.vm.prog.Types)) {
 			panic(arena.Fault{Addr: ctxt + uintptr(8*(i+1))})
 		}
@@ -115,7 +115,7 @@ func deferredPrint(mp *m, fp uintptr, ln bool) int {
 		}
 		scratch = [3]uint64{}
 		for j := uintptr(0); j < t.Size; j++ {
-			scratch[j/8] |= uint64(ld8(fp+offs[i]+j)) << (8 * (j % 8))
+			scratch[j/8] |= uint64(vm.ld8(fp+offs[i]+j)) << (8 * (j % 8))
 		}
 		if isNarrow(t.Class) {
 			scratch[0] = extend(scratch[0], t.Class)

@@ -7,6 +7,7 @@ package runtime
 
 import (
 	"reflect"
+	"sync"
 
 	"gort/internal/arena"
 	"gort/internal/bytecode"
@@ -25,12 +26,48 @@ func RunStats(p *bytecode.Program, opts Options) (code int, triggers, cycles uin
 	return code, vm.gcController.triggers, vm.gcController.cycles
 }
 
+// The arenas of the test binary, by slot: a slot is mapped once a process,
+// and tests that run VMs reuse it (Reset between programs).
+var testArenas struct {
+	sync.Mutex
+	bySlot map[int]*arena.Arena
+}
+
+// ArenaAt returns the test binary's arena of the given slot, mapping
+// it on first use.
+func ArenaAt(slot int) (*arena.Arena, error) {
+	testArenas.Lock()
+	defer testArenas.Unlock()
+	if a := testArenas.bySlot[slot]; a != nil {
+		return a, nil
+	}
+	a, err := arena.Map(slot)
+	if err != nil {
+		return nil, err
+	}
+	if testArenas.bySlot == nil {
+		testArenas.bySlot = map[int]*arena.Arena{}
+	}
+	testArenas.bySlot[slot] = a
+	return a, nil
+}
+
+// scratchArena is slot 0's arena, for scratch VMs.
+func scratchArena() *arena.Arena {
+	a, err := ArenaAt(0)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
 // scratchVM is a VM with no program, one P and a fresh heap at the usual
-// heap address, for tests of the runtime's structures. Nothing in it
-// touches arena memory unless a test makes it.
+// heap address of slot 0's arena, for tests of the runtime's structures.
+// Nothing in it touches arena memory unless a test makes it.
 func scratchVM() *vm {
-	v := newVM(&bytecode.Program{HeapStart: arena.Base + 1<<30}, Options{})
-	mallocinit(&v.mheap, v.prog.HeapStart)
+	mem := scratchArena()
+	v := newVM(&bytecode.Program{HeapStart: mem.Lo() + 1<<30}, Options{Arena: mem})
+	mallocinit(&v.mheap, mem, v.prog.HeapStart)
 	procresize(v, 1)
 	v.m0.p, v.allp[0].m = v.allp[0], &v.m0
 	return v
@@ -126,8 +163,8 @@ func SetSome(gp *G) {
 	gp.waitreason = "chan receive"
 	gp.preempt = true
 	gp.param = 0x1000
-	gp.resume = resumeState{kind: resumeSelect, w: waiter{sg: 0x2000}, dst: 8, okOff: 16, aux: []int32{1}}
-	gp.waiting = []waiter{{sg: 0x3000}}
+	gp.resume = resumeState{kind: resumeSelect, w: waiter{sg: sudog{p: 0x2000}}, dst: 8, okOff: 16, aux: []int32{1}}
+	gp.waiting = []waiter{{sg: sudog{p: 0x3000}}}
 	gp.ndefer = 1
 	gp.selectDone.Store(1)
 	gp._defer = 0x4000

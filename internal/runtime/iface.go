@@ -4,7 +4,6 @@ import (
 	"go/types"
 	"strings"
 
-	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -61,12 +60,12 @@ func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
 		}
 	}
 	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), itabType(mp, len(fns)))
-	st(tab, uint64(it.Desc))
-	st(tab+8, uint64(t.Desc))
-	h := ld32(t.Desc + 16)
-	arena.Store32(tab+16, h)
+	mp.vm.st(tab, uint64(it.Desc))
+	mp.vm.st(tab+8, uint64(t.Desc))
+	h := mp.vm.ld32(t.Desc + 16)
+	mp.vm.mem.Store32(tab+16, h)
 	for i, f := range fns {
-		st(tab+24+uintptr(8*i), uint64(f))
+		mp.vm.st(tab+24+uintptr(8*i), uint64(f))
 	}
 	itabs.table[key] = tab
 	return tab, ""
@@ -79,11 +78,11 @@ func sigIdentical(a, b any) bool {
 
 // dynType returns the dynamic type descriptor of an interface value's
 // first word.
-func dynType(word uint64, eface bool) uintptr {
+func dynType(vm *vm, word uint64, eface bool) uintptr {
 	if word == 0 || eface {
 		return uintptr(word)
 	}
-	t := ld(uintptr(word) + 8)
+	t := vm.ld(uintptr(word) + 8)
 	return uintptr(t)
 }
 
@@ -92,14 +91,14 @@ func dynType(word uint64, eface bool) uintptr {
 // (mp.vm.zerobase for zero-sized values).
 func box(mp *m, t *bytecode.Type, src uintptr) uintptr {
 	if t.DirectIface {
-		v := ld(src)
+		v := mp.vm.ld(src)
 		return uintptr(v)
 	}
 	if t.Size == 0 {
 		return mp.vm.zerobase
 	}
 	p := mallocgc(mp, t.Size, t)
-	typedmemmove(p, src, t.Size)
+	typedmemmove(mp.vm, p, src, t.Size)
 	return p
 }
 
@@ -107,11 +106,11 @@ func box(mp *m, t *bytecode.Type, src uintptr) uintptr {
 // static source type, commaok, ok offset.
 func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	vm := mp.vm
-	fpp := arena.Frame(gp.fp)
+	fpp := vm.mem.Frame(gp.fp)
 	at, src := mp.vm.prog.Types[a[0]], mp.vm.prog.Types[a[1]]
 	commaOk, okOff := a[2] == 1, a[3]
 	word, data := *slot(fpp, in.B), *slot(fpp, in.B+8)
-	dyn := dynType(word, len(src.IMethods) == 0)
+	dyn := dynType(vm, word, len(src.IMethods) == 0)
 	var ok bool
 	var missing string
 	if at.Kind == bytecode.Interface {
@@ -138,13 +137,13 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 				*slot(fpp, in.A) = data
 			} else if at.Size > 0 {
 				*slot(fpp, in.A) = 0
-				typedmemmove(gp.fp+uintptr(in.A), uintptr(data), at.Size)
+				typedmemmove(vm, gp.fp+uintptr(in.A), uintptr(data), at.Size)
 				if isNarrow(at.Class) {
 					*slot(fpp, in.A) = extend(*slot(fpp, in.A), at.Class)
 				}
 			}
 		} else if at.Size > 0 {
-			clearSlot(gp.fp+uintptr(in.A), at.Size)
+			clearSlot(vm, gp.fp+uintptr(in.A), at.Size)
 		}
 	}
 	if commaOk {
@@ -160,16 +159,16 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	// Only an assertion to a concrete type names the static interface
 	// type; one to an interface type says just "interface is nil".
 	if at.Kind != bytecode.Interface {
-		st(obj, uint64(src.Desc))
+		vm.st(obj, uint64(src.Desc))
 	}
-	st(obj+8, uint64(dyn))
-	st(obj+16, uint64(at.Desc))
+	vm.st(obj+8, uint64(dyn))
+	vm.st(obj+16, uint64(at.Desc))
 	if missing != "" {
 		s := newString(mp, missing)
-		st(obj+24, s[0])
-		st(obj+32, s[1])
+		vm.st(obj+24, s[0])
+		vm.st(obj+32, s[1])
 	}
 	return gopanic(mp, gp, [2]uint64{uint64(et.Desc), uint64(obj)})
 }
 
-func clearSlot(p, n uintptr) { typedmemclr(p, (n+7)&^7) }
+func clearSlot(vm *vm, p, n uintptr) { typedmemclr(vm, p, (n+7)&^7) }

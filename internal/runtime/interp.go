@@ -69,7 +69,10 @@ func execute(mp *m, gp *g) {
 	}
 	code := gp.fn.Code
 	pc := gp.pc
-	fpp := arena.Frame(gp.fp)
+	// The VM's arena, loaded once: every LOAD and STORE checks against
+	// it, and its accessors inline here.
+	mem := mp.vm.mem
+	fpp := mem.Frame(gp.fp)
 	mp.budget = timeSlice
 
 	for {
@@ -100,7 +103,7 @@ func execute(mp *m, gp *g) {
 				*slot(fpp, in.A+i) = 0
 			}
 		case bytecode.ADDR:
-			*slot(fpp, in.A) = uint64(arena.Addr(fpp)) + uint64(in.B)
+			*slot(fpp, in.A) = uint64(mem.Addr(fpp)) + uint64(in.B)
 		case bytecode.FLOAD:
 			*slot(fpp, in.A) = loadClass(unsafe.Add(fpp, in.B), in.K)
 		case bytecode.FSTORE:
@@ -131,7 +134,7 @@ func execute(mp *m, gp *g) {
 		case bytecode.DIVS, bytecode.REMS:
 			y := int64(*slot(fpp, in.C))
 			if y == 0 {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				panicdivide(mp, gp)
 				goto reload
 			}
@@ -144,7 +147,7 @@ func execute(mp *m, gp *g) {
 		case bytecode.DIVU, bytecode.REMU:
 			y := *slot(fpp, in.C)
 			if y == 0 {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				panicdivide(mp, gp)
 				goto reload
 			}
@@ -164,7 +167,7 @@ func execute(mp *m, gp *g) {
 			*slot(fpp, in.A) = extend(*slot(fpp, in.B), in.K)
 		case bytecode.SHIFTCHK:
 			if int64(*slot(fpp, in.A)) < 0 {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				panicshift(mp, gp)
 				goto reload
 			}
@@ -220,7 +223,7 @@ func execute(mp *m, gp *g) {
 				*slot(fpp, in.A) = *slot(fpp, in.B) ^ (1 << 63)
 			}
 		case bytecode.CONV:
-			gp.pc, gp.fp = pc, arena.Addr(fpp)
+			gp.pc, gp.fp = pc, mem.Addr(fpp)
 			convertOp(fpp, in)
 			goto reload
 
@@ -235,31 +238,31 @@ func execute(mp *m, gp *g) {
 			var ok bool
 			switch in.K {
 			case bytecode.ClassW64, bytecode.ClassPtr:
-				v, ok = arena.Load64(p)
+				v, ok = mem.Load64(p)
 			case bytecode.ClassU8, bytecode.ClassI8:
 				var b uint8
-				b, ok = arena.Load8(p)
+				b, ok = mem.Load8(p)
 				v = extend(uint64(b), in.K)
 			case bytecode.ClassU16, bytecode.ClassI16:
 				var h uint16
-				h, ok = arena.Load16(p)
+				h, ok = mem.Load16(p)
 				v = extend(uint64(h), in.K)
 			default:
 				var w uint32
-				w, ok = arena.Load32(p)
+				w, ok = mem.Load32(p)
 				v = extend(uint64(w), in.K)
 			}
 			if !ok {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
 			*slot(fpp, in.A) = v
 		case bytecode.LOADN:
 			p := uintptr(*slot(fpp, in.B))
-			b, ok := arena.Bytes(p, uintptr(in.C))
+			b, ok := mem.Bytes(p, uintptr(in.C))
 			if !ok {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
@@ -282,41 +285,41 @@ func execute(mp *m, gp *g) {
 			switch bytecode.ClassSize[in.K] {
 			case 8:
 				if in.K == bytecode.ClassPtr {
-					ok = writePointer(p, uintptr(v))
+					ok = writePointer(mp.vm, p, uintptr(v))
 				} else {
-					ok = arena.Store64(p, v)
+					ok = mem.Store64(p, v)
 				}
 			case 1:
-				ok = arena.Store8(p, uint8(v))
+				ok = mem.Store8(p, uint8(v))
 			case 2:
-				ok = arena.Store16(p, uint16(v))
+				ok = mem.Store16(p, uint16(v))
 			default:
-				ok = arena.Store32(p, uint32(v))
+				ok = mem.Store32(p, uint32(v))
 			}
 			if !ok {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
 		case bytecode.STOREN:
 			p := uintptr(*slot(fpp, in.A))
-			gp.pc, gp.fp = pc, arena.Addr(fpp)
+			gp.pc, gp.fp = pc, mem.Addr(fpp)
 			if p < arena.NilGuard {
 				fault(mp, gp, p)
 			} else {
-				typedmemmove(p, gp.fp+uintptr(in.B), uintptr(in.C))
+				typedmemmove(mp.vm, p, gp.fp+uintptr(in.B), uintptr(in.C))
 			}
 			goto reload
 		case bytecode.NILCHK:
 			if p := uintptr(*slot(fpp, in.A)); p < arena.NilGuard {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				fault(mp, gp, p)
 				goto reload
 			}
 		case bytecode.FIELDADDR:
 			p := *slot(fpp, in.B)
 			if p == 0 {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				fault(mp, gp, 0)
 				goto reload
 			}
@@ -324,27 +327,27 @@ func execute(mp *m, gp *g) {
 		case bytecode.IDXADDR:
 			p := *slot(fpp, in.B)
 			if p == 0 {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				fault(mp, gp, 0)
 				goto reload
 			}
 			*slot(fpp, in.A) = p + *slot(fpp, in.C)*uint64(in.K)
 		case bytecode.BOUNDS:
 			if i, n := *slot(fpp, in.A), *slot(fpp, in.B); i >= n {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				panicIndex(mp, gp, i, n, in.K == 1)
 				goto reload
 			}
 		case bytecode.STRIDX:
 			s, n, i := *slot(fpp, in.B), *slot(fpp, in.B+8), *slot(fpp, in.C)
 			if i >= n {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				panicIndex(mp, gp, i, n, in.K == 1)
 				goto reload
 			}
-			b, ok := arena.Load8(uintptr(s + i))
+			b, ok := mem.Load8(uintptr(s + i))
 			if !ok {
-				gp.pc, gp.fp = pc, arena.Addr(fpp)
+				gp.pc, gp.fp = pc, mem.Addr(fpp)
 				fault(mp, gp, uintptr(s+i))
 				goto reload
 			}
@@ -462,7 +465,7 @@ func execute(mp *m, gp *g) {
 
 		case bytecode.CALL:
 			callee := mp.vm.prog.Funcs[in.B]
-			fp := arena.Addr(fpp)
+			fp := mem.Addr(fpp)
 			nfp := fp + uintptr(in.A)
 			if callee.Native != "" {
 				gp.pc, gp.fp = pc, fp
@@ -497,7 +500,7 @@ func execute(mp *m, gp *g) {
 			}
 			gp.fn, code, pc, fpp = callee, callee.Code, 0, nfpp
 		case bytecode.CALLCLO, bytecode.CALLIFACE:
-			gp.pc, gp.fp = pc, arena.Addr(fpp)
+			gp.pc, gp.fp = pc, mem.Addr(fpp)
 			if callIndirect(mp, gp, in) != stContinue {
 				return
 			}
@@ -506,7 +509,7 @@ func execute(mp *m, gp *g) {
 			ret := *slot(fpp, bytecode.HdrRetPC)
 			saved := *slot(fpp, bytecode.HdrSavedFP)
 			fi, rpc := uint32(ret>>32), uint32(ret)
-			fp := arena.Addr(fpp)
+			fp := mem.Addr(fpp)
 			if rpc >= retMarker || fi >= uint32(len(mp.vm.prog.Funcs)) {
 				gp.pc, gp.fp = pc, fp
 				if returnToRuntime(mp, gp, fi, rpc) != stContinue {
@@ -526,7 +529,7 @@ func execute(mp *m, gp *g) {
 			gp.fn, code, pc = caller, caller.Code, int32(rpc)
 
 		case bytecode.RT:
-			gp.pc, gp.fp = pc, arena.Addr(fpp)
+			gp.pc, gp.fp = pc, mem.Addr(fpp)
 			if rtop(mp, gp, in) != stContinue {
 				return
 			}
@@ -538,7 +541,7 @@ func execute(mp *m, gp *g) {
 	backEdge:
 		// A loop's back edge: the preemption check.
 		if mp.budget--; mp.budget <= 0 || gp.stackguard0.Load() == stackPreempt {
-			gp.pc, gp.fp = pc, arena.Addr(fpp)
+			gp.pc, gp.fp = pc, mem.Addr(fpp)
 			goschedPreempt(mp, gp)
 			return
 		}
@@ -549,7 +552,7 @@ func execute(mp *m, gp *g) {
 		}
 		code = gp.fn.Code
 		pc = gp.pc
-		fpp = arena.Frame(gp.fp)
+		fpp = mem.Frame(gp.fp)
 	}
 }
 

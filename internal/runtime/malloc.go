@@ -54,10 +54,10 @@ type mheapT struct {
 	inuse uintptr
 }
 
-func mallocinit(h *mheapT, heapStart uintptr) {
+func mallocinit(h *mheapT, mem *arena.Arena, heapStart uintptr) {
 	h.heapStart = heapStart
 	h.next = heapStart
-	h.end = arena.Base + arena.Size
+	h.end = mem.Lo() + arena.Size
 	for i := range h.central {
 		h.central[i].lock.rank = lockRankMheap
 		h.central[i].heap = h
@@ -78,7 +78,7 @@ func (h *mheapT) allocSpan(mp *m, npages uintptr) *mspan {
 			itoa(int64(size)) + "-byte block (" + itoa(int64(h.inuse)) + " in use)\n"})
 	}
 	h.next += size
-	arena.SetInUse(h.next) // before the pages are handed out
+	mp.vm.mem.SetInUse(h.next) // before the pages are handed out
 	s := &mspan{base: base, npages: npages}
 	first := (base - h.heapStart) / pageSize
 	for uintptr(len(h.spans)) < first+npages {

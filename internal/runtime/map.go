@@ -18,6 +18,7 @@ func mapType(vm *vm, t *bytecode.Type) *maps.Type {
 	}
 	k, e := t.Key, t.Elem
 	mt := maps.NewType(maps.Type{
+		Mem:     vm.mem,
 		KeySize: k.Size, KeyAlign: k.Align, ElemSize: e.Size, ElemAlign: e.Align,
 		KeyHasPtrs: k.HasPtrs, ElemHasPtrs: e.HasPtrs,
 		Hash:           func(key, seed uintptr) uintptr { return typehash(vm, k, key, seed) },
@@ -56,10 +57,10 @@ func (e mapEnv) Alloc(size uintptr, hasPtrs bool) uintptr {
 	return mallocgc(e.mp, size, conservativeType(e.mp, "runtime.mapdata", size))
 }
 func (e mapEnv) TypedMemmove(dst, src, size uintptr, hasPtrs bool) {
-	typedmemmove(dst, src, size)
+	typedmemmove(e.mp.vm, dst, src, size)
 }
-func (e mapEnv) TypedMemclr(dst, size uintptr, hasPtrs bool) { typedmemclr(dst, size) }
-func (e mapEnv) WritePointer(slot, ptr uintptr)              { writePointer(slot, ptr) }
+func (e mapEnv) TypedMemclr(dst, size uintptr, hasPtrs bool) { typedmemclr(e.mp.vm, dst, size) }
+func (e mapEnv) WritePointer(slot, ptr uintptr)              { writePointer(e.mp.vm, slot, ptr) }
 func (e mapEnv) Rand() uint64                                { return e.mp.p.rand.next() }
 func (e mapEnv) Fatal(msg string)                            { fatal(msg) }
 
@@ -93,12 +94,12 @@ func makemap(mp *m, t *bytecode.Type, hint int64) uintptr {
 	return maps.MakeMap(mapEnv{mp}, mapType(vm, t), int(hint))
 }
 
-func mapLen(m uintptr) int { return maps.Len(m) }
+func mapLen(vm *vm, m uintptr) int { return maps.Len(vm.mem, m) }
 
 // mapLookup: fA = m[k] (Aux: key slot, map type, commaok, ok offset).
 func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	vm := mp.vm
-	fpp := arena.Frame(gp.fp)
+	fpp := vm.mem.Frame(gp.fp)
 	t := mp.vm.prog.Types[a[1]]
 	m := uintptr(*slot(fpp, in.B))
 	key := gp.fp + uintptr(a[0])
@@ -110,12 +111,12 @@ func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		elem, ok := maps.Get(mapEnv{mp}, mapType(vm, t), m, key)
 		if ok {
 			*slot(fpp, in.A) = 0
-			typedmemmove(dst, elem, t.Elem.Size)
+			typedmemmove(vm, dst, elem, t.Elem.Size)
 			if isNarrow(t.Elem.Class) {
 				*slot(fpp, in.A) = extend(*slot(fpp, in.A), t.Elem.Class)
 			}
 		} else if t.Elem.Size > 0 {
-			clearSlot(dst, t.Elem.Size)
+			clearSlot(vm, dst, t.Elem.Size)
 		}
 		if a[2] == 1 {
 			*slot(fpp, in.A+a[3]) = b2u(ok)
@@ -126,7 +127,7 @@ func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 // mapUpdate: fA[fB] = v (Aux: value slot, map type).
 func mapUpdate(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	vm := mp.vm
-	fpp := arena.Frame(gp.fp)
+	fpp := vm.mem.Frame(gp.fp)
 	t := mp.vm.prog.Types[a[1]]
 	m := uintptr(*slot(fpp, in.A))
 	if m == 0 {
@@ -139,7 +140,7 @@ func mapUpdate(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	key, val := gp.fp+uintptr(in.B), gp.fp+uintptr(a[0])
 	return mapCall(mp, gp, func() {
 		elem := maps.Assign(mapEnv{mp}, mapType(vm, t), m, key)
-		typedmemmove(elem, val, t.Elem.Size)
+		typedmemmove(vm, elem, val, t.Elem.Size)
 	})
 }
 
@@ -168,7 +169,7 @@ func hashCheck(mp *m, gp *g, t *bytecode.Type, key uintptr) (int, bool) {
 // is false if it panicked.
 func emptyMapKeyCheck(mp *m, gp *g, t *bytecode.Type, m, key uintptr) (int, bool) {
 	vm := mp.vm
-	if !mapType(vm, t).HashMightPanic || (m != 0 && mapLen(m) > 0) {
+	if !mapType(vm, t).HashMightPanic || (m != 0 && mapLen(vm, m) > 0) {
 		return stContinue, true
 	}
 	bad := unhashableKey(vm, t.Key, key)
@@ -177,7 +178,7 @@ func emptyMapKeyCheck(mp *m, gp *g, t *bytecode.Type, m, key uintptr) (int, bool
 	}
 	et := mp.vm.prog.ErrTypes.UnhashableTypeError
 	obj := mallocgc(mp, et.Size, et)
-	st(obj, uint64(bad.Desc))
+	vm.st(obj, uint64(bad.Desc))
 	return gopanic(mp, gp, [2]uint64{uint64(et.Desc), uint64(obj)}), false
 }
 
@@ -186,8 +187,8 @@ func emptyMapKeyCheck(mp *m, gp *g, t *bytecode.Type, m, key uintptr) (int, bool
 func unhashableKey(vm *vm, t *bytecode.Type, p uintptr) *bytecode.Type {
 	switch t.Kind {
 	case bytecode.Interface:
-		w := ld(p)
-		dt := dynType(w, len(t.IMethods) == 0)
+		w := vm.ld(p)
+		dt := dynType(vm, w, len(t.IMethods) == 0)
 		if dt == 0 {
 			return nil
 		}
@@ -195,7 +196,7 @@ func unhashableKey(vm *vm, t *bytecode.Type, p uintptr) *bytecode.Type {
 		if !d.Comparable {
 			return d
 		}
-		data := ld(p + 8)
+		data := vm.ld(p + 8)
 		if d.DirectIface {
 			return nil
 		}
@@ -221,7 +222,7 @@ func unhashableKey(vm *vm, t *bytecode.Type, p uintptr) *bytecode.Type {
 
 func mapDelete(mp *m, gp *g, in *bytecode.Instr) int {
 	vm := mp.vm
-	fpp := arena.Frame(gp.fp)
+	fpp := vm.mem.Frame(gp.fp)
 	t := mp.vm.prog.Types[in.C]
 	m := uintptr(*slot(fpp, in.A))
 	key := gp.fp + uintptr(in.B)
@@ -249,7 +250,7 @@ func mapRange(mp *m, t *bytecode.Type, m uintptr) uintptr {
 // value offset, want key, want value).
 func mapNext(mp *m, gp *g, in *bytecode.Instr, a []int32) {
 	vm := mp.vm
-	fpp := arena.Frame(gp.fp)
+	fpp := vm.mem.Frame(gp.fp)
 	t := mp.vm.prog.Types[a[0]]
 	it := uintptr(*slot(fpp, in.B))
 	k, e, ok := maps.IterNext(mapEnv{mp}, mapType(vm, t), it)
@@ -258,21 +259,21 @@ func mapNext(mp *m, gp *g, in *bytecode.Instr, a []int32) {
 		return
 	}
 	if a[3] == 1 {
-		copyOut(fpp, gp.fp, in.A+a[1], k, t.Key)
+		copyOut(vm, fpp, gp.fp, in.A+a[1], k, t.Key)
 	}
 	if a[4] == 1 {
-		copyOut(fpp, gp.fp, in.A+a[2], e, t.Elem)
+		copyOut(vm, fpp, gp.fp, in.A+a[2], e, t.Elem)
 	}
 }
 
 // copyOut copies a value of type t from memory at p into the frame slot
 // at off, normalising narrow scalars.
-func copyOut(fpp unsafe.Pointer, fp uintptr, off int32, p uintptr, t *bytecode.Type) {
+func copyOut(vm *vm, fpp unsafe.Pointer, fp uintptr, off int32, p uintptr, t *bytecode.Type) {
 	if t.Size == 0 {
 		return
 	}
 	*slot(fpp, off) = 0
-	typedmemmove(fp+uintptr(off), p, t.Size)
+	typedmemmove(vm, fp+uintptr(off), p, t.Size)
 	if isNarrow(t.Class) {
 		*slot(fpp, off) = extend(*slot(fpp, off), t.Class)
 	}

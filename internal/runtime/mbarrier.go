@@ -12,24 +12,24 @@ import "gort/internal/arena"
 // a fatal fault, raised here; callers that must turn a nil address into a
 // recoverable panic check it first.
 
-func writePointer(p, v uintptr) bool { return arena.Store64(p, uint64(v)) }
+func writePointer(vm *vm, p, v uintptr) bool { return vm.mem.Store64(p, uint64(v)) }
 
-func typedmemmove(dst, src, n uintptr) {
-	if !arena.Memmove(dst, src, n) {
-		panic(arena.Fault{Addr: refused(dst, src, n)})
+func typedmemmove(vm *vm, dst, src, n uintptr) {
+	if !vm.mem.Memmove(dst, src, n) {
+		panic(arena.Fault{Addr: refused(vm, dst, src, n)})
 	}
 }
 
-func typedmemclr(p, n uintptr) {
-	if !arena.Memclr(p, n) {
+func typedmemclr(vm *vm, p, n uintptr) {
+	if !vm.mem.Memclr(p, n) {
 		panic(arena.Fault{Addr: p})
 	}
 }
 
 // refused names the address of a refused copy for the fault report: the
 // source if it is the one outside the arena, else the destination.
-func refused(dst, src, n uintptr) uintptr {
-	if !arena.Valid(src, n) {
+func refused(vm *vm, dst, src, n uintptr) uintptr {
+	if !vm.mem.Valid(src, n) {
 		return src
 	}
 	return dst

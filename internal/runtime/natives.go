@@ -20,7 +20,7 @@ type nativeFunc func(mp *m, gp *g, fp uintptr) int
 var nativeTable = map[string]nativeFunc{
 	"runtime.exit": func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
-		v := ld32(fp)
+		v := vm.ld32(fp)
 		flushOutput(vm)
 		setExit(vm, int(int32(v)))
 		return stStop
@@ -34,13 +34,13 @@ var nativeTable = map[string]nativeFunc{
 	},
 	"runtime.NumGoroutine": func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
-		st(fp, uint64(gcount(vm)))
+		vm.st(fp, uint64(gcount(vm)))
 		return stContinue
 	},
 	// No collector yet (README: what does not work yet): GC collects nothing.
 	"runtime.GC": func(mp *m, gp *g, fp uintptr) int { return stContinue },
 	"runtime.GOMAXPROCS": func(mp *m, gp *g, fp uintptr) int {
-		st(fp+8, uint64(len(mp.vm.allp)))
+		mp.vm.st(fp+8, uint64(len(mp.vm.allp)))
 		return stContinue
 	},
 	// Breakpoint traps, and with no debugger attached the trap ends the
@@ -54,7 +54,7 @@ var nativeTable = map[string]nativeFunc{
 	},
 	"runtime.typestring": func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
-		t := typeOrNil(vm, uintptr(ld(fp)))
+		t := typeOrNil(vm, uintptr(vm.ld(fp)))
 		s := "<nil>"
 		if t != nil {
 			s = t.String
@@ -64,7 +64,7 @@ var nativeTable = map[string]nativeFunc{
 	},
 	"runtime.typepkgpath": func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
-		t := typeOrNil(vm, uintptr(ld(fp)))
+		t := typeOrNil(vm, uintptr(vm.ld(fp)))
 		s := ""
 		if t != nil {
 			s = t.PkgPath
@@ -77,11 +77,11 @@ var nativeTable = map[string]nativeFunc{
 		for p := gp._panic; p != nil; p = p.link {
 			n++
 		}
-		st(fp, uint64(n))
+		mp.vm.st(fp, uint64(n))
 		return stContinue
 	},
 	"runtime.panicAt": func(mp *m, gp *g, fp uintptr) int {
-		i := int(ld(fp))
+		i := int(mp.vm.ld(fp))
 		p := gp._panic
 		for ; i > 0 && p != nil; i-- {
 			p = p.link
@@ -89,11 +89,11 @@ var nativeTable = map[string]nativeFunc{
 		if p == nil {
 			return stContinue
 		}
-		st(fp+8, p.arg[0])
-		st(fp+16, p.arg[1])
-		arena.Store8(fp+24, uint8(b2u(p.recovered)))
-		arena.Store8(fp+25, uint8(b2u(p.repanicked)))
-		arena.Store8(fp+26, uint8(b2u(p.goexit)))
+		mp.vm.st(fp+8, p.arg[0])
+		mp.vm.st(fp+16, p.arg[1])
+		mp.vm.mem.Store8(fp+24, uint8(b2u(p.recovered)))
+		mp.vm.mem.Store8(fp+25, uint8(b2u(p.repanicked)))
+		mp.vm.mem.Store8(fp+26, uint8(b2u(p.goexit)))
 		return stContinue
 	},
 	"runtime.printpanicstack": func(mp *m, gp *g, fp uintptr) int {
@@ -109,32 +109,32 @@ var nativeTable = map[string]nativeFunc{
 		return stContinue
 	},
 	"runtime.fatalthrow": func(mp *m, gp *g, fp uintptr) int {
-		fatal(loadString(fp))
+		fatal(loadString(mp.vm, fp))
 		return stStop
 	},
 	"runtime.efacekind": func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
-		t := typeOrNil(vm, uintptr(ld(fp)))
+		t := typeOrNil(vm, uintptr(vm.ld(fp)))
 		if t != nil {
-			st(fp+16, uint64(t.Kind))
+			vm.st(fp+16, uint64(t.Kind))
 		}
-		st(fp+24, ld(fp))
+		vm.st(fp+24, vm.ld(fp))
 		return stContinue
 	},
 	"runtime.efacestring": func(mp *m, gp *g, fp uintptr) int {
-		data := uintptr(ld(fp + 8))
-		st(fp+16, ld(data))
-		st(fp+24, ld(data+8))
+		data := uintptr(mp.vm.ld(fp + 8))
+		mp.vm.st(fp+16, mp.vm.ld(data))
+		mp.vm.st(fp+24, mp.vm.ld(data+8))
 		return stContinue
 	},
 	"runtime.efacedata": func(mp *m, gp *g, fp uintptr) int {
-		st(fp+16, ld(fp+8))
+		mp.vm.st(fp+16, mp.vm.ld(fp+8))
 		return stContinue
 	},
 	"runtime.printscalar": func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
-		t := typeAt(vm, uintptr(ld(fp)))
-		data := uintptr(ld(fp + 8))
+		t := typeAt(vm, uintptr(vm.ld(fp)))
+		data := uintptr(vm.ld(fp + 8))
 		tmp := make([]uint64, 2)
 		if t.Size > 16 {
 			panic(arena.Fault{Addr: fp}) // a forged type word: no scalar
@@ -142,7 +142,7 @@ var nativeTable = map[string]nativeFunc{
 		if t.DirectIface {
 			tmp[0] = uint64(data)
 		} else {
-			b := bytesAt(data, t.Size)
+			b := vm.bytesAt(data, t.Size)
 			for i, c := range b {
 				tmp[i/8] |= uint64(c) << (8 * (i % 8))
 			}
@@ -179,8 +179,8 @@ func printScalarWords(vm *vm, w []uint64, t *bytecode.Type) {
 // putString stores a new arena string's header at p.
 func putString(mp *m, p uintptr, s string) {
 	h := newString(mp, s)
-	st(p, h[0])
-	st(p+8, h[1])
+	mp.vm.st(p, h[0])
+	mp.vm.st(p+8, h[1])
 }
 
 // bindNatives binds every bodyless function to its native. A function with

@@ -57,21 +57,24 @@ type _panic struct {
 // could name anything), its size must be the one the record was allocated
 // for and its callee's argument size, its code pointer an entry of the text
 // region, and its frame a frame on the goroutine's stack.
-type _defer uintptr
+type _defer struct {
+	vm *vm
+	p  uintptr
+}
 
-func (d _defer) link() _defer    { return _defer(ld(uintptr(d))) }
-func (d _defer) frame() uint64   { return ld(uintptr(d) + 8) }
-func (d _defer) fnIndex() uint64 { return ld(uintptr(d) + 16) }
-func (d _defer) code() uint64    { return ld(uintptr(d) + 24) }
-func (d _defer) ctxt() uintptr   { return uintptr(ld(uintptr(d) + 32)) }
-func (d _defer) args() uintptr   { return uintptr(d) + deferHeader }
+func (d _defer) link() _defer    { return _defer{d.vm, uintptr(d.vm.ld(d.p))} }
+func (d _defer) frame() uint64   { return d.vm.ld(d.p + 8) }
+func (d _defer) fnIndex() uint64 { return d.vm.ld(d.p + 16) }
+func (d _defer) code() uint64    { return d.vm.ld(d.p + 24) }
+func (d _defer) ctxt() uintptr   { return uintptr(d.vm.ld(d.p + 32)) }
+func (d _defer) args() uintptr   { return d.p + deferHeader }
 
 // size is the argument block's size, which must be the size the record
 // was allocated with.
 func (d _defer) size(vm *vm) uintptr {
-	n := uintptr(ld(uintptr(d) + 40))
-	if t, ok := vm.mheap.objectType(uintptr(d)); !ok || t == nil || t.String != "runtime._defer" || t.Size-deferHeader != n {
-		panic(arena.Fault{Addr: uintptr(d) + 40})
+	n := uintptr(d.vm.ld(d.p + 40))
+	if t, ok := d.vm.mheap.objectType(d.p); !ok || t == nil || t.String != "runtime._defer" || t.Size-deferHeader != n {
+		panic(arena.Fault{Addr: d.p + 40})
 	}
 	return n
 }
@@ -80,7 +83,7 @@ func (d _defer) size(vm *vm) uintptr {
 func (d _defer) fn(vm *vm) *bytecode.Func {
 	i := d.fnIndex()
 	if i >= uint64(len(vm.prog.Funcs)) {
-		panic(arena.Fault{Addr: uintptr(d) + 16})
+		panic(arena.Fault{Addr: d.p + 16})
 	}
 	return vm.prog.Funcs[i]
 }
@@ -89,13 +92,13 @@ func (d _defer) fn(vm *vm) *bytecode.Func {
 // for the frame of fn identified by frame.
 func deferproc(mp *m, gp *g, frame uint64, fn *bytecode.Func, code, ctxt uintptr, args uintptr, size uintptr) {
 	d := mallocgc(mp, deferHeader+size, deferType(mp, size))
-	st(d, uint64(gp._defer))
-	st(d+8, frame)
-	st(d+16, uint64(fn.Index))
-	st(d+24, uint64(code))
-	st(d+32, uint64(ctxt))
-	st(d+40, uint64(size))
-	typedmemmove(d+deferHeader, args, size)
+	mp.vm.st(d, uint64(gp._defer))
+	mp.vm.st(d+8, frame)
+	mp.vm.st(d+16, uint64(fn.Index))
+	mp.vm.st(d+24, uint64(code))
+	mp.vm.st(d+32, uint64(ctxt))
+	mp.vm.st(d+40, uint64(size))
+	typedmemmove(mp.vm, d+deferHeader, args, size)
 	gp._defer = d
 	gp.ndefer++
 }
@@ -128,10 +131,10 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 	if d == 0 {
 		return stContinue, false
 	}
-	if _defer(d).frame() != frameID(gp, gp.fp) {
+	if (_defer{vm, d}).frame() != frameID(gp, gp.fp) {
 		return stContinue, false
 	}
-	fn, ctxt, args := popDefer(vm, gp, _defer(d))
+	fn, ctxt, args := popDefer(vm, gp, _defer{vm, d})
 	if fn == nil {
 		return panicmem(mp, gp, 0), true
 	}
@@ -146,10 +149,10 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 func popDefer(vm *vm, gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
 	if gp.ndefer == 0 {
 		// The chain is longer than the records pushed: a link was forged.
-		panic(arena.Fault{Addr: uintptr(d)})
+		panic(arena.Fault{Addr: d.p})
 	}
 	gp.ndefer--
-	gp._defer = uintptr(d.link())
+	gp._defer = d.link().p
 	code, ctxt, size := d.code(), d.ctxt(), d.size(vm)
 	if code == 0 {
 		return nil, 0, nil
@@ -159,9 +162,9 @@ func popDefer(vm *vm, gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
 		panic(arena.Fault{Addr: uintptr(code)})
 	}
 	if fn.Native == "" && size != uintptr(fn.ArgSize) {
-		panic(arena.Fault{Addr: uintptr(d) + 40})
+		panic(arena.Fault{Addr: d.p + 40})
 	}
-	args := append([]byte(nil), bytesAt(d.args(), size)...)
+	args := append([]byte(nil), vm.bytesAt(d.args(), size)...)
 	return fn, ctxt, args
 }
 
@@ -187,8 +190,8 @@ func runPanicDefers(mp *m, gp *g) int {
 		if d == 0 {
 			break
 		}
-		frame, deferFn := _defer(d).frame(), _defer(d).fn(mp.vm)
-		fn, ctxt, args := popDefer(vm, gp, _defer(d))
+		frame, deferFn := _defer{vm, d}.frame(), _defer{vm, d}.fn(mp.vm)
+		fn, ctxt, args := popDefer(vm, gp, _defer{vm, d})
 		if fn == nil {
 			// A nil deferred function: a new panic, raised as the call
 			// would raise it.
@@ -324,9 +327,9 @@ func panicRangeFunc(mp *m, gp *g, why, off int32) int {
 	}
 	state := int64(-2)
 	if off >= 0 {
-		clo := uintptr(ld(gp.fp - 24)) // the call header's context word
-		if p, ok := arena.Load64(clo + uintptr(off)); ok {
-			if v, ok := arena.Load64(uintptr(p)); ok {
+		clo := uintptr(mp.vm.ld(gp.fp - 24)) // the call header's context word
+		if p, ok := mp.vm.mem.Load64(clo + uintptr(off)); ok {
+			if v, ok := mp.vm.mem.Load64(uintptr(p)); ok {
 				state = int64(v)
 			}
 		}
@@ -360,12 +363,12 @@ func panicIndex(mp *m, gp *g, i, n uint64, signed bool) int {
 func panicBounds(mp *m, gp *g, x int64, y int, signed bool, code uint8) int {
 	t := mp.vm.prog.ErrTypes.BoundsError
 	obj := mallocgc(mp, t.Size, t)
-	arena.Store64(obj, uint64(x))
-	arena.Store64(obj+8, uint64(y))
+	mp.vm.mem.Store64(obj, uint64(x))
+	mp.vm.mem.Store64(obj+8, uint64(y))
 	if signed {
-		arena.Store8(obj+16, 1)
+		mp.vm.mem.Store8(obj+16, 1)
 	}
-	arena.Store8(obj+17, code)
+	mp.vm.mem.Store8(obj+17, code)
 	return gopanic(mp, gp, [2]uint64{uint64(t.Desc), uint64(obj)})
 }
 
@@ -374,9 +377,9 @@ func panicmem(mp *m, gp *g, addr uintptr) int {
 	t := mp.vm.prog.ErrTypes.ErrorAddressString
 	obj := mallocgc(mp, t.Size, t)
 	s := newString(mp, "invalid memory address or nil pointer dereference")
-	arena.Store64(obj, s[0])
-	arena.Store64(obj+8, s[1])
-	arena.Store64(obj+16, uint64(addr))
+	mp.vm.mem.Store64(obj, s[0])
+	mp.vm.mem.Store64(obj+8, s[1])
+	mp.vm.mem.Store64(obj+16, uint64(addr))
 	return gopanic(mp, gp, [2]uint64{uint64(t.Desc), uint64(obj)})
 }
 
@@ -449,7 +452,7 @@ func printFault(mp *m, f arena.Fault) {
 		if gp != nil && gp.fn != nil {
 			pc = framePC(gp.fn, gp.pc-1)
 		}
-		printSignal(vm, uint64(f.Code()), f.Addr, pc)
+		printSignal(vm, uint64(vm.mem.Code(f)), f.Addr, pc)
 		if gp != nil {
 			printstr(vm, "\n")
 			printFaultGoroutine(vm, gp)
@@ -497,8 +500,8 @@ func printTraceback(vm *vm, print func()) {
 func errorStringValue(mp *m, t *bytecode.Type, msg string) [2]uint64 {
 	s := newString(mp, msg)
 	obj := mallocgc(mp, 16, t)
-	arena.Store64(obj, s[0])
-	arena.Store64(obj+8, s[1])
+	mp.vm.mem.Store64(obj, s[0])
+	mp.vm.mem.Store64(obj+8, s[1])
 	return [2]uint64{uint64(t.Desc), uint64(obj)}
 }
 

@@ -65,7 +65,7 @@ func printValue(vm *vm, fpp unsafe.Pointer, off int32, t *bytecode.Type) {
 		b = append(b, strconv.FormatComplex(complex(f64(v), f64(*slot(fpp, off+8))), 'g', -1, 128)...)
 	case bytecode.String:
 		p, n := *slot(fpp, off), *slot(fpp, off+8)
-		s := bytesAt(uintptr(p), uintptr(n))
+		s := vm.bytesAt(uintptr(p), uintptr(n))
 		if len(s) > 1<<16 {
 			// A long string goes out from VM memory as it is, not
 			// through a host buffer that its length would size.

@@ -31,6 +31,9 @@ import (
 
 // Options configure one run.
 type Options struct {
+	// Arena is the VM's memory, which the program image was compiled
+	// into (required). One VM at a time runs over an arena.
+	Arena  *arena.Arena
 	Args   []string  // os.Args of the program
 	Seed   uint64    // every random choice of the run derives from it
 	Stderr io.Writer // where print and println, panics and fatal errors go
@@ -53,6 +56,10 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 	if opts.Stderr == nil {
 		opts.Stderr = os.Stderr
 	}
+	if opts.Arena == nil {
+		io.WriteString(opts.Stderr, "gort: internal error: Run without an arena\n")
+		return 2, nil
+	}
 	vm = newVM(p, opts)
 	mp := &vm.m0
 	// A host memory fault in gort's own code becomes a host panic, caught
@@ -64,8 +71,8 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 		}
 	}()
 	// The image is written: from here on its read-only data is.
-	arena.SetReadOnly(p.RODataEnd)
-	arena.SetInUse(p.HeapStart)
+	vm.mem.SetReadOnly(p.RODataEnd)
+	vm.mem.SetInUse(p.HeapStart)
 	if err := bindNatives(vm); err != nil {
 		io.WriteString(vm.stderr, err.Error()+"\n")
 		return 2, vm
@@ -89,7 +96,7 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 // procresize.
 func schedinit(vm *vm) {
 	vm.sched.lock.rank = lockRankSched
-	mallocinit(&vm.mheap, vm.prog.HeapStart)
+	mallocinit(&vm.mheap, vm.mem, vm.prog.HeapStart)
 	parseGODEBUG(vm, os.Getenv("GODEBUG"))
 	itabsinit(vm)
 	procresize(vm, 1)
@@ -134,13 +141,13 @@ func mainArgs(mp *m, argp uintptr) {
 	if n > 0 {
 		arr = mallocgc(mp, uintptr(8*n), conservativeType(mp, "[]func()", uintptr(8*n)))
 		for i, fi := range prog.InitFuncs {
-			arena.Store64(arr+uintptr(8*i), uint64(prog.FuncVal[fi]))
+			mp.vm.mem.Store64(arr+uintptr(8*i), uint64(prog.FuncVal[fi]))
 		}
 	}
-	arena.Store64(argp, uint64(arr))
-	arena.Store64(argp+8, uint64(n))
-	arena.Store64(argp+16, uint64(n))
-	arena.Store64(argp+24, uint64(prog.FuncVal[prog.MainMain]))
+	mp.vm.mem.Store64(argp, uint64(arr))
+	mp.vm.mem.Store64(argp+8, uint64(n))
+	mp.vm.mem.Store64(argp+16, uint64(n))
+	mp.vm.mem.Store64(argp+24, uint64(prog.FuncVal[prog.MainMain]))
 }
 
 // newproc runs a go statement: it starts a goroutine running fn with
@@ -176,13 +183,13 @@ func newproc1(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) *g 
 	newg.stackguard0.Store(newg.stack.hi)
 	newg.goid = mp.vm.sched.goidgen.Add(1)
 	newg.fp = newg.stack.lo + bytecode.HeaderSize
-	arena.Store64(newg.fp-24, uint64(ctxt))
-	arena.Store64(newg.fp-16, 0)
-	arena.Store64(newg.fp-8, uint64(noCaller)<<32|retGoexit)
-	if !arena.Memmove(newg.fp, argp, narg) {
+	vm.mem.Store64(newg.fp-24, uint64(ctxt))
+	vm.mem.Store64(newg.fp-16, 0)
+	vm.mem.Store64(newg.fp-8, uint64(noCaller)<<32|retGoexit)
+	if !vm.mem.Memmove(newg.fp, argp, narg) {
 		throw("newproc1: argument block outside the arena")
 	}
-	copyConsts(newg.fp, fn)
+	copyConsts(vm, newg.fp, fn)
 	newg.fn = fn
 	if parent != nil {
 		newg.parentGoid = parent.goid

@@ -15,7 +15,7 @@ import (
 func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	vm := mp.vm
 	fn := gp.fn
-	fpp := arena.Frame(gp.fp)
+	fpp := vm.mem.Frame(gp.fp)
 	fp := gp.fp
 	aux := fn.Aux
 	w := func(off int32) uint64 { return *slot(fpp, off) }
@@ -40,10 +40,10 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		a := aux[in.C:]
 		size, n := uintptr(a[0]), int(a[1])
 		clo := mallocgc(mp, size, typ(a[2]))
-		arena.Store64(clo, uint64(mp.vm.prog.Funcs[in.B].Text))
+		vm.mem.Store64(clo, uint64(mp.vm.prog.Funcs[in.B].Text))
 		for i := 0; i < n; i++ {
 			src, off, sz := a[3+3*i], a[4+3*i], a[5+3*i]
-			typedmemmove(clo+uintptr(off), fp+uintptr(src), uintptr(sz))
+			typedmemmove(vm, clo+uintptr(off), fp+uintptr(src), uintptr(sz))
 		}
 		set(in.A, uint64(clo))
 	case bytecode.RtMakeIface:
@@ -54,31 +54,31 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtSlice:
 		return sliceOp(mp, gp, in, aux[in.C:])
 	case bytecode.RtStrCat:
-		s := concatstrings(mp, stringAt(fpp, in.B), stringAt(fpp, in.C))
+		s := concatstrings(mp, stringAt(vm, fpp, in.B), stringAt(vm, fpp, in.C))
 		set(in.A, s[0])
 		set(in.A+8, s[1])
 	case bytecode.RtStrEq:
-		set(in.A, b2u(stringAt(fpp, in.B) == stringAt(fpp, in.C)))
+		set(in.A, b2u(stringAt(vm, fpp, in.B) == stringAt(vm, fpp, in.C)))
 	case bytecode.RtStrLt:
-		set(in.A, b2u(stringAt(fpp, in.B) < stringAt(fpp, in.C)))
+		set(in.A, b2u(stringAt(vm, fpp, in.B) < stringAt(vm, fpp, in.C)))
 	case bytecode.RtStrLe:
-		set(in.A, b2u(stringAt(fpp, in.B) <= stringAt(fpp, in.C)))
+		set(in.A, b2u(stringAt(vm, fpp, in.B) <= stringAt(vm, fpp, in.C)))
 	case bytecode.RtStrFromBytes:
-		s := newString(mp, stringAt(fpp, in.B))
+		s := newString(mp, stringAt(vm, fpp, in.B))
 		set(in.A, s[0])
 		set(in.A+8, s[1])
 	case bytecode.RtBytesFromStr:
-		s := stringAt(fpp, in.B)
+		s := stringAt(vm, fpp, in.B)
 		p := mallocgc(mp, uintptr(len(s)), nil)
-		arena.MustWriteString(p, s)
+		vm.mem.MustWriteString(p, s)
 		setSlice(fpp, in.A, p, len(s), len(s))
 	case bytecode.RtRunesFromStr:
-		s := stringAt(fpp, in.B)
+		s := stringAt(vm, fpp, in.B)
 		n := utf8.RuneCountInString(s)
 		p := mallocgc(mp, uintptr(4*n), nil)
 		i := uintptr(0)
 		for _, r := range s {
-			arena.Store32(p+4*i, uint32(r))
+			vm.mem.Store32(p+4*i, uint32(r))
 			i++
 		}
 		setSlice(fpp, in.A, p, n, n)
@@ -112,7 +112,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		a := aux[in.C:]
 		t := typ(a[0])
 		word, data := w(in.B), w(in.B+8)
-		dyn := dynType(word, a[1] == 1)
+		dyn := dynType(vm, word, a[1] == 1)
 		if dyn == 0 {
 			set(in.A, 0)
 			set(in.A+8, 0)
@@ -134,7 +134,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtMapClear:
 		mapClear(mp, typ(in.C), uintptr(w(in.A)))
 	case bytecode.RtMapLen:
-		set(in.A, uint64(mapLen(uintptr(w(in.B)))))
+		set(in.A, uint64(mapLen(vm, uintptr(w(in.B)))))
 	case bytecode.RtMapRange:
 		set(in.A, uint64(mapRange(mp, typ(in.C), uintptr(w(in.B)))))
 	case bytecode.RtMapNext:
@@ -142,22 +142,22 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtStrRange:
 		// The iterator is the string and the next byte index.
 		it := mallocgc(mp, 24, strIterType)
-		arena.Store64(it, w(in.B))
-		arena.Store64(it+8, w(in.B+8))
+		vm.mem.Store64(it, w(in.B))
+		vm.mem.Store64(it+8, w(in.B+8))
 		set(in.A, uint64(it))
 	case bytecode.RtStrNext:
-		strNext(fpp, in)
+		strNext(vm, fpp, in)
 	case bytecode.RtSend:
-		return chansend(mp, gp, hchan(w(in.A)), fp+uintptr(in.B), typ(in.C).Elem.Size)
+		return chansend(mp, gp, hchan{vm, uintptr(w(in.A))}, fp+uintptr(in.B), typ(in.C).Elem.Size)
 	case bytecode.RtRecv:
 		a := aux[in.C:]
-		return chanrecvOp(mp, gp, in.A, hchan(w(in.B)), typ(a[0]), a[1] == 1, a[2])
+		return chanrecvOp(mp, gp, in.A, hchan{vm, uintptr(w(in.B))}, typ(a[0]), a[1] == 1, a[2])
 	case bytecode.RtClose:
-		return closechan(mp, gp, hchan(w(in.A)))
+		return closechan(mp, gp, hchan{vm, uintptr(w(in.A))})
 	case bytecode.RtChanLen:
-		set(in.A, uint64(chanlen(hchan(w(in.B)))))
+		set(in.A, uint64(chanlen(hchan{vm, uintptr(w(in.B))})))
 	case bytecode.RtChanCap:
-		set(in.A, uint64(chancap(hchan(w(in.B)))))
+		set(in.A, uint64(chancap(hchan{vm, uintptr(w(in.B))})))
 	case bytecode.RtSelect:
 		return selectgo(mp, gp, in, aux[in.C:])
 	case bytecode.RtGo:
@@ -183,13 +183,13 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		return appendOp(mp, gp, in, aux[in.C:])
 	case bytecode.RtCopy:
 		a := aux[in.C:]
-		n := slicecopy(uintptr(w(in.B)), int(w(in.B+8)), uintptr(w(a[0])), int(w(a[0]+8)), typ(a[1]).Size)
+		n := slicecopy(vm, uintptr(w(in.B)), int(w(in.B+8)), uintptr(w(a[0])), int(w(a[0]+8)), typ(a[1]).Size)
 		if in.A != 0 {
 			set(in.A, uint64(n))
 		}
 	case bytecode.RtClearSlice:
 		p, n := uintptr(w(in.A)), uintptr(w(in.A+8))
-		typedmemclr(p, n*typ(in.C).Size)
+		typedmemclr(vm, p, n*typ(in.C).Size)
 	case bytecode.RtPrint:
 		printOp(vm, fpp, aux[in.C:])
 	case bytecode.RtComplex:
@@ -234,7 +234,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		p := w(in.B)
 		if p == 0 {
 			a := aux[in.C:]
-			return panicwrap(mp, gp, stringAt(fpp, a[0]), stringAt(fpp, a[1]))
+			return panicwrap(mp, gp, stringAt(vm, fpp, a[0]), stringAt(vm, fpp, a[1]))
 		}
 		set(in.A, p)
 	default:
@@ -247,12 +247,12 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 // as a string that aliases VM memory, so that no host allocation is sized
 // by a length the program wrote. The caller uses it before the program
 // runs again and never keeps it.
-func stringAt(fpp unsafe.Pointer, off int32) string {
+func stringAt(vm *vm, fpp unsafe.Pointer, off int32) string {
 	p, n := *slot(fpp, off), *slot(fpp, off+8)
 	if n == 0 {
 		return ""
 	}
-	return unsafe.String(&bytesAt(uintptr(p), uintptr(n))[0], int(n))
+	return unsafe.String(&vm.bytesAt(uintptr(p), uintptr(n))[0], int(n))
 }
 
 func setSlice(fpp unsafe.Pointer, off int32, p uintptr, n, c int) {
@@ -267,7 +267,7 @@ func newString(mp *m, s string) [2]uint64 {
 		return [2]uint64{}
 	}
 	p := mallocgc(mp, uintptr(len(s)), nil)
-	arena.MustWriteString(p, s)
+	mp.vm.mem.MustWriteString(p, s)
 	return [2]uint64{uint64(p), uint64(len(s))}
 }
 
@@ -277,7 +277,7 @@ func concatstrings(mp *m, a, b string) [2]uint64 {
 		return [2]uint64{}
 	}
 	p := mallocgc(mp, uintptr(n), nil)
-	dst := bytesAt(p, uintptr(n))
+	dst := mp.vm.bytesAt(p, uintptr(n))
 	copy(dst[copy(dst, a):], b)
 	return [2]uint64{uint64(p), uint64(n)}
 }
@@ -286,7 +286,7 @@ func concatstrings(mp *m, a, b string) [2]uint64 {
 // memory twice (to size the string, then to fill it) rather than through a
 // host buffer sized by n.
 func runesToString(mp *m, p, n uintptr) [2]uint64 {
-	runes := bytesAt(p, byteSize(p, n, 4))
+	runes := mp.vm.bytesAt(p, byteSize(p, n, 4))
 	size := 0
 	for i := uintptr(0); i < n; i++ {
 		size += utf8.RuneLen(runeAt(runes, i))
@@ -295,7 +295,7 @@ func runesToString(mp *m, p, n uintptr) [2]uint64 {
 		return [2]uint64{}
 	}
 	s := mallocgc(mp, uintptr(size), nil)
-	dst := bytesAt(s, uintptr(size))
+	dst := mp.vm.bytesAt(s, uintptr(size))
 	k := 0
 	for i := uintptr(0); i < n; i++ {
 		k += utf8.EncodeRune(dst[k:], runeAt(runes, i))
@@ -333,13 +333,13 @@ func goStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 // resolveCallee turns a go or defer statement's callee description into a
 // function and closure context.
 func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int) {
-	fpp := arena.Frame(gp.fp)
+	fpp := mp.vm.mem.Frame(gp.fp)
 	switch a[0] {
 	case 0:
 		return mp.vm.prog.Funcs[a[1]], 0, true, 0
 	case 1:
 		clo := *slot(fpp, a[1])
-		code, ok := arena.Load64(uintptr(clo))
+		code, ok := mp.vm.mem.Load64(uintptr(clo))
 		if clo == 0 || !ok {
 			return nil, 0, false, panicmem(mp, gp, 0)
 		}
@@ -353,7 +353,7 @@ func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int)
 		if tab == 0 {
 			return nil, 0, false, panicmem(mp, gp, 0)
 		}
-		code := ld(uintptr(tab) + 24 + 8*uintptr(a[3]))
+		code := mp.vm.ld(uintptr(tab) + 24 + 8*uintptr(a[3]))
 		fn, ok := funcForCode(mp.vm, code)
 		if !ok {
 			panic(arena.Fault{Addr: uintptr(code)})
@@ -370,7 +370,7 @@ func deferStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	if in.B >= 0 {
 		// A range-over-func loop body defers onto the frame of the
 		// function it was written in, which recovers into that function.
-		frame = *slot(arena.Frame(gp.fp), in.B)
+		frame = *slot(vm.mem.Frame(gp.fp), in.B)
 		if fn = frameFunc(vm, gp, frame); fn == nil {
 			panic(arena.Fault{Addr: uintptr(frame)})
 		}
@@ -378,11 +378,11 @@ func deferStmt(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	var code, ctxt uintptr
 	if a[0] == 3 {
 		// A deferred builtin: a native with its argument types as context.
-		code, ctxt = mp.vm.prog.Funcs[a[1]].Text, uintptr(*slot(arena.Frame(gp.fp), a[3]))
+		code, ctxt = mp.vm.prog.Funcs[a[1]].Text, uintptr(*slot(vm.mem.Frame(gp.fp), a[3]))
 	} else if a[0] == 1 {
-		clo := *slot(arena.Frame(gp.fp), a[1])
+		clo := *slot(vm.mem.Frame(gp.fp), a[1])
 		if clo != 0 {
-			code, ctxt = uintptr(ld(uintptr(clo))), uintptr(clo)
+			code, ctxt = uintptr(vm.ld(uintptr(clo))), uintptr(clo)
 		}
 	} else {
 		callee, cx, ok, st := resolveCallee(mp, gp, a)

@@ -38,7 +38,8 @@ func TestMain(m *testing.M) {
 }
 
 func runHelper(file string) int {
-	if err := arena.Init(); err != nil {
+	mem, err := arena.Map(0)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		if errors.Is(err, arena.ErrTaken) {
 			return exitArena
@@ -50,12 +51,12 @@ func runHelper(file string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}
-	p, err := compiler.Compile(lp)
+	p, err := compiler.Compile(lp, mem)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}
-	code, triggers, cycles := runtime.RunStats(p, runtime.Options{Args: []string{file}, Seed: 1})
+	code, triggers, cycles := runtime.RunStats(p, runtime.Options{Arena: mem, Args: []string{file}, Seed: 1})
 	fmt.Fprintf(os.Stderr, "%s triggers=%d cycles=%d\n", statsPrefix, triggers, cycles)
 	return code
 }

@@ -3,7 +3,6 @@ package runtime
 import (
 	"unsafe"
 
-	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -18,7 +17,7 @@ import (
 // is at fp+A+B.
 func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	vm := mp.vm
-	fpp := arena.Frame(gp.fp)
+	fpp := vm.mem.Frame(gp.fp)
 	blocking, n := a[0] == 1, int(a[1])
 	cases := a[2:]
 	var orderBuf [8]int
@@ -35,18 +34,18 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	}
 	res := in.A
 	for _, i := range order {
-		c, size := hchan(*slot(fpp, cases[4*i+1])), caseElemSize(vm, cases, i)
+		c, size := hchan{vm, uintptr(*slot(fpp, cases[4*i+1]))}, caseElemSize(vm, cases, i)
 		if cases[4*i] == 1 {
 			if c.closed() {
 				return panicPlain(mp, gp, "send on closed channel")
 			}
-			if c.recvq().first() != 0 || c.count() < c.dataqsiz() {
+			if c.recvq().first().p != 0 || c.count() < c.dataqsiz() {
 				chansend(mp, gp, c, gp.fp+uintptr(cases[4*i+2]), size)
 				return selectDone(fpp, res, in.B, i, false)
 			}
 			continue
 		}
-		if c.sendq().first() != 0 || c.count() > 0 || c.closed() {
+		if c.sendq().first().p != 0 || c.count() > 0 || c.closed() {
 			dst := res + cases[4*i+2]
 			*slot(fpp, dst) = 0
 			_, ok := chanrecv(mp, c, gp.fp+uintptr(dst), size)
@@ -71,8 +70,8 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	gp.selectDone.Store(0)
 	gp.waiting = gp.waiting[:0]
 	for i := 0; i < n; i++ {
-		c := hchan(*slot(fpp, cases[4*i+1]))
-		if c == 0 {
+		c := hchan{vm, uintptr(*slot(fpp, cases[4*i+1]))}
+		if c.p == 0 {
 			continue
 		}
 		w := waiter{c: c, cas: int32(i), send: cases[4*i] == 1, size: caseElemSize(vm, cases, i)}
@@ -88,7 +87,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	for i := range gp.waiting {
 		w := &gp.waiting[i]
 		park(mp, gp, w)
-		if last != 0 {
+		if last.p != 0 {
 			last.setWaitlink(w.sg)
 		}
 		last = w.sg
@@ -111,9 +110,9 @@ func selectDone(fpp unsafe.Pointer, res, okOff int32, i int, ok bool) int {
 // gp.param; every other sudog is dequeued from its channel. The sudogs are
 // the ones gp's own records name, not whatever the arena's links say.
 func selectResume(mp *m, gp *g, r resumeState) int {
-	fpp := arena.Frame(gp.fp)
+	fpp := mp.vm.mem.Frame(gp.fp)
 	cases := r.aux[2:]
-	won := sudog(gp.param)
+	won := sudog{mp.vm, gp.param}
 	gp.param = 0
 	casi := -1
 	var ok bool

@@ -4,7 +4,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -19,7 +18,7 @@ func makeslice(mp *m, gp *g, dst int32, n, c uint64, et *bytecode.Type, lenSigne
 		return panicErrorString(mp, gp, "makeslice: cap out of range")
 	}
 	p := newarray(mp, et, uintptr(c))
-	setSlice(arena.Frame(gp.fp), dst, p, int(n), int(c))
+	setSlice(mp.vm.mem.Frame(gp.fp), dst, p, int(n), int(c))
 	return stContinue
 }
 
@@ -27,7 +26,7 @@ func makeslice(mp *m, gp *g, dst int32, n, c uint64, et *bytecode.Type, lenSigne
 // pointers to arrays (2), with gc's checks in gc's order and gc's rule for
 // cap 0: the pointer does not advance, so it never points past the object.
 func sliceOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
-	fpp := arena.Frame(gp.fp)
+	fpp := mp.vm.mem.Frame(gp.fp)
 	mode, loS, hiS, maxS, elemSize, arrLen, signed := a[0], a[1], a[2], a[3], uint64(a[4]), uint64(a[5]), a[6]
 	var base, length, capacity uint64
 	switch mode {
@@ -97,7 +96,7 @@ func sliceOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 // appendOp implements append(s, t...) where t is a slice or, for []byte,
 // a string.
 func appendOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
-	fpp := arena.Frame(gp.fp)
+	fpp := mp.vm.mem.Frame(gp.fp)
 	et := mp.vm.prog.Types[a[1]]
 	p, n, c := uintptr(*slot(fpp, in.B)), uintptr(*slot(fpp, in.B+8)), uintptr(*slot(fpp, in.B+16))
 	src, m2 := uintptr(*slot(fpp, a[0])), uintptr(*slot(fpp, a[0]+8))
@@ -112,12 +111,12 @@ func appendOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	// Both slices are read before the new array is allocated, as gc's
 	// copies read them: lengths the program forged fault here rather than
 	// after an allocation they sized has put the memory they name in use.
-	bytesAt(src, byteSize(src, m2, et.Size))
+	mp.vm.bytesAt(src, byteSize(src, m2, et.Size))
 	if total > c {
-		bytesAt(p, byteSize(p, n, et.Size))
+		mp.vm.bytesAt(p, byteSize(p, n, et.Size))
 		p, c = growslice(mp, p, n, c, total, et)
 	}
-	typedmemmove(p+n*et.Size, src, m2*et.Size)
+	typedmemmove(mp.vm, p+n*et.Size, src, m2*et.Size)
 	setSlice(fpp, in.A, p, int(total), int(c))
 	return stContinue
 }
@@ -140,7 +139,7 @@ func growslice(mp *m, old, n, oldCap, need uintptr, et *bytecode.Type) (uintptr,
 	}
 	newcap = mem / size
 	p := mallocgc(mp, newcap*size, et)
-	typedmemmove(p, old, byteSize(old, n, size))
+	typedmemmove(mp.vm, p, old, byteSize(old, n, size))
 	return p, newcap
 }
 
@@ -167,27 +166,27 @@ func nextslicecap(newLen, oldCap uintptr) uintptr {
 }
 
 // slicecopy copies min(n, m) elements and returns the count.
-func slicecopy(dst uintptr, n int, src uintptr, m int, size uintptr) int {
+func slicecopy(vm *vm, dst uintptr, n int, src uintptr, m int, size uintptr) int {
 	k := min(n, m)
 	if k > 0 {
-		typedmemmove(dst, src, byteSize(src, uintptr(k), size))
+		typedmemmove(vm, dst, src, byteSize(src, uintptr(k), size))
 	}
 	return k
 }
 
 // strNext advances a string range iterator: the result tuple is
 // (ok bool, index int, rune int32).
-func strNext(fpp unsafe.Pointer, in *bytecode.Instr) {
+func strNext(vm *vm, fpp unsafe.Pointer, in *bytecode.Instr) {
 	it := uintptr(*slot(fpp, in.B))
-	p, n, i := ld(it), ld(it+8), ld(it+16)
+	p, n, i := vm.ld(it), vm.ld(it+8), vm.ld(it+16)
 	if i >= n {
 		*slot(fpp, in.A) = 0
 		return
 	}
-	b := bytesAt(uintptr(p)+uintptr(i), uintptr(min(n-i, 4)))
+	b := vm.bytesAt(uintptr(p)+uintptr(i), uintptr(min(n-i, 4)))
 	r, size := utf8.DecodeRune(b)
 	*slot(fpp, in.A) = 1
 	*slot(fpp, in.A+8) = i
 	*slot(fpp, in.A+16) = uint64(int64(r))
-	st(it+16, i+uint64(size))
+	vm.st(it+16, i+uint64(size))
 }

@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -87,12 +86,12 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 		top = old.hi
 	}
 	used := top - old.lo
-	arena.Memmove(stk.lo, old.lo, used)
+	vm.mem.Memmove(stk.lo, old.lo, used)
 	delta := stk.lo - old.lo
 	// Fix every frame's pointer slots (list item 1), walking the frames on
 	// the new stack: the saved fps in call headers are offsets, so they
 	// need no fixing and lead from frame to frame on either copy.
-	words := arena.Frame(stk.lo)
+	words := vm.mem.Frame(stk.lo)
 	fn, off, pc := gp.fn, gp.fp-old.lo, gp.pc-1 // pc: the instruction that called or yielded
 	for {
 		if off >= used {
@@ -145,8 +144,8 @@ func callerOf(vm *vm, gp *g, stk stack, fp uintptr) (fn *bytecode.Func, callerFP
 	if fp < stk.lo+bytecode.HeaderSize || fp > stk.hi {
 		return nil, 0, false
 	}
-	ret, _ := arena.Load64(fp - 8)
-	savedFP, _ := arena.Load64(fp - 16)
+	ret, _ := vm.mem.Load64(fp - 8)
+	savedFP, _ := vm.mem.Load64(fp - 16)
 	fi := uint32(ret >> 32)
 	if fi >= uint32(len(vm.prog.Funcs)) {
 		return nil, 0, false

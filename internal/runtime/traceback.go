@@ -7,7 +7,6 @@ import (
 	hostruntime "runtime"
 	"strings"
 
-	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -141,7 +140,7 @@ func walkFrames(vm *vm, gp *g, level tracebackLevel, frame func(print func())) {
 			fn, fp, sp, pc, callee := fn, fp, sp, pc, callee
 			frame(func() { printRuntimeMain(vm, fn, fp, sp, pc, callee) })
 		}
-		ret, _ := loadRet(fp)
+		ret, _ := loadRet(vm, fp)
 		caller, callerFP, ok := callerOf(vm, gp, gp.stack, fp)
 		if !ok {
 			break
@@ -243,7 +242,7 @@ func panicAtFrame(gp *g, fp uintptr) *_panic {
 	return nil
 }
 
-func loadRet(fp uintptr) (uint64, bool) { return arena.Load64(fp - 8) }
+func loadRet(vm *vm, fp uintptr) (uint64, bool) { return vm.mem.Load64(fp - 8) }
 
 // showFrame reports whether a traceback prints fn's frame stopped at pc.
 // Wrappers and the runtime are hidden. So is a package's variable

@@ -4,6 +4,7 @@ import (
 	"io"
 	"sync"
 
+	"gort/internal/arena"
 	"gort/internal/bytecode"
 	"gort/internal/runtime/maps"
 )
@@ -14,6 +15,7 @@ import (
 // run several VMs, one after another or at once; an M reaches its VM
 // through m.vm, and everything else through its M.
 type vm struct {
+	mem     *arena.Arena // the VM's memory: every VM address is in it
 	prog    *bytecode.Program
 	natives []nativeFunc // by function index; nil for interpreted ones
 
@@ -61,7 +63,7 @@ type vm struct {
 }
 
 func newVM(p *bytecode.Program, opts Options) *vm {
-	v := &vm{prog: p, seed: opts.Seed, stderr: opts.Stderr}
+	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr}
 	v.m0.vm = v
 	v.stackpool = map[uintptr][]uintptr{}
 	v.sizedTypes.lock.rank = lockRankRuntimeTypes

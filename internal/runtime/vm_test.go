@@ -2,6 +2,7 @@ package runtime_test
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"gort/internal/arena"
@@ -83,32 +85,78 @@ func TestNoMutablePackageState(t *testing.T) {
 // real toolchain recorded for it (testdata/golden). A program run twice
 // must print the same both times: nothing of one VM may reach the next.
 func TestVMsOneAfterAnother(t *testing.T) {
-	if err := arena.Init(); err != nil {
+	mem, err := runtime.ArenaAt(0)
+	if err != nil {
 		t.Skip(err) // the host heap took the arena's range
 	}
 	for _, name := range []string{"print_ints", "recover_nested", "float_branches", "print_ints"} {
-		if err := arena.Reset(); err != nil {
+		if err := mem.Reset(); err != nil {
 			t.Fatal(err)
 		}
-		src := filepath.Join("..", "..", "testdata", "golden", name+".go")
-		want, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", name+".out"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lp, err := loader.Load([]string{src})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := compiler.Compile(lp)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out bytes.Buffer
-		if code := runtime.Run(p, runtime.Options{Args: []string{src}, Seed: 1, Stderr: &out}); code != 0 {
-			t.Errorf("%s: exit status %d, want 0", name, code)
-		}
-		if out.String() != string(want) {
-			t.Errorf("%s: output\n%s\nwant\n%s", name, out.String(), want)
+		if out, want := runGolden(mem, name); out != want {
+			t.Errorf("%s: output\n%s\nwant\n%s", name, out, want)
 		}
 	}
+}
+
+// TestVMsAtOnce runs two programs at the same time in this one process, each
+// VM over its own arena, several times each, and compares both outputs with
+// the ones the real toolchain recorded. A VM that reached the other's memory
+// or state would corrupt one of them.
+func TestVMsAtOnce(t *testing.T) {
+	progs := []struct {
+		slot int
+		name string
+	}{{1, "print_ints"}, {2, "recover_nested"}}
+	const runs = 4
+	errs := make(chan error, len(progs)*runs)
+	var wg sync.WaitGroup
+	for _, pr := range progs {
+		mem, err := runtime.ArenaAt(pr.slot)
+		if err != nil {
+			t.Skip(err) // the host heap took the arena's range
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range runs {
+				if err := mem.Reset(); err != nil {
+					errs <- err
+					return
+				}
+				if out, want := runGolden(mem, pr.name); out != want {
+					errs <- fmt.Errorf("%s (slot %d, run %d): output\n%s\nwant\n%s", pr.name, pr.slot, i, out, want)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// runGolden compiles testdata/golden/name.go into mem, runs it with its own
+// output buffer and returns what it printed and what gc printed. The
+// program must exit with status 0.
+func runGolden(mem *arena.Arena, name string) (out, want string) {
+	src := filepath.Join("..", "..", "testdata", "golden", name+".go")
+	w, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", name+".out"))
+	if err != nil {
+		return err.Error(), ""
+	}
+	lp, err := loader.Load([]string{src})
+	if err != nil {
+		return err.Error(), string(w)
+	}
+	p, err := compiler.Compile(lp, mem)
+	if err != nil {
+		return err.Error(), string(w)
+	}
+	var b bytes.Buffer
+	if code := runtime.Run(p, runtime.Options{Arena: mem, Args: []string{src}, Seed: 1, Stderr: &b}); code != 0 {
+		fmt.Fprintf(&b, "[exit status %d]", code)
+	}
+	return b.String(), string(w)
 }

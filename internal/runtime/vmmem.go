@@ -16,12 +16,12 @@ import (
 // zero, an empty string or a skipped copy.
 
 // Short names for the accessors the runtime uses most.
-func ld(p uintptr) uint64         { return arena.MustLoad64(p) }
-func st(p uintptr, v uint64)      { arena.MustStore64(p, v) }
-func ld32(p uintptr) uint32       { return arena.MustLoad32(p) }
-func ld8(p uintptr) uint8         { return arena.MustLoad8(p) }
-func st8(p uintptr, v uint8)      { arena.MustStore8(p, v) }
-func bytesAt(p, n uintptr) []byte { return arena.MustBytes(p, n) }
+func (vm *vm) ld(p uintptr) uint64         { return vm.mem.MustLoad64(p) }
+func (vm *vm) st(p uintptr, v uint64)      { vm.mem.MustStore64(p, v) }
+func (vm *vm) ld32(p uintptr) uint32       { return vm.mem.MustLoad32(p) }
+func (vm *vm) ld8(p uintptr) uint8         { return vm.mem.MustLoad8(p) }
+func (vm *vm) st8(p uintptr, v uint8)      { vm.mem.MustStore8(p, v) }
+func (vm *vm) bytesAt(p, n uintptr) []byte { return vm.mem.MustBytes(p, n) }
 
 // byteSize is the size in bytes of n elements of size bytes each, for a
 // length read from VM memory: a product that overflows names more memory

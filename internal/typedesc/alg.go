@@ -209,9 +209,9 @@ func (b *Builder) closure(native string, extra uintptr) uintptr {
 		size = 2 * ptrSize
 	}
 	p := b.env.Alloc(size, ptrSize)
-	store64(p, uint64(b.env.NativeText(native)))
+	b.store64(p, uint64(b.env.NativeText(native)))
 	if extra != 0 {
-		store64(p+ptrSize, uint64(extra))
+		b.store64(p+ptrSize, uint64(extra))
 	}
 	b.closures[k] = p
 	return p

@@ -2,8 +2,6 @@ package typedesc
 
 import (
 	"go/types"
-
-	"gort/internal/arena"
 )
 
 // ptrBytes is the length of the prefix of t that can hold pointers
@@ -92,7 +90,7 @@ func (b *Builder) gcData(t types.Type, ptrBytes int64) (uintptr, bool) {
 		size = 1
 	}
 	p := b.env.Alloc(size, 1)
-	if !arena.WriteBytes(p, mask) {
+	if !b.mem.WriteBytes(p, mask) {
 		panic("typedesc: Env.Alloc returned memory that is not writable arena memory")
 	}
 	b.masks[string(mask)] = p

@@ -70,7 +70,7 @@ func typePkg(t types.Type) *types.Package {
 func (b *Builder) fillUncommon(u uintptr, t types.Type, methods []method, moff uintptr) {
 	tpkg := typePkg(t)
 	if tpkg != nil {
-		store32(u+offUncommonPkgPath, uint32(b.nameOff(b.importPath(tpkg))))
+		b.store32(u+offUncommonPkgPath, uint32(b.nameOff(b.importPath(tpkg))))
 	}
 	xcount := 0
 	for _, m := range methods {
@@ -81,9 +81,9 @@ func (b *Builder) fillUncommon(u uintptr, t types.Type, methods []method, moff u
 	if len(methods) > 1<<16-1 {
 		panic(fmt.Sprintf("typedesc: %v has %d methods", t, len(methods)))
 	}
-	store16(u+offUncommonMcount, uint16(len(methods)))
-	store16(u+offUncommonXcount, uint16(xcount))
-	store32(u+offUncommonMoff, uint32(moff))
+	b.store16(u+offUncommonMcount, uint16(len(methods)))
+	b.store16(u+offUncommonXcount, uint16(xcount))
+	b.store32(u+offUncommonMoff, uint32(moff))
 
 	direct := b.directIface(t)
 	var ptrSet *types.MethodSet
@@ -96,15 +96,15 @@ func (b *Builder) fillUncommon(u uintptr, t types.Type, methods []method, moff u
 			mpkg = m.pkg()
 		}
 		q := u + moff + uintptr(i)*methodSize
-		store32(q, uint32(b.nameOff(b.name(m.name(), "", mpkg, m.exported(), false))))
-		store32(q+4, uint32(b.nameOff(b.Type(withoutRecv(m.sig())))))
+		b.store32(q, uint32(b.nameOff(b.name(m.name(), "", mpkg, m.exported(), false))))
+		b.store32(q+4, uint32(b.nameOff(b.Type(withoutRecv(m.sig())))))
 		tfn := b.env.FuncText(b.prog.MethodValue(m.sel))
 		ifn := tfn
 		if !direct {
 			ifn = b.env.FuncText(b.methodValue(ptrSet, m.pkg(), m.name()))
 		}
-		store32(q+8, uint32(b.textOff(ifn)))
-		store32(q+12, uint32(b.textOff(tfn)))
+		b.store32(q+8, uint32(b.textOff(ifn)))
+		b.store32(q+12, uint32(b.textOff(tfn)))
 	}
 }
 
@@ -158,11 +158,11 @@ func (b *Builder) Itab(iface, concrete types.Type) uintptr {
 		fun[i] = b.env.FuncText(fn)
 	}
 	p := b.env.Alloc(itabHeaderSize+uintptr(len(fun))*ptrSize, ptrSize)
-	store64(p, uint64(inter))
-	store64(p+8, uint64(typ))
-	store32(p+16, load32(typ+offHash))
+	b.store64(p, uint64(inter))
+	b.store64(p+8, uint64(typ))
+	b.store32(p+16, b.load32(typ+offHash))
 	for i, pc := range fun {
-		store64(p+itabHeaderSize+uintptr(i)*ptrSize, uint64(pc))
+		b.store64(p+itabHeaderSize+uintptr(i)*ptrSize, uint64(pc))
 	}
 	b.itabs[key] = p
 	return p

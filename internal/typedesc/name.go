@@ -4,8 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"go/types"
-
-	"gort/internal/arena"
 )
 
 // abi.Name flag bits.
@@ -49,7 +47,7 @@ func (b *Builder) name(text, tag string, pkg *types.Package, exported, embedded 
 		return p
 	}
 	p := b.env.Alloc(uintptr(len(enc)), 1)
-	if !arena.WriteBytes(p, enc) {
+	if !b.mem.WriteBytes(p, enc) {
 		panic(fmt.Sprintf("typedesc: Env.Alloc returned %#x, not writable arena memory", p))
 	}
 	b.names[string(enc)] = p

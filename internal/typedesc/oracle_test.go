@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
@@ -52,6 +53,7 @@ const corpusDir = "testdata/corpus"
 // testEnv places the types section in a region of the arena and hands out
 // fake, distinct code pointers.
 type testEnv struct {
+	mem        *arena.Arena
 	base, next uintptr
 	text       uintptr
 	funcs      map[*ssa.Function]uintptr
@@ -59,13 +61,30 @@ type testEnv struct {
 	byText     map[uintptr]any // *ssa.Function or native name
 }
 
+// The test binary's arena, slot 0's, mapped once: every corpus build writes
+// into the same region of it.
+var (
+	testArenaOnce sync.Once
+	testMem       *arena.Arena
+	testMemErr    error
+)
+
+func testArena(t *testing.T) *arena.Arena {
+	testArenaOnce.Do(func() { testMem, testMemErr = arena.Map(0) })
+	if testMemErr != nil {
+		t.Fatal(testMemErr)
+	}
+	return testMem
+}
+
 const (
 	testTypesBase = arena.Base + 2<<30
 	testTextBase  = arena.Base + 3<<30
 )
 
-func newTestEnv() *testEnv {
+func newTestEnv(mem *arena.Arena) *testEnv {
 	return &testEnv{
+		mem:     mem,
 		base:    testTypesBase,
 		next:    testTypesBase,
 		text:    testTextBase + 16,
@@ -74,6 +93,8 @@ func newTestEnv() *testEnv {
 		byText:  map[uintptr]any{},
 	}
 }
+
+func (e *testEnv) Arena() *arena.Arena { return e.mem }
 
 func (e *testEnv) Alloc(size, align uintptr) uintptr {
 	p := (e.next + align - 1) &^ (align - 1)
@@ -283,7 +304,7 @@ type reader struct {
 }
 
 func (r *reader) w64(p uintptr) uint64 {
-	v, ok := arena.Load64(p)
+	v, ok := r.env.mem.Load64(p)
 	if !ok {
 		r.t.Fatalf("descriptor word at %#x outside the arena", p)
 	}
@@ -291,7 +312,7 @@ func (r *reader) w64(p uintptr) uint64 {
 }
 
 func (r *reader) w32(p uintptr) uint32 {
-	v, ok := arena.Load32(p)
+	v, ok := r.env.mem.Load32(p)
 	if !ok {
 		r.t.Fatalf("descriptor word at %#x outside the arena", p)
 	}
@@ -299,7 +320,7 @@ func (r *reader) w32(p uintptr) uint32 {
 }
 
 func (r *reader) w16(p uintptr) uint16 {
-	v, ok := arena.Load16(p)
+	v, ok := r.env.mem.Load16(p)
 	if !ok {
 		r.t.Fatalf("descriptor word at %#x outside the arena", p)
 	}
@@ -307,7 +328,7 @@ func (r *reader) w16(p uintptr) uint16 {
 }
 
 func (r *reader) w8(p uintptr) uint8 {
-	v, ok := arena.Load8(p)
+	v, ok := r.env.mem.Load8(p)
 	if !ok {
 		r.t.Fatalf("descriptor byte at %#x outside the arena", p)
 	}
@@ -315,7 +336,7 @@ func (r *reader) w8(p uintptr) uint8 {
 }
 
 func (r *reader) bytes(p, n uintptr) []byte {
-	b, ok := arena.Bytes(p, n)
+	b, ok := r.env.mem.Bytes(p, n)
 	if !ok {
 		r.t.Fatalf("bytes [%#x, +%d) outside the arena", p, n)
 	}
@@ -558,11 +579,8 @@ func (r *reader) record(t uintptr) *record {
 // buildCorpus builds every corpus type, and *T for each as the corpus
 // does, and reads back the records of everything reachable from them.
 func buildCorpus(t *testing.T) *corpus {
-	if err := arena.Init(); err != nil {
-		t.Fatal(err)
-	}
 	prog, roots := loadCorpus(t)
-	env := newTestEnv()
+	env := newTestEnv(testArena(t))
 	b := NewBuilder(env, prog)
 	rootDescs := map[uintptr]bool{}
 	for _, root := range roots {

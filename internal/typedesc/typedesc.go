@@ -43,6 +43,8 @@ import (
 
 // Env is what the builder needs from the program image being built.
 type Env interface {
+	// Arena is the arena the image is written into.
+	Arena() *arena.Arena
 	// Alloc returns zeroed arena memory in the image's types section,
 	// never freed.
 	Alloc(size, align uintptr) uintptr
@@ -62,6 +64,7 @@ type Env interface {
 // Builder builds and remembers the descriptors of one program image.
 type Builder struct {
 	env   Env
+	mem   *arena.Arena // env.Arena()
 	prog  *ssa.Program
 	sizes types.Sizes
 
@@ -92,6 +95,7 @@ type typeInfo struct {
 func NewBuilder(env Env, prog *ssa.Program) *Builder {
 	return &Builder{
 		env:          env,
+		mem:          env.Arena(),
 		prog:         prog,
 		sizes:        types.SizesFor("gc", "amd64"),
 		byAddr:       map[uintptr]*typeInfo{},
@@ -193,7 +197,7 @@ func (b *Builder) build(t types.Type, group *types.Map) uintptr {
 	total := data + dataSize + uintptr(len(methods))*methodSize
 
 	p := b.env.Alloc(total, ptrSize)
-	if !arena.Valid(p, total) {
+	if !b.mem.Valid(p, total) {
 		panic(fmt.Sprintf("typedesc: Env.Alloc returned %#x, outside the arena", p))
 	}
 	str := b.spell(t, nameForm)
@@ -233,17 +237,17 @@ func (b *Builder) build(t types.Type, group *types.Map) uintptr {
 		tflag |= tflagExtraStar
 	}
 
-	store64(p+offSize, uint64(size))
-	store64(p+offPtrBytes, uint64(ptrBytes))
-	store32(p+offHash, typeHash(link))
-	store8(p+offTFlag, tflag)
+	b.store64(p+offSize, uint64(size))
+	b.store64(p+offPtrBytes, uint64(ptrBytes))
+	b.store32(p+offHash, typeHash(link))
+	b.store8(p+offTFlag, tflag)
 	align := uint8(b.sizes.Alignof(t))
-	store8(p+offAlign, align)
-	store8(p+offFieldAlign, align)
-	store8(p+offKind, kind)
-	store64(p+offEqual, uint64(b.equalFunc(t, p)))
-	store64(p+offGCData, uint64(gcdata))
-	store32(p+offStr, uint32(b.nameOff(b.name(strName, "", nil, strExported(t), false))))
+	b.store8(p+offAlign, align)
+	b.store8(p+offFieldAlign, align)
+	b.store8(p+offKind, kind)
+	b.store64(p+offEqual, uint64(b.equalFunc(t, p)))
+	b.store64(p+offGCData, uint64(gcdata))
+	b.store32(p+offStr, uint32(b.nameOff(b.name(strName, "", nil, strExported(t), false))))
 
 	b.fillKind(p, t, data)
 	if uncommon {
@@ -259,11 +263,11 @@ func (b *Builder) build(t types.Type, group *types.Map) uintptr {
 		b.Type(ptr)
 	}
 	if q, ok := b.descs.At(ptr).(uintptr); ok && group == nil {
-		store32(p+offPtrToThis, uint32(b.nameOff(q)))
+		b.store32(p+offPtrToThis, uint32(b.nameOff(q)))
 	}
 	if pt, ok := t.(*types.Pointer); ok {
 		if e, ok := b.descs.At(types.Unalias(pt.Elem())).(uintptr); ok {
-			store32(e+offPtrToThis, uint32(b.nameOff(p)))
+			b.store32(e+offPtrToThis, uint32(b.nameOff(p)))
 		}
 	}
 	return p
@@ -274,13 +278,13 @@ func (b *Builder) build(t types.Type, group *types.Map) uintptr {
 func (b *Builder) fillKind(p uintptr, t types.Type, data uintptr) {
 	switch u := t.Underlying().(type) {
 	case *types.Pointer:
-		store64(p+offElem, uint64(b.Type(u.Elem())))
+		b.store64(p+offElem, uint64(b.Type(u.Elem())))
 	case *types.Slice:
-		store64(p+offElem, uint64(b.Type(u.Elem())))
+		b.store64(p+offElem, uint64(b.Type(u.Elem())))
 	case *types.Array:
-		store64(p+offElem, uint64(b.Type(u.Elem())))
-		store64(p+offArraySlice, uint64(b.Type(types.NewSlice(u.Elem()))))
-		store64(p+offArrayLen, uint64(u.Len()))
+		b.store64(p+offElem, uint64(b.Type(u.Elem())))
+		b.store64(p+offArraySlice, uint64(b.Type(types.NewSlice(u.Elem()))))
+		b.store64(p+offArrayLen, uint64(u.Len()))
 	case *types.Chan:
 		dir := chanBothDir
 		switch u.Dir() {
@@ -289,21 +293,21 @@ func (b *Builder) fillKind(p uintptr, t types.Type, data uintptr) {
 		case types.RecvOnly:
 			dir = chanRecvDir
 		}
-		store64(p+offElem, uint64(b.Type(u.Elem())))
-		store64(p+offChanDir, uint64(dir))
+		b.store64(p+offElem, uint64(b.Type(u.Elem())))
+		b.store64(p+offChanDir, uint64(dir))
 	case *types.Signature:
 		in, out := u.Params().Len(), u.Results().Len()
 		outCount := uint16(out)
 		if u.Variadic() {
 			outCount |= 1 << 15
 		}
-		store16(p+offInCount, uint16(in))
-		store16(p+offOutCount, outCount)
+		b.store16(p+offInCount, uint16(in))
+		b.store16(p+offOutCount, outCount)
 		for i := range in {
-			store64(p+data+uintptr(i)*ptrSize, uint64(b.Type(u.Params().At(i).Type())))
+			b.store64(p+data+uintptr(i)*ptrSize, uint64(b.Type(u.Params().At(i).Type())))
 		}
 		for i := range out {
-			store64(p+data+uintptr(in+i)*ptrSize, uint64(b.Type(u.Results().At(i).Type())))
+			b.store64(p+data+uintptr(in+i)*ptrSize, uint64(b.Type(u.Results().At(i).Type())))
 		}
 	case *types.Interface:
 		b.fillInterface(p, t, u, data)
@@ -322,23 +326,23 @@ func (b *Builder) fillInterface(p uintptr, t types.Type, u *types.Interface, dat
 		tpkg = n.Obj().Pkg()
 	}
 	if tpkg != nil {
-		store64(p+offPkgPath, uint64(b.importPath(tpkg)))
+		b.store64(p+offPkgPath, uint64(b.importPath(tpkg)))
 	}
 	ms := sortedInterfaceMethods(u)
 	if len(ms) > 0 {
-		store64(p+offListData, uint64(p+data))
+		b.store64(p+offListData, uint64(p+data))
 	}
-	store64(p+offListLen, uint64(len(ms)))
-	store64(p+offListCap, uint64(len(ms)))
+	b.store64(p+offListLen, uint64(len(ms)))
+	b.store64(p+offListCap, uint64(len(ms)))
 	for i, m := range ms {
 		var mpkg *types.Package
 		if !m.Exported() && m.Pkg() != tpkg {
 			mpkg = m.Pkg()
 		}
 		q := p + data + uintptr(i)*imethodSize
-		store32(q, uint32(b.nameOff(b.name(m.Name(), "", mpkg, m.Exported(), false))))
+		b.store32(q, uint32(b.nameOff(b.name(m.Name(), "", mpkg, m.Exported(), false))))
 		sig := m.Type().(*types.Signature)
-		store32(q+4, uint32(b.nameOff(b.Type(withoutRecv(sig)))))
+		b.store32(q+4, uint32(b.nameOff(b.Type(withoutRecv(sig)))))
 	}
 }
 
@@ -348,22 +352,22 @@ func (b *Builder) fillStruct(p uintptr, u *types.Struct, data uintptr) {
 	n := u.NumFields()
 	for i := range n {
 		if f := u.Field(i); !f.Exported() {
-			store64(p+offPkgPath, uint64(b.importPath(f.Pkg())))
+			b.store64(p+offPkgPath, uint64(b.importPath(f.Pkg())))
 			break
 		}
 	}
 	if n > 0 {
-		store64(p+offListData, uint64(p+data))
+		b.store64(p+offListData, uint64(p+data))
 	}
-	store64(p+offListLen, uint64(n))
-	store64(p+offListCap, uint64(n))
+	b.store64(p+offListLen, uint64(n))
+	b.store64(p+offListCap, uint64(n))
 	offsets := b.offsets(u)
 	for i := range n {
 		f := u.Field(i)
 		q := p + data + uintptr(i)*structFieldSize
-		store64(q, uint64(b.name(f.Name(), u.Tag(i), nil, f.Exported(), f.Embedded())))
-		store64(q+8, uint64(b.Type(f.Type())))
-		store64(q+16, uint64(offsets[i]))
+		b.store64(q, uint64(b.name(f.Name(), u.Tag(i), nil, f.Exported(), f.Embedded())))
+		b.store64(q+8, uint64(b.Type(f.Type())))
+		b.store64(q+16, uint64(offsets[i]))
 	}
 }
 
@@ -392,16 +396,16 @@ func (b *Builder) fillMap(p uintptr, m *types.Map) {
 	if hashMightPanic(key) {
 		flags |= mapHashMightPanic
 	}
-	store64(p+offMapKey, uint64(b.Type(key)))
-	store64(p+offMapElem, uint64(b.Type(elem)))
+	b.store64(p+offMapKey, uint64(b.Type(key)))
+	b.store64(p+offMapElem, uint64(b.Type(elem)))
 	g := b.group(m, flags)
 	slot := g.t.Field(1).Type().(*types.Array).Elem().(*types.Struct)
-	store64(p+offMapGroup, uint64(g.desc))
-	store64(p+offMapHasher, uint64(b.closure("gort.typehash", b.Type(key))))
-	store64(p+offMapGroupSize, uint64(b.sizes.Sizeof(g.t)))
-	store64(p+offMapSlotSize, uint64(b.sizes.Sizeof(slot)))
-	store64(p+offMapElemOff, uint64(b.offsets(slot)[1]))
-	store32(p+offMapFlags, flags)
+	b.store64(p+offMapGroup, uint64(g.desc))
+	b.store64(p+offMapHasher, uint64(b.closure("gort.typehash", b.Type(key))))
+	b.store64(p+offMapGroupSize, uint64(b.sizes.Sizeof(g.t)))
+	b.store64(p+offMapSlotSize, uint64(b.sizes.Sizeof(slot)))
+	b.store64(p+offMapElemOff, uint64(b.offsets(slot)[1]))
+	b.store32(p+offMapFlags, flags)
 }
 
 // A mapGroup is the slot group type of a map and its descriptor.
@@ -581,32 +585,32 @@ func withoutRecv(sig *types.Signature) *types.Signature {
 // The stores below write descriptor words; a failure is a builder bug
 // (Alloc's memory was checked), so it panics.
 
-func store64(p uintptr, v uint64) {
-	if !arena.Store64(p, v) {
+func (b *Builder) store64(p uintptr, v uint64) {
+	if !b.mem.Store64(p, v) {
 		panic(fmt.Sprintf("typedesc: store outside the arena at %#x", p))
 	}
 }
 
-func store32(p uintptr, v uint32) {
-	if !arena.Store32(p, v) {
+func (b *Builder) store32(p uintptr, v uint32) {
+	if !b.mem.Store32(p, v) {
 		panic(fmt.Sprintf("typedesc: store outside the arena at %#x", p))
 	}
 }
 
-func store16(p uintptr, v uint16) {
-	if !arena.Store16(p, v) {
+func (b *Builder) store16(p uintptr, v uint16) {
+	if !b.mem.Store16(p, v) {
 		panic(fmt.Sprintf("typedesc: store outside the arena at %#x", p))
 	}
 }
 
-func store8(p uintptr, v uint8) {
-	if !arena.Store8(p, v) {
+func (b *Builder) store8(p uintptr, v uint8) {
+	if !b.mem.Store8(p, v) {
 		panic(fmt.Sprintf("typedesc: store outside the arena at %#x", p))
 	}
 }
 
-func load32(p uintptr) uint32 {
-	v, ok := arena.Load32(p)
+func (b *Builder) load32(p uintptr) uint32 {
+	v, ok := b.mem.Load32(p)
 	if !ok {
 		panic(fmt.Sprintf("typedesc: load outside the arena at %#x", p))
 	}

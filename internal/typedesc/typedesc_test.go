@@ -7,13 +7,11 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-
-	"gort/internal/arena"
 )
 
 func load64(t *testing.T, p uintptr) uint64 {
 	t.Helper()
-	v, ok := arena.Load64(p)
+	v, ok := testArena(t).Load64(p)
 	if !ok {
 		t.Fatalf("load at %#x outside the arena", p)
 	}
@@ -96,7 +94,7 @@ func TestMethodCode(t *testing.T) {
 }
 
 func arenaByte(t *testing.T, p uintptr) uint8 {
-	v, ok := arena.Load8(p)
+	v, ok := testArena(t).Load8(p)
 	if !ok {
 		t.Fatalf("load at %#x outside the arena", p)
 	}

@@ -1,5 +1,7 @@
 package maps
 
+import "gort/internal/arena"
+
 import "math/bits"
 
 // A group is groupSlots key/elem slots preceded by one 8-byte control word.
@@ -73,22 +75,25 @@ func (b bitset) removeBelow(i uintptr) bitset { return b &^ bitset(uint64(1)<<(8
 func (b bitset) count() int { return bits.OnesCount64(uint64(b)) }
 
 // group is the arena address of one group.
-type group uintptr
+type group struct {
+	mem *arena.Arena
+	p   uintptr
+}
 
-func (g group) ctrls() ctrlGroup { return ctrlGroup(load64(uintptr(g))) }
+func (g group) ctrls() ctrlGroup { return ctrlGroup(load64(g.mem, g.p)) }
 
-func (g group) setCtrl(i uintptr, c ctrl) { store8(uintptr(g)+i, uint8(c)) }
+func (g group) setCtrl(i uintptr, c ctrl) { store8(g.mem, g.p+i, uint8(c)) }
 
-func (g group) setEmpty() { store64(uintptr(g), bitsetEmpty) }
+func (g group) setEmpty() { store64(g.mem, g.p, bitsetEmpty) }
 
 // keySlot and elemSlot are the addresses of slot i's key and elem storage:
 // the value itself, or a pointer to it when the type stores it indirectly.
 func (g group) keySlot(t *Type, i uintptr) uintptr {
-	return uintptr(g) + t.slotsOff + i*t.SlotSize
+	return g.p + t.slotsOff + i*t.SlotSize
 }
 
 func (g group) elemSlot(t *Type, i uintptr) uintptr {
-	return uintptr(g) + t.slotsOff + i*t.SlotSize + t.ElemOff
+	return g.p + t.slotsOff + i*t.SlotSize + t.ElemOff
 }
 
 // key and elem are the addresses of slot i's key and elem values, following
@@ -96,7 +101,7 @@ func (g group) elemSlot(t *Type, i uintptr) uintptr {
 func (g group) key(t *Type, i uintptr) uintptr {
 	p := g.keySlot(t, i)
 	if t.IndirectKey {
-		p = loadPtr(p)
+		p = loadPtr(t.Mem, p)
 	}
 	return p
 }
@@ -104,7 +109,7 @@ func (g group) key(t *Type, i uintptr) uintptr {
 func (g group) elem(t *Type, i uintptr) uintptr {
 	p := g.elemSlot(t, i)
 	if t.IndirectElem {
-		p = loadPtr(p)
+		p = loadPtr(t.Mem, p)
 	}
 	return p
 }
@@ -125,7 +130,7 @@ func newGroups(env Env, t *Type, n uint64) groups {
 }
 
 func (gs groups) group(t *Type, i uint64) group {
-	return group(gs.data + uintptr(i)*t.GroupSize)
+	return group{t.Mem, gs.data + uintptr(i)*t.GroupSize}
 }
 
 // probeSeq walks a table's groups starting at H1 mod n with triangular

@@ -54,8 +54,8 @@ func IterSize() uintptr { return iterSize }
 func IterInit(env Env, t *Type, m, it uintptr) {
 	env.TypedMemclr(it, iterSize, true)
 	env.WritePointer(it+itTyp, t.Desc)
-	h := header(m)
-	if h == 0 || h.used() == 0 {
+	h := header{t.Mem, m}
+	if h.p == 0 || h.used() == 0 {
 		return
 	}
 	s := iterState{
@@ -70,16 +70,16 @@ func IterInit(env Env, t *Type, m, it uintptr) {
 		s.group = h.small()
 	}
 	env.WritePointer(it+itMap, m)
-	store64(it+itEntryOffset, s.entryOffset)
-	store64(it+itClearSeq, s.clearSeq)
-	s.save(env, it)
+	store64(t.Mem, it+itEntryOffset, s.entryOffset)
+	store64(t.Mem, it+itClearSeq, s.clearSeq)
+	s.save(env, t, it)
 }
 
 // IterNext advances the iterator and returns the addresses of the next key
 // and elem (valid until the map is next written), or ok=false at the end.
 func IterNext(env Env, t *Type, it uintptr) (key, elem uintptr, ok bool) {
-	s := loadIter(it)
-	if s.m != 0 {
+	s := loadIter(t, it)
+	if s.m.p != 0 {
 		if s.m.writing() != 0 {
 			fatal(env, "concurrent map iteration and map write")
 		}
@@ -88,7 +88,7 @@ func IterNext(env Env, t *Type, it uintptr) (key, elem uintptr, ok bool) {
 		} else {
 			key, elem = s.nextInTables(env, t)
 		}
-		s.save(env, it)
+		s.save(env, t, it)
 	}
 	env.WritePointer(it+itKey, key)
 	env.WritePointer(it+itElem, elem)
@@ -108,28 +108,28 @@ type iterState struct {
 	entryIdx    uint64
 }
 
-func loadIter(it uintptr) iterState {
+func loadIter(t *Type, it uintptr) iterState {
 	return iterState{
-		m:           header(loadPtr(it + itMap)),
-		entryOffset: load64(it + itEntryOffset),
-		dirOffset:   load64(it + itDirOffset),
-		clearSeq:    load64(it + itClearSeq),
-		globalDepth: load8(it + itGlobalDepth),
-		dirIdx:      int64(load64(it + itDirIdx)),
-		tab:         table(loadPtr(it + itTab)),
-		group:       group(loadPtr(it + itGroup)),
-		entryIdx:    load64(it + itEntryIdx),
+		m:           header{t.Mem, loadPtr(t.Mem, it+itMap)},
+		entryOffset: load64(t.Mem, it+itEntryOffset),
+		dirOffset:   load64(t.Mem, it+itDirOffset),
+		clearSeq:    load64(t.Mem, it+itClearSeq),
+		globalDepth: load8(t.Mem, it+itGlobalDepth),
+		dirIdx:      int64(load64(t.Mem, it+itDirIdx)),
+		tab:         table{t.Mem, loadPtr(t.Mem, it+itTab)},
+		group:       group{t.Mem, loadPtr(t.Mem, it+itGroup)},
+		entryIdx:    load64(t.Mem, it+itEntryIdx),
 	}
 }
 
 // save writes back the fields a step can change.
-func (s *iterState) save(env Env, it uintptr) {
-	store64(it+itDirOffset, s.dirOffset)
-	store8(it+itGlobalDepth, s.globalDepth)
-	store64(it+itDirIdx, uint64(s.dirIdx))
-	env.WritePointer(it+itTab, uintptr(s.tab))
-	env.WritePointer(it+itGroup, uintptr(s.group))
-	store64(it+itEntryIdx, s.entryIdx)
+func (s *iterState) save(env Env, t *Type, it uintptr) {
+	store64(t.Mem, it+itDirOffset, s.dirOffset)
+	store8(t.Mem, it+itGlobalDepth, s.globalDepth)
+	store64(t.Mem, it+itDirIdx, uint64(s.dirIdx))
+	env.WritePointer(it+itTab, s.tab.p)
+	env.WritePointer(it+itGroup, s.group.p)
+	store64(t.Mem, it+itEntryIdx, s.entryIdx)
 }
 
 // nextSmall steps through the group of a map that was small at init.
@@ -157,7 +157,7 @@ func (s *iterState) nextSmall(env Env, t *Type) (k, e uintptr) {
 func (s *iterState) nextInTables(env Env, t *Type) (k, e uintptr) {
 	if gd := s.m.globalDepth(); gd != s.globalDepth {
 		if gd < s.globalDepth {
-			corrupt(uintptr(s.m) + mapGlobalDepth)
+			corrupt(s.m.p + mapGlobalDepth)
 		}
 		s.dirIdx <<= gd - s.globalDepth
 		s.dirOffset <<= gd - s.globalDepth
@@ -165,9 +165,9 @@ func (s *iterState) nextInTables(env Env, t *Type) (k, e uintptr) {
 	}
 	dir, n := s.m.directory()
 	for ; uint64(s.dirIdx) < n; s.nextDirIdx() {
-		if s.tab == 0 {
+		if s.tab.p == 0 {
 			i := (uint64(s.dirIdx) + s.dirOffset) & (n - 1)
-			tb := directoryAt(dir, i)
+			tb := directoryAt(s.m.mem, dir, i)
 			// The random start may fall inside a table's run of
 			// entries; shift the offset so that the walk starts at
 			// the run's first entry and nextDirIdx lands on the next
@@ -210,7 +210,7 @@ func (s *iterState) nextInTables(env Env, t *Type) (k, e uintptr) {
 // nextDirIdx moves past every directory entry the current table covers.
 func (s *iterState) nextDirIdx() {
 	s.dirIdx += int64(s.m.entriesFor(s.tab))
-	s.tab = 0
+	s.tab = table{}
 	s.entryIdx = 0
 }
 

@@ -126,6 +126,10 @@ type Type struct {
 	// or empty, so an unhashable key panics regardless of the map's
 	// contents (interface keys; gc's MapHashMightPanic).
 	HashMightPanic bool
+	// Mem is the arena of the VM the type belongs to: every map of the
+	// type lives in it.
+	Mem *arena.Arena
+
 	// Desc is the arena address of the map type's abi.MapType descriptor,
 	// or 0. IterInit stores it in the iterator's typ word.
 	Desc uintptr
@@ -221,20 +225,23 @@ const (
 )
 
 // header is the arena address of a map header.
-type header uintptr
+type header struct {
+	mem *arena.Arena
+	p   uintptr
+}
 
-func (m header) used() uint64       { return load64(uintptr(m) + mapUsed) }
-func (m header) setUsed(n uint64)   { store64(uintptr(m)+mapUsed, n) }
-func (m header) seed() uintptr      { return loadPtr(uintptr(m) + mapSeed) }
-func (m header) setSeed(s uint64)   { store64(uintptr(m)+mapSeed, s) }
-func (m header) dirPtr() uintptr    { return loadPtr(uintptr(m) + mapDirPtr) }
-func (m header) dirLen() uint64     { return load64(uintptr(m) + mapDirLen) }
-func (m header) globalDepth() uint8 { return load8(uintptr(m) + mapGlobalDepth) }
-func (m header) writing() uint8     { return load8(uintptr(m) + mapWriting) }
-func (m header) clearSeq() uint64   { return load64(uintptr(m) + mapClearSeq) }
-func (m header) small() group       { return group(m.dirPtr()) }
+func (m header) used() uint64       { return load64(m.mem, m.p+mapUsed) }
+func (m header) setUsed(n uint64)   { store64(m.mem, m.p+mapUsed, n) }
+func (m header) seed() uintptr      { return loadPtr(m.mem, m.p+mapSeed) }
+func (m header) setSeed(s uint64)   { store64(m.mem, m.p+mapSeed, s) }
+func (m header) dirPtr() uintptr    { return loadPtr(m.mem, m.p+mapDirPtr) }
+func (m header) dirLen() uint64     { return load64(m.mem, m.p+mapDirLen) }
+func (m header) globalDepth() uint8 { return load8(m.mem, m.p+mapGlobalDepth) }
+func (m header) writing() uint8     { return load8(m.mem, m.p+mapWriting) }
+func (m header) clearSeq() uint64   { return load64(m.mem, m.p+mapClearSeq) }
+func (m header) small() group       { return group{m.mem, m.dirPtr()} }
 func (m header) tombstonePossible() bool {
-	return load8(uintptr(m)+mapTombstonePossible) != 0
+	return load8(m.mem, m.p+mapTombstonePossible) != 0
 }
 
 func (m header) setTombstonePossible(b bool) {
@@ -242,14 +249,14 @@ func (m header) setTombstonePossible(b bool) {
 	if b {
 		v = 1
 	}
-	store8(uintptr(m)+mapTombstonePossible, v)
+	store8(m.mem, m.p+mapTombstonePossible, v)
 }
 
 func (m header) setDirectory(env Env, dir uintptr, depth uint8) {
-	env.WritePointer(uintptr(m)+mapDirPtr, dir)
-	store64(uintptr(m)+mapDirLen, 1<<depth)
-	store8(uintptr(m)+mapGlobalDepth, depth)
-	store8(uintptr(m)+mapGlobalShift, 64-depth)
+	env.WritePointer(m.p+mapDirPtr, dir)
+	store64(m.mem, m.p+mapDirLen, 1<<depth)
+	store8(m.mem, m.p+mapGlobalDepth, depth)
+	store8(m.mem, m.p+mapGlobalShift, 64-depth)
 }
 
 // beginWrite checks that no write is in progress and then toggles the flag.
@@ -260,7 +267,7 @@ func (m header) beginWrite(env Env) {
 	if w != 0 {
 		fatal(env, "concurrent map writes")
 	}
-	store8(uintptr(m)+mapWriting, w^1)
+	store8(m.mem, m.p+mapWriting, w^1)
 }
 
 func (m header) endWrite(env Env) {
@@ -268,7 +275,7 @@ func (m header) endWrite(env Env) {
 	if w == 0 {
 		fatal(env, "concurrent map writes")
 	}
-	store8(uintptr(m)+mapWriting, w^1)
+	store8(m.mem, m.p+mapWriting, w^1)
 }
 
 // directory returns the directory array and its length, after checking the
@@ -276,13 +283,15 @@ func (m header) endWrite(env Env) {
 func (m header) directory() (dir uintptr, n uint64) {
 	n = m.dirLen()
 	depth := m.globalDepth()
-	if depth > 32 || n != 1<<depth || load8(uintptr(m)+mapGlobalShift) != 64-depth {
-		corrupt(uintptr(m) + mapDirLen)
+	if depth > 32 || n != 1<<depth || load8(m.mem, m.p+mapGlobalShift) != 64-depth {
+		corrupt(m.p + mapDirLen)
 	}
 	return m.dirPtr(), n
 }
 
-func directoryAt(dir uintptr, i uint64) table { return table(loadPtr(dir + uintptr(i)*ptrSize)) }
+func directoryAt(mem *arena.Arena, dir uintptr, i uint64) table {
+	return table{mem, loadPtr(mem, dir+uintptr(i)*ptrSize)}
+}
 
 // tableFor returns the table that holds keys with this hash.
 func (m header) tableFor(hash uintptr) table {
@@ -291,60 +300,60 @@ func (m header) tableFor(hash uintptr) table {
 	if n > 1 {
 		i = uint64(hash) >> (64 - bits.TrailingZeros64(n))
 	}
-	return directoryAt(dir, i)
+	return directoryAt(m.mem, dir, i)
 }
 
 // MakeMap allocates a map for about hint entries and returns its header.
 // Like the real runtime, a hint that could not be honoured (negative, or
 // larger than the arena can hold) makes an empty map instead.
 func MakeMap(env Env, t *Type, hint int) uintptr {
-	m := header(env.Alloc(mapSize, true))
+	m := header{t.Mem, env.Alloc(mapSize, true)}
 	m.setSeed(env.Rand())
 	if hint <= groupSlots {
 		// A small map allocates its one group on first write.
-		return uintptr(m)
+		return m.p
 	}
 
 	// Size the tables to hold hint entries at the average load factor.
 	h := uint64(hint)
 	if h > (1<<63)/groupSlots {
-		return uintptr(m)
+		return m.p
 	}
 	target := h * groupSlots / maxAvgGroupLoad
 	dirSize := uint64(1) << bits.Len64((target+maxTableCapacity-1)/maxTableCapacity-1)
 	if dirSize > uint64(arena.Size)/(maxTableCapacity/groupSlots)/uint64(t.GroupSize) {
-		return uintptr(m)
+		return m.p
 	}
 	depth := uint8(bits.TrailingZeros64(dirSize))
 	dir := env.Alloc(uintptr(dirSize)*ptrSize, true)
 	for i := uint64(0); i < dirSize; i++ {
 		tb := newTable(env, t, target/dirSize, int64(i), depth)
-		env.WritePointer(dir+uintptr(i)*ptrSize, uintptr(tb))
+		env.WritePointer(dir+uintptr(i)*ptrSize, tb.p)
 	}
 	m.setDirectory(env, dir, depth)
-	return uintptr(m)
+	return m.p
 }
 
 // Len returns the number of entries; m may be 0 (a nil map).
-func Len(m uintptr) int {
+func Len(mem *arena.Arena, m uintptr) int {
 	if m == 0 {
 		return 0
 	}
-	return int(header(m).used())
+	return int(header{mem, m}.used())
 }
 
 // Get looks key up. It returns the address of the elem inside the map,
 // valid until the next write to the map, or ok=false (the caller supplies
 // the zero value); m may be 0.
 func Get(env Env, t *Type, m, key uintptr) (elem uintptr, ok bool) {
-	_, elem, ok = header(m).getWithKey(env, t, key)
+	_, elem, ok = header{t.Mem, m}.getWithKey(env, t, key)
 	return elem, ok
 }
 
 // getWithKey also returns the address of the stored key, which differs from
 // key in bits when NeedKeyUpdate keys compare equal (±0).
 func (m header) getWithKey(env Env, t *Type, key uintptr) (k, e uintptr, ok bool) {
-	if m == 0 || m.used() == 0 {
+	if m.p == 0 || m.used() == 0 {
 		if t.HashMightPanic {
 			t.Hash(key, 0)
 		}
@@ -377,7 +386,7 @@ func (m header) getWithKeySmall(t *Type, hash, key uintptr) (k, e uintptr, ok bo
 // inserting key first if it is absent (a new elem is zero). m must not be 0:
 // assigning to a nil map is the caller's panic.
 func Assign(env Env, t *Type, mp, key uintptr) (elem uintptr) {
-	m := header(mp)
+	m := header{t.Mem, mp}
 	if m.writing() != 0 {
 		fatal(env, "concurrent map writes")
 	}
@@ -386,7 +395,7 @@ func Assign(env Env, t *Type, mp, key uintptr) (elem uintptr) {
 
 	if m.dirPtr() == 0 {
 		g := newGroups(env, t, 1)
-		env.WritePointer(uintptr(m)+mapDirPtr, g.data)
+		env.WritePointer(m.p+mapDirPtr, g.data)
 	}
 	if m.dirLen() == 0 {
 		if m.used() < groupSlots {
@@ -479,14 +488,14 @@ func (m header) growToTable(env Env, t *Type) {
 		tb.uncheckedPutSlot(env, t, t.Hash(k, m.seed()), k, g.elem(t, i))
 	}
 	dir := env.Alloc(ptrSize, true)
-	env.WritePointer(dir, uintptr(tb))
+	env.WritePointer(dir, tb.p)
 	m.setDirectory(env, dir, 0)
 }
 
 // Delete removes key if present; m may be 0.
 func Delete(env Env, t *Type, mp, key uintptr) {
-	m := header(mp)
-	if m == 0 || m.used() == 0 {
+	m := header{t.Mem, mp}
+	if m.p == 0 || m.used() == 0 {
 		if t.HashMightPanic {
 			t.Hash(key, 0)
 		}
@@ -526,22 +535,22 @@ func (m header) deleteSmall(env Env, t *Type, hash, key uintptr) {
 
 // Clear deletes every entry; m may be 0. Tables keep their size.
 func Clear(env Env, t *Type, mp uintptr) {
-	m := header(mp)
-	if m == 0 || m.used() == 0 && !m.tombstonePossible() {
+	m := header{t.Mem, mp}
+	if m.p == 0 || m.used() == 0 && !m.tombstonePossible() {
 		return
 	}
 	m.beginWrite(env)
 
 	if m.dirLen() == 0 {
 		g := m.small()
-		env.TypedMemclr(uintptr(g), t.GroupSize, t.groupHasPtrs)
+		env.TypedMemclr(g.p, t.GroupSize, t.groupHasPtrs)
 		g.setEmpty()
 	} else {
 		dir, n := m.directory()
 		var last table
 		for i := uint64(0); i < n; i++ {
 			// Entries for one table are adjacent.
-			if tb := directoryAt(dir, i); tb != last {
+			if tb := directoryAt(m.mem, dir, i); tb != last {
 				tb.clear(env, t)
 				last = tb
 			}
@@ -549,7 +558,7 @@ func Clear(env Env, t *Type, mp uintptr) {
 		m.setTombstonePossible(false)
 	}
 	m.setUsed(0)
-	store64(uintptr(m)+mapClearSeq, m.clearSeq()+1)
+	store64(m.mem, m.p+mapClearSeq, m.clearSeq()+1)
 	m.setSeed(env.Rand())
 	m.endWrite(env)
 }
@@ -561,9 +570,9 @@ func (m header) installTableSplit(env Env, old, left, right table) {
 		dir, n := m.directory()
 		grown := env.Alloc(uintptr(2*n)*ptrSize, true)
 		for i := uint64(0); i < n; i++ {
-			tb := directoryAt(dir, i)
-			env.WritePointer(grown+uintptr(2*i)*ptrSize, uintptr(tb))
-			env.WritePointer(grown+uintptr(2*i+1)*ptrSize, uintptr(tb))
+			tb := directoryAt(m.mem, dir, i)
+			env.WritePointer(grown+uintptr(2*i)*ptrSize, tb.p)
+			env.WritePointer(grown+uintptr(2*i+1)*ptrSize, tb.p)
 			// A table's first entry is the first time we meet it.
 			if tb.index() == int64(i) {
 				tb.setIndex(int64(2 * i))
@@ -581,7 +590,7 @@ func (m header) installTableSplit(env Env, old, left, right table) {
 func (m header) entriesFor(tb table) uint64 {
 	gd, ld := m.globalDepth(), tb.localDepth()
 	if ld > gd {
-		corrupt(uintptr(tb) + tableLocalDepth)
+		corrupt(tb.p + tableLocalDepth)
 	}
 	return 1 << (gd - ld)
 }
@@ -591,10 +600,10 @@ func (m header) replaceTable(env Env, tb table) {
 	dir, n := m.directory()
 	first, count := uint64(tb.index()), m.entriesFor(tb)
 	if first >= n || count > n-first {
-		corrupt(uintptr(tb) + tableIndex)
+		corrupt(tb.p + tableIndex)
 	}
 	for i := first; i < first+count; i++ {
-		env.WritePointer(dir+uintptr(i)*ptrSize, uintptr(tb))
+		env.WritePointer(dir+uintptr(i)*ptrSize, tb.p)
 	}
 }
 

@@ -21,12 +21,23 @@ const (
 
 var heapNext = heapBase
 
-func TestMain(m *testing.M) {
-	if err := arena.Init(); err != nil {
+// testMem is slot 0's arena, which every test type's maps live in. It is
+// mapped before the codecs' types are made, which name it.
+var testMem = mapTestArena()
+
+func mapTestArena() *arena.Arena {
+	mem, err := arena.Map(0)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	os.Exit(m.Run())
+	return mem
+}
+
+// newType is NewType for a type whose maps live in testMem.
+func newType(t Type) *Type {
+	t.Mem = testMem
+	return NewType(t)
 }
 
 // fatalError is what testEnv.Fatal panics with.
@@ -54,19 +65,19 @@ func (e *testEnv) Alloc(size uintptr, hasPtrs bool) uintptr {
 }
 
 func (e *testEnv) TypedMemmove(dst, src, size uintptr, hasPtrs bool) {
-	if !arena.Memmove(dst, src, size) {
+	if !testMem.Memmove(dst, src, size) {
 		panic(arena.Fault{Addr: dst})
 	}
 }
 
 func (e *testEnv) TypedMemclr(dst, size uintptr, hasPtrs bool) {
-	if !arena.Memclr(dst, size) {
+	if !testMem.Memclr(dst, size) {
 		panic(arena.Fault{Addr: dst})
 	}
 }
 
 func (e *testEnv) WritePointer(slot, ptr uintptr) {
-	if !arena.Store64(slot, uint64(ptr)) {
+	if !testMem.Store64(slot, uint64(ptr)) {
 		panic(arena.Fault{Addr: slot})
 	}
 }
@@ -75,7 +86,7 @@ func (e *testEnv) Rand() uint64     { return e.rng.Uint64() }
 func (e *testEnv) Fatal(msg string) { panic(fatalError(msg)) }
 
 func ld(p uintptr) uint64 {
-	v, ok := arena.Load64(p)
+	v, ok := testMem.Load64(p)
 	if !ok {
 		panic(arena.Fault{Addr: p})
 	}
@@ -83,7 +94,7 @@ func ld(p uintptr) uint64 {
 }
 
 func st(p uintptr, v uint64) {
-	if !arena.Store64(p, v) {
+	if !testMem.Store64(p, v) {
 		panic(arena.Fault{Addr: p})
 	}
 }
@@ -120,7 +131,7 @@ func word(dst uintptr, v int64) { st(dst, uint64(v)) }
 func unword(src uintptr) int64  { return int64(ld(src)) }
 
 func int64Type() *Type {
-	return NewType(Type{
+	return newType(Type{
 		KeySize: 8, KeyAlign: 8, ElemSize: 8, ElemAlign: 8,
 		Hash:  func(k, seed uintptr) uintptr { return uintptr(mix(ld(k) ^ uint64(seed))) },
 		Equal: func(a, b uintptr) bool { return ld(a) == ld(b) },
@@ -140,7 +151,7 @@ var int64Codec = codec{
 // every probe and only Equal tells keys apart.
 var h2Codec = codec{
 	name: "int64-sameH2",
-	typ: NewType(Type{
+	typ: newType(Type{
 		KeySize: 8, KeyAlign: 8, ElemSize: 8, ElemAlign: 8,
 		Hash:  func(k, seed uintptr) uintptr { return uintptr(mix(ld(k)^uint64(seed))) &^ 0x7f },
 		Equal: func(a, b uintptr) bool { return ld(a) == ld(b) },
@@ -155,7 +166,7 @@ var h2Codec = codec{
 func arenaString(env *testEnv, s string) (ptr, n uintptr) {
 	n = uintptr(len(s))
 	ptr = env.Alloc(n, false)
-	b, ok := arena.Bytes(ptr, n)
+	b, ok := testMem.Bytes(ptr, n)
 	if !ok {
 		panic(arena.Fault{Addr: ptr})
 	}
@@ -164,7 +175,7 @@ func arenaString(env *testEnv, s string) (ptr, n uintptr) {
 }
 
 func stringAt(p uintptr) []byte {
-	b, ok := arena.Bytes(uintptr(ld(p)), uintptr(ld(p+8)))
+	b, ok := testMem.Bytes(uintptr(ld(p)), uintptr(ld(p+8)))
 	if !ok {
 		panic(arena.Fault{Addr: p})
 	}
@@ -173,7 +184,7 @@ func stringAt(p uintptr) []byte {
 
 var stringCodec = codec{
 	name: "string",
-	typ: NewType(Type{
+	typ: newType(Type{
 		KeySize: 16, KeyAlign: 8, ElemSize: 8, ElemAlign: 8,
 		KeyHasPtrs: true, NeedKeyUpdate: true,
 		Hash:  func(k, seed uintptr) uintptr { return hashBytes(stringAt(k), seed) },
@@ -200,15 +211,15 @@ const bigKeyWords, bigElemWords = 25, 20
 
 var bigCodec = codec{
 	name: "big",
-	typ: NewType(Type{
+	typ: newType(Type{
 		KeySize: 8 * bigKeyWords, KeyAlign: 8, ElemSize: 8 * bigElemWords, ElemAlign: 8,
 		Hash: func(k, seed uintptr) uintptr {
-			b, _ := arena.Bytes(k, 8*bigKeyWords)
+			b, _ := testMem.Bytes(k, 8*bigKeyWords)
 			return hashBytes(b, seed)
 		},
 		Equal: func(a, b uintptr) bool {
-			x, _ := arena.Bytes(a, 8*bigKeyWords)
-			y, _ := arena.Bytes(b, 8*bigKeyWords)
+			x, _ := testMem.Bytes(a, 8*bigKeyWords)
+			y, _ := testMem.Bytes(b, 8*bigKeyWords)
 			return string(x) == string(y)
 		},
 	}),
@@ -311,7 +322,7 @@ func (tm *tmap) all() map[int64]int64 {
 
 func (tm *tmap) check(model map[int64]int64) {
 	tm.t.Helper()
-	if n := Len(tm.m); n != len(model) {
+	if n := Len(testMem, tm.m); n != len(model) {
 		tm.t.Fatalf("%s: Len = %d, want %d", tm.c.name, n, len(model))
 	}
 	got := tm.all()
@@ -326,7 +337,7 @@ func (tm *tmap) check(model map[int64]int64) {
 			tm.t.Fatalf("%s: Get(%d) = %d,%v, want %d", tm.c.name, k, gv, ok, v)
 		}
 	}
-	checkInvariants(tm.t, tm.env, tm.c.typ, header(tm.m))
+	checkInvariants(tm.t, tm.env, tm.c.typ, header{testMem, tm.m})
 }
 
 // checkInvariants walks a map's structure and checks every invariant the
@@ -355,7 +366,7 @@ func checkInvariants(t *testing.T, env *testEnv, typ *Type, m header) {
 	dir, n := m.directory()
 	var total uint64
 	for i := uint64(0); i < n; {
-		tb := directoryAt(dir, i)
+		tb := directoryAt(testMem, dir, i)
 		if tb.index() != int64(i) {
 			t.Fatalf("directory entry %d: table index %d", i, tb.index())
 		}
@@ -364,7 +375,7 @@ func checkInvariants(t *testing.T, env *testEnv, typ *Type, m header) {
 			t.Fatalf("table at %d covers %d entries: misaligned", i, cnt)
 		}
 		for j := i; j < i+cnt; j++ {
-			if directoryAt(dir, j) != tb {
+			if directoryAt(testMem, dir, j) != tb {
 				t.Fatalf("directory entry %d does not point at the table of entry %d", j, i)
 			}
 		}
@@ -436,7 +447,7 @@ func TestLayout(t *testing.T) {
 		{"map[int32][200]byte", 4, 4, 200, 1, 16, 8, 136, false, true},
 		{"map[[3]uint16][3]uint8", 6, 2, 3, 1, 10, 6, 88, false, false},
 	} {
-		typ := NewType(Type{
+		typ := newType(Type{
 			KeySize: tc.ks, KeyAlign: tc.ka, ElemSize: tc.es, ElemAlign: tc.ea,
 			Hash: hash, Equal: eq,
 		})
@@ -518,8 +529,8 @@ func TestNilMap(t *testing.T) {
 	env := newEnv(1)
 	typ := int64Type()
 	k := env.Alloc(8, false)
-	if Len(0) != 0 {
-		t.Fatal("Len(nil) != 0")
+	if Len(testMem, 0) != 0 {
+		t.Fatal("Len(testMem, nil) != 0")
 	}
 	if _, ok := Get(env, typ, 0, k); ok {
 		t.Fatal("Get on nil map found something")
@@ -543,7 +554,7 @@ func TestNilMap(t *testing.T) {
 func TestSmallMap(t *testing.T) {
 	env := newEnv(2)
 	tm := newTmap(t, env, int64Codec, 0)
-	m := header(tm.m)
+	m := header{testMem, tm.m}
 	if m.dirPtr() != 0 {
 		t.Fatal("small map allocated its group before the first write")
 	}
@@ -608,8 +619,8 @@ func TestProperty(t *testing.T) {
 							t.Fatalf("step %d: Get(%d) = %d,%v, want %d,%v", step, k, v, ok, mv, mok)
 						}
 					}
-					if Len(tm.m) != len(model) {
-						t.Fatalf("step %d: Len = %d, want %d", step, Len(tm.m), len(model))
+					if Len(testMem, tm.m) != len(model) {
+						t.Fatalf("step %d: Len = %d, want %d", step, Len(testMem, tm.m), len(model))
 					}
 					if step%1000 == 999 {
 						tm.check(model)
@@ -639,9 +650,9 @@ func TestGrow100k(t *testing.T) {
 	for k := int64(0); k < n; k++ {
 		tm.put(k, -k)
 	}
-	m := header(tm.m)
-	if Len(tm.m) != n {
-		t.Fatalf("Len = %d", Len(tm.m))
+	m := header{testMem, tm.m}
+	if Len(testMem, tm.m) != n {
+		t.Fatalf("Len = %d", Len(testMem, tm.m))
 	}
 	if m.dirLen() < 64 {
 		t.Fatalf("100k entries in only %d directory entries", m.dirLen())
@@ -662,7 +673,7 @@ func TestGrow100k(t *testing.T) {
 	}
 	checkInvariants(t, env, int64Codec.typ, m)
 	Clear(env, int64Codec.typ, tm.m)
-	if Len(tm.m) != 0 || len(tm.all()) != 0 {
+	if Len(testMem, tm.m) != 0 || len(tm.all()) != 0 {
 		t.Fatal("Clear left entries")
 	}
 	checkInvariants(t, env, int64Codec.typ, m)
@@ -675,7 +686,7 @@ func TestMakeMapHint(t *testing.T) {
 	}{{-5, 0}, {0, 0}, {8, 0}, {9, 1}, {100, 1}, {896, 1}, {1000, 2}, {5000, 8}, {20000, 32}} {
 		env := newEnv(4)
 		tm := newTmap(t, env, int64Codec, tc.hint)
-		m := header(tm.m)
+		m := header{testMem, tm.m}
 		if m.dirLen() != tc.dirLen {
 			t.Errorf("hint %d: dirLen %d, want %d", tc.hint, m.dirLen(), tc.dirLen)
 		}
@@ -692,7 +703,7 @@ func TestMakeMapHint(t *testing.T) {
 	}
 	// A hint beyond the arena gives an empty map, not a failure.
 	env := newEnv(4)
-	m := header(MakeMap(env, int64Codec.typ, 1<<60))
+	m := header{testMem, MakeMap(env, int64Codec.typ, 1<<60)}
 	if m.dirPtr() != 0 {
 		t.Error("absurd hint allocated a directory")
 	}
@@ -700,7 +711,7 @@ func TestMakeMapHint(t *testing.T) {
 
 func TestZeroSizeKeyAndElem(t *testing.T) {
 	env := newEnv(5)
-	typ := NewType(Type{
+	typ := newType(Type{
 		Hash:  func(k, seed uintptr) uintptr { return uintptr(mix(uint64(seed))) },
 		Equal: func(a, b uintptr) bool { return true },
 	})
@@ -709,8 +720,8 @@ func TestZeroSizeKeyAndElem(t *testing.T) {
 	for range 3 {
 		Assign(env, typ, m, k)
 	}
-	if Len(m) != 1 {
-		t.Fatalf("Len = %d", Len(m))
+	if Len(testMem, m) != 1 {
+		t.Fatalf("Len = %d", Len(testMem, m))
 	}
 	if _, ok := Get(env, typ, m, k); !ok {
 		t.Fatal("Get failed")
@@ -725,7 +736,7 @@ func TestZeroSizeKeyAndElem(t *testing.T) {
 		t.Fatalf("iteration produced %d entries", n)
 	}
 	Delete(env, typ, m, k)
-	if Len(m) != 0 {
+	if Len(testMem, m) != 0 {
 		t.Fatal("Delete failed")
 	}
 }
@@ -748,7 +759,7 @@ func TestTombstoneChurn(t *testing.T) {
 		model[k] = k
 	}
 	tm.check(model)
-	if n := header(tm.m).dirLen(); n > 2 {
+	if n := (header{testMem, tm.m}).dirLen(); n > 2 {
 		t.Fatalf("churn at constant size grew the directory to %d", n)
 	}
 
@@ -769,11 +780,11 @@ func TestTombstoneChurn(t *testing.T) {
 		st(k, math.Float64bits(float64(i)))
 		Assign(env, typ, fm, k)
 	}
-	if Len(fm) != live+10 {
-		t.Fatalf("float churn: Len = %d, want %d", Len(fm), live+10)
+	if Len(testMem, fm) != live+10 {
+		t.Fatalf("float churn: Len = %d, want %d", Len(testMem, fm), live+10)
 	}
-	checkInvariants(t, env, typ, header(fm))
-	if n := header(fm).dirLen(); n > 2 {
+	checkInvariants(t, env, typ, header{testMem, fm})
+	if n := (header{testMem, fm}).dirLen(); n > 2 {
 		t.Fatalf("float churn grew the directory to %d", n)
 	}
 }
@@ -786,7 +797,7 @@ func hasSharedTable(m header) bool {
 	}
 	dir, n := m.directory()
 	for i := uint64(0); i < n; i++ {
-		if m.entriesFor(directoryAt(dir, i)) > 1 {
+		if m.entriesFor(directoryAt(testMem, dir, i)) > 1 {
 			return true
 		}
 	}
@@ -804,7 +815,7 @@ func TestIterRandomStart(t *testing.T) {
 		if n > 1000 {
 			// Make sure some table fills several directory entries,
 			// so that random starts land inside runs.
-			m := header(tm.m)
+			m := header{testMem, tm.m}
 			for k := n; !hasSharedTable(m); k++ {
 				tm.put(k, k)
 				n++
@@ -893,7 +904,7 @@ func TestIterGrowth(t *testing.T) {
 				for k := range tc.n {
 					tm.put(k, k)
 				}
-				dirLen := header(tm.m).dirLen()
+				dirLen := header{testMem, tm.m}.dirLen()
 				tm.start()
 				seen := map[int64]bool{}
 				for range tc.before {
@@ -909,7 +920,7 @@ func TestIterGrowth(t *testing.T) {
 				for k := range tc.n {
 					tm.put(k, k+1_000_000)
 				}
-				if header(tm.m).dirLen() == dirLen && tc.name != "table-grow" {
+				if (header{testMem, tm.m}).dirLen() == dirLen && tc.name != "table-grow" {
 					t.Fatalf("%s: insertions did not change the directory", c.name)
 				}
 				for {
@@ -1018,7 +1029,7 @@ func TestIterMutateProperty(t *testing.T) {
 // floatType is map[float64]int64, for NaN and ±0.
 func floatType() *Type {
 	var nanHashes uint64
-	return NewType(Type{
+	return newType(Type{
 		KeySize: 8, KeyAlign: 8, ElemSize: 8, ElemAlign: 8, NeedKeyUpdate: true,
 		Hash: func(k, seed uintptr) uintptr {
 			f := math.Float64frombits(ld(k))
@@ -1051,8 +1062,8 @@ func TestNeedKeyUpdate(t *testing.T) {
 		st(Assign(env, typ, m, k), 1)
 		st(k, math.Float64bits(math.Copysign(0, -1)))
 		st(Assign(env, typ, m, k), 2)
-		if Len(m) != n+1 {
-			t.Fatalf("±0 made %d entries", Len(m)-n)
+		if Len(testMem, m) != n+1 {
+			t.Fatalf("±0 made %d entries", Len(testMem, m)-n)
 		}
 		st(k, 0)
 		e, ok := Get(env, typ, m, k)
@@ -1087,8 +1098,8 @@ func TestIterNaN(t *testing.T) {
 			st(k, math.Float64bits(f))
 			st(Assign(env, typ, m, k), uint64(i))
 		}
-		if Len(m) != nans+normal {
-			t.Fatalf("Len = %d", Len(m))
+		if Len(testMem, m) != nans+normal {
+			t.Fatalf("Len = %d", Len(testMem, m))
 		}
 		it := env.Alloc(IterSize(), true)
 		IterInit(env, typ, m, it)
@@ -1145,8 +1156,8 @@ func TestIterClear(t *testing.T) {
 				t.Fatalf("n=%d: key %d produced after Clear", n, k)
 			}
 		}
-		if Len(tm.m) != 1 {
-			t.Fatalf("Len after Clear and insert = %d", Len(tm.m))
+		if Len(testMem, tm.m) != 1 {
+			t.Fatalf("Len after Clear and insert = %d", Len(testMem, tm.m))
 		}
 	}
 }
@@ -1154,7 +1165,7 @@ func TestIterClear(t *testing.T) {
 func TestClearReseeds(t *testing.T) {
 	env := newEnv(13)
 	tm := newTmap(t, env, int64Codec, 0)
-	m := header(tm.m)
+	m := header{testMem, tm.m}
 	for k := range int64(2000) {
 		tm.put(k, k)
 	}
@@ -1181,7 +1192,7 @@ func TestClearReseeds(t *testing.T) {
 
 // panicHashType panics, as an unhashable interface key does, on key 13.
 func panicHashType(mightPanic bool) *Type {
-	return NewType(Type{
+	return newType(Type{
 		KeySize: 8, KeyAlign: 8, ElemSize: 8, ElemAlign: 8, HashMightPanic: mightPanic,
 		Hash: func(k, seed uintptr) uintptr {
 			if ld(k) == 13 {
@@ -1219,13 +1230,13 @@ func TestHashPanicLeavesMapIntact(t *testing.T) {
 				t.Fatalf("n=%d %s: recovered %v", n, name, v)
 			}
 		}
-		checkInvariants(t, env, typ, header(m))
-		if Len(m) != int(n) {
-			t.Fatalf("Len changed to %d", Len(m))
+		checkInvariants(t, env, typ, header{testMem, m})
+		if Len(testMem, m) != int(n) {
+			t.Fatalf("Len changed to %d", Len(testMem, m))
 		}
 		st(k, 7)
 		st(Assign(env, typ, m, k), 7)
-		if Len(m) != int(n)+1 {
+		if Len(testMem, m) != int(n)+1 {
 			t.Fatal("map unusable after a hash panic")
 		}
 	}
@@ -1250,8 +1261,8 @@ func TestConcurrentUseIsFatal(t *testing.T) {
 			tm.put(k, k)
 		}
 		tm.start()
-		m := header(tm.m)
-		store8(uintptr(m)+mapWriting, 1) // as if another goroutine were writing
+		m := header{testMem, tm.m}
+		store8(testMem, m.p+mapWriting, 1) // as if another goroutine were writing
 		for _, tc := range []struct {
 			op   func()
 			want fatalError
@@ -1266,7 +1277,7 @@ func TestConcurrentUseIsFatal(t *testing.T) {
 				t.Errorf("n=%d: got %v, want fatal %q", n, got, tc.want)
 			}
 		}
-		store8(uintptr(m)+mapWriting, 0)
+		store8(testMem, m.p+mapWriting, 0)
 		tm.put(1, 1)
 	}
 }
@@ -1278,7 +1289,7 @@ func isFault(v any) bool {
 
 func TestCorruptionFaults(t *testing.T) {
 	env := newEnv(16)
-	if f, ok := panics(func() { Len(8) }).(arena.Fault); !ok || !f.Nil() {
+	if f, ok := panics(func() { Len(testMem, 8) }).(arena.Fault); !ok || !f.Nil() {
 		t.Errorf("Len on a nil-page address did not fault as a nil dereference")
 	}
 	tm := newTmap(t, env, int64Codec, 0)
@@ -1286,9 +1297,9 @@ func TestCorruptionFaults(t *testing.T) {
 		tm.put(k, k)
 	}
 	// A garbage group count must fault, not send a loop through the arena.
-	dir, _ := header(tm.m).directory()
-	tb := directoryAt(dir, 0)
-	store64(uintptr(tb)+tableLengthMask, 1<<40-1)
+	dir, _ := header{testMem, tm.m}.directory()
+	tb := directoryAt(testMem, dir, 0)
+	store64(testMem, tb.p+tableLengthMask, 1<<40-1)
 	for _, op := range []func(){
 		func() { tm.get(5) },
 		func() { tm.all() },
@@ -1303,7 +1314,7 @@ func TestCorruptionFaults(t *testing.T) {
 	for k := range int64(100) {
 		tm.put(k, k)
 	}
-	store64(tm.m+mapDirLen, 1<<50)
+	store64(testMem, tm.m+mapDirLen, 1<<50)
 	if v := panics(func() { Clear(env, int64Codec.typ, tm.m) }); !isFault(v) {
 		t.Errorf("corrupted directory: recovered %v, want a fault", v)
 	}

@@ -1,5 +1,7 @@
 package maps
 
+import "gort/internal/arena"
+
 import "math/bits"
 
 // A table is one Swiss table: a power-of-two array of groups serving the
@@ -18,15 +20,18 @@ const (
 )
 
 // table is the arena address of a table header.
-type table uintptr
+type table struct {
+	mem *arena.Arena
+	p   uintptr
+}
 
-func (tb table) used() uint16           { return load16(uintptr(tb) + tableUsed) }
-func (tb table) setUsed(n uint16)       { store16(uintptr(tb)+tableUsed, n) }
-func (tb table) growthLeft() uint16     { return load16(uintptr(tb) + tableGrowthLeft) }
-func (tb table) setGrowthLeft(n uint16) { store16(uintptr(tb)+tableGrowthLeft, n) }
-func (tb table) localDepth() uint8      { return load8(uintptr(tb) + tableLocalDepth) }
-func (tb table) index() int64           { return int64(load64(uintptr(tb) + tableIndex)) }
-func (tb table) setIndex(i int64)       { store64(uintptr(tb)+tableIndex, uint64(i)) }
+func (tb table) used() uint16           { return load16(tb.mem, tb.p+tableUsed) }
+func (tb table) setUsed(n uint16)       { store16(tb.mem, tb.p+tableUsed, n) }
+func (tb table) growthLeft() uint16     { return load16(tb.mem, tb.p+tableGrowthLeft) }
+func (tb table) setGrowthLeft(n uint16) { store16(tb.mem, tb.p+tableGrowthLeft, n) }
+func (tb table) localDepth() uint8      { return load8(tb.mem, tb.p+tableLocalDepth) }
+func (tb table) index() int64           { return int64(load64(tb.mem, tb.p+tableIndex)) }
+func (tb table) setIndex(i int64)       { store64(tb.mem, tb.p+tableIndex, uint64(i)) }
 
 // stale reports whether tb has been replaced by growth or a split.
 func (tb table) stale() bool { return tb.index() == -1 }
@@ -35,12 +40,12 @@ func (tb table) stale() bool { return tb.index() == -1 }
 // table can have, so that no loop over it can run away.
 func (tb table) groups() groups {
 	gs := groups{
-		data:       loadPtr(uintptr(tb) + tableGroups),
-		lengthMask: load64(uintptr(tb) + tableLengthMask),
+		data:       loadPtr(tb.mem, tb.p+tableGroups),
+		lengthMask: load64(tb.mem, tb.p+tableLengthMask),
 	}
 	if n := gs.lengthMask + 1; n&gs.lengthMask != 0 || n > maxTableCapacity/groupSlots ||
-		uint64(load16(uintptr(tb)+tableCapacity)) != n*groupSlots {
-		corrupt(uintptr(tb) + tableLengthMask)
+		uint64(load16(tb.mem, tb.p+tableCapacity)) != n*groupSlots {
+		corrupt(tb.p + tableLengthMask)
 	}
 	return gs
 }
@@ -56,13 +61,13 @@ func newTable(env Env, t *Type, capacity uint64, index int64, localDepth uint8) 
 		panic("maps: table capacity over maxTableCapacity")
 	}
 	capacity = 1 << bits.Len64(capacity-1)
-	tb := table(env.Alloc(tableSize, true))
+	tb := table{t.Mem, env.Alloc(tableSize, true)}
 	gs := newGroups(env, t, capacity/groupSlots)
-	env.WritePointer(uintptr(tb)+tableGroups, gs.data)
-	store64(uintptr(tb)+tableLengthMask, gs.lengthMask)
-	store16(uintptr(tb)+tableCapacity, uint16(capacity))
+	env.WritePointer(tb.p+tableGroups, gs.data)
+	store64(tb.mem, tb.p+tableLengthMask, gs.lengthMask)
+	store16(tb.mem, tb.p+tableCapacity, uint16(capacity))
 	tb.setGrowthLeft(maxGrowthLeft(uint16(capacity)))
-	store8(uintptr(tb)+tableLocalDepth, localDepth)
+	store8(tb.mem, tb.p+tableLocalDepth, localDepth)
 	tb.setIndex(index)
 	return tb
 }
@@ -129,7 +134,7 @@ func (tb table) putSlot(env Env, t *Type, m header, hash, key uintptr) (elem uin
 		if empty == 0 {
 			// A full group, possibly with tombstones: remember the
 			// first tombstone for reuse, and keep probing.
-			if free := c.matchEmptyOrDeleted(); free != 0 && tombGroup == 0 {
+			if free := c.matchEmptyOrDeleted(); free != 0 && tombGroup.p == 0 {
 				tombGroup, tombSlot = g, free.first()
 			}
 			continue
@@ -138,7 +143,7 @@ func (tb table) putSlot(env Env, t *Type, m header, hash, key uintptr) (elem uin
 		// The key is absent. Reusing a tombstone costs no growth.
 		i := empty.first()
 		left := tb.growthLeft()
-		if tombGroup != 0 {
+		if tombGroup.p != 0 {
 			g, i = tombGroup, tombSlot
 			left++
 		}
@@ -259,7 +264,7 @@ func (tb table) pruneTombstones(env Env, t *Type, m header, gs groups) {
 			seq := makeProbeSeq(h1(t.Hash(k, seed)), gs.lengthMask)
 			for ; seq.offset != gi; seq = seq.next() {
 				if seq.exhausted() {
-					corrupt(uintptr(g))
+					corrupt(g.p)
 				}
 				// Groups before ours on the path have no empty
 				// slot, so a free one here is a tombstone.
@@ -319,7 +324,7 @@ func (tb table) grow(env Env, t *Type, m header, gs groups, capacity uint64) {
 // spends on it: keys with the bit clear go left, set go right.
 func (tb table) split(env Env, t *Type, m header, gs groups) {
 	if tb.localDepth() > m.globalDepth() {
-		corrupt(uintptr(tb) + tableLocalDepth)
+		corrupt(tb.p + tableLocalDepth)
 	}
 	depth := tb.localDepth() + 1
 	left := newTable(env, t, maxTableCapacity, -1, depth)
@@ -361,7 +366,7 @@ func (tb table) clear(env Env, t *Type) {
 		// Groups holding only empty and deleted slots have had their
 		// entries cleared already.
 		if g.ctrls().matchFull() != 0 {
-			env.TypedMemclr(uintptr(g), t.GroupSize, t.groupHasPtrs)
+			env.TypedMemclr(g.p, t.GroupSize, t.groupHasPtrs)
 		}
 		g.setEmpty()
 	}
