@@ -226,12 +226,14 @@ func (a *Arena) Check(p, n uintptr) error {
 	return Fault{p}
 }
 
-// ptr forms the host pointer for a checked address.
-func (a *Arena) ptr(p uintptr) unsafe.Pointer { return unsafe.Add(a.base, p-a.lo) }
+// ptr forms the host pointer for a checked address. The mapping lies at
+// its own address (Map), so the host pointer is the address itself; it is
+// formed from base so that no uintptr becomes a pointer.
+func (a *Arena) ptr(p uintptr) unsafe.Pointer { return unsafe.Add(a.base, p-uintptr(a.base)) }
 
 // Addr is the inverse of Frame: the arena address of a host pointer into
-// the arena.
-func (a *Arena) Addr(p unsafe.Pointer) uintptr { return uintptr(p) - uintptr(a.base) + a.lo }
+// the arena, which is the host address itself.
+func (a *Arena) Addr(p unsafe.Pointer) uintptr { return uintptr(p) }
 
 // Frame returns the host pointer for a stack frame address, which the caller
 // reads and writes. The caller (the interpreter) derives frame addresses from

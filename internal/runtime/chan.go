@@ -58,24 +58,24 @@ const (
 
 // hchan is a view of a channel in the arena.
 type hchan struct {
-	vm *vm
+	mem *arena.Arena
 	p  uintptr
 }
 
-func (c hchan) qcount() uint64     { return c.vm.ld(c.p + hcQcount) }
-func (c hchan) setQcount(v uint64) { c.vm.st(c.p+hcQcount, v) }
-func (c hchan) dataqsiz() uint64   { return c.vm.ld(c.p + hcDataqsiz) }
-func (c hchan) buf() uintptr       { return uintptr(c.vm.ld(c.p + hcBuf)) }
-func (c hchan) closed() bool       { return c.vm.ld(c.p+hcClosed)&0xFFFF_FFFF != 0 }
+func (c hchan) qcount() uint64     { return c.mem.MustLoad64(c.p + hcQcount) }
+func (c hchan) setQcount(v uint64) { c.mem.MustStore64(c.p+hcQcount, v) }
+func (c hchan) dataqsiz() uint64   { return c.mem.MustLoad64(c.p + hcDataqsiz) }
+func (c hchan) buf() uintptr       { return uintptr(c.mem.MustLoad64(c.p + hcBuf)) }
+func (c hchan) closed() bool       { return c.mem.MustLoad64(c.p+hcClosed)&0xFFFF_FFFF != 0 }
 func (c hchan) sendx() uint64      { return c.index(hcSendx) }
-func (c hchan) setSendx(v uint64)  { c.vm.st(c.p+hcSendx, v) }
+func (c hchan) setSendx(v uint64)  { c.mem.MustStore64(c.p+hcSendx, v) }
 func (c hchan) recvx() uint64      { return c.index(hcRecvx) }
-func (c hchan) setRecvx(v uint64)  { c.vm.st(c.p+hcRecvx, v) }
-func (c hchan) recvq() waitq       { return waitq{c.vm, c.p + hcRecvq} }
-func (c hchan) sendq() waitq       { return waitq{c.vm, c.p + hcSendq} }
+func (c hchan) setRecvx(v uint64)  { c.mem.MustStore64(c.p+hcRecvx, v) }
+func (c hchan) recvq() waitq       { return waitq{c.mem, c.p + hcRecvq} }
+func (c hchan) sendq() waitq       { return waitq{c.mem, c.p + hcSendq} }
 
 func (c hchan) setClosed() {
-	if !c.vm.mem.Store32(c.p+hcClosed, 1) {
+	if !c.mem.Store32(c.p+hcClosed, 1) {
 		panic(arena.Fault{Addr: c.p + hcClosed})
 	}
 }
@@ -83,7 +83,7 @@ func (c hchan) setClosed() {
 // index reads a buffer index (sendx, recvx), which must lie inside the
 // buffer.
 func (c hchan) index(off uintptr) uint64 {
-	i := c.vm.ld(c.p + off)
+	i := c.mem.MustLoad64(c.p + off)
 	if i >= c.dataqsiz() {
 		panic(arena.Fault{Addr: c.p + off})
 	}
@@ -113,39 +113,39 @@ func (c hchan) queue(send bool) waitq {
 
 // waitq is a view of a queue of sudogs: first and last.
 type waitq struct {
-	vm *vm
+	mem *arena.Arena
 	p  uintptr
 }
 
-func (q waitq) first() sudog     { return sudog{q.vm, uintptr(q.vm.ld(q.p))} }
-func (q waitq) setFirst(s sudog) { q.vm.st(q.p, uint64(s.p)) }
-func (q waitq) last() sudog      { return sudog{q.vm, uintptr(q.vm.ld(q.p + 8))} }
-func (q waitq) setLast(s sudog)  { q.vm.st(q.p+8, uint64(s.p)) }
+func (q waitq) first() sudog     { return sudog{q.mem, uintptr(q.mem.MustLoad64(q.p))} }
+func (q waitq) setFirst(s sudog) { q.mem.MustStore64(q.p, uint64(s.p)) }
+func (q waitq) last() sudog      { return sudog{q.mem, uintptr(q.mem.MustLoad64(q.p + 8))} }
+func (q waitq) setLast(s sudog)  { q.mem.MustStore64(q.p+8, uint64(s.p)) }
 
 // sudog is a view of a sudog in the arena.
 type sudog struct {
-	vm *vm
+	mem *arena.Arena
 	p  uintptr
 }
 
-func (s sudog) g() uint64           { return s.vm.ld(s.p + sgG) }
-func (s sudog) next() sudog         { return sudog{s.vm, uintptr(s.vm.ld(s.p + sgNext))} }
-func (s sudog) setNext(x sudog)     { s.vm.st(s.p+sgNext, uint64(x.p)) }
-func (s sudog) prev() sudog         { return sudog{s.vm, uintptr(s.vm.ld(s.p + sgPrev))} }
-func (s sudog) setPrev(x sudog)     { s.vm.st(s.p+sgPrev, uint64(x.p)) }
-func (s sudog) success() bool       { return s.vm.ld8(s.p+sgSuccess) != 0 }
-func (s sudog) setSuccess(ok bool)  { s.vm.st8(s.p+sgSuccess, uint8(b2u(ok))) }
-func (s sudog) setIsSelect(b bool)  { s.vm.st8(s.p+sgIsSelect, uint8(b2u(b))) }
-func (s sudog) setWaitlink(x sudog) { s.vm.st(s.p+sgWaitlink, uint64(x.p)) }
+func (s sudog) g() uint64           { return s.mem.MustLoad64(s.p + sgG) }
+func (s sudog) next() sudog         { return sudog{s.mem, uintptr(s.mem.MustLoad64(s.p + sgNext))} }
+func (s sudog) setNext(x sudog)     { s.mem.MustStore64(s.p+sgNext, uint64(x.p)) }
+func (s sudog) prev() sudog         { return sudog{s.mem, uintptr(s.mem.MustLoad64(s.p + sgPrev))} }
+func (s sudog) setPrev(x sudog)     { s.mem.MustStore64(s.p+sgPrev, uint64(x.p)) }
+func (s sudog) success() bool       { return s.mem.MustLoad8(s.p+sgSuccess) != 0 }
+func (s sudog) setSuccess(ok bool)  { s.mem.MustStore8(s.p+sgSuccess, uint8(b2u(ok))) }
+func (s sudog) setIsSelect(b bool)  { s.mem.MustStore8(s.p+sgIsSelect, uint8(b2u(b))) }
+func (s sudog) setWaitlink(x sudog) { s.mem.MustStore64(s.p+sgWaitlink, uint64(x.p)) }
 
 // init fills a sudog for w, parked by gp: the arena copy of the waiter
 // record, as the real runtime lays it out.
 func (s sudog) init(gp *g, w *waiter) {
-	s.vm.st(s.p+sgG, gword(gp))
-	s.vm.st(s.p+sgElem, uint64(gp.fp+uintptr(w.elem)))
-	s.vm.st(s.p+sgC, uint64(w.c.p))
+	s.mem.MustStore64(s.p+sgG, gword(gp))
+	s.mem.MustStore64(s.p+sgElem, uint64(gp.fp+uintptr(w.elem)))
+	s.mem.MustStore64(s.p+sgC, uint64(w.c.p))
 	s.setIsSelect(w.cas >= 0)
-	s.vm.st(s.p+sgCase, uint64(int64(w.cas)))
+	s.mem.MustStore64(s.p+sgCase, uint64(int64(w.cas)))
 }
 
 // A waiter is the host's record of one sudog a parked goroutine has
@@ -211,7 +211,7 @@ func acquireSudog(mp *m) sudog {
 		return s
 	}
 	mp.vm.nsudog++
-	return sudog{mp.vm, mallocgc(mp, sudogSize, sudogType)}
+	return sudog{mp.vm.mem, mallocgc(mp, sudogSize, sudogType)}
 }
 
 func releaseSudog(mp *m, s sudog) { mp.p.sudogcache = append(mp.p.sudogcache, s) }

@@ -17,7 +17,7 @@ func init() {
 	nativeTable["gort.builtin.print"] = func(mp *m, gp *g, fp uintptr) int { return deferredPrint(mp, fp, false) }
 	nativeTable["gort.builtin.println"] = func(mp *m, gp *g, fp uintptr) int { return deferredPrint(mp, fp, true) }
 	nativeTable["gort.builtin.close"] = func(mp *m, gp *g, fp uintptr) int {
-		return closechan(mp, gp, hchan{mp.vm, uintptr(mp.vm.ld(fp))})
+		return closechan(mp, gp, hchan{mp.vm.mem, uintptr(mp.vm.ld(fp))})
 	}
 	nativeTable["gort.builtin.panic"] = func(mp *m, gp *g, fp uintptr) int {
 		v := [2]uint64{mp.vm.ld(fp), mp.vm.ld(fp + 8)}

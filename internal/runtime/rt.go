@@ -148,16 +148,16 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtStrNext:
 		strNext(vm, fpp, in)
 	case bytecode.RtSend:
-		return chansend(mp, gp, hchan{vm, uintptr(w(in.A))}, fp+uintptr(in.B), typ(in.C).Elem.Size)
+		return chansend(mp, gp, hchan{vm.mem, uintptr(w(in.A))}, fp+uintptr(in.B), typ(in.C).Elem.Size)
 	case bytecode.RtRecv:
 		a := aux[in.C:]
-		return chanrecvOp(mp, gp, in.A, hchan{vm, uintptr(w(in.B))}, typ(a[0]), a[1] == 1, a[2])
+		return chanrecvOp(mp, gp, in.A, hchan{vm.mem, uintptr(w(in.B))}, typ(a[0]), a[1] == 1, a[2])
 	case bytecode.RtClose:
-		return closechan(mp, gp, hchan{vm, uintptr(w(in.A))})
+		return closechan(mp, gp, hchan{vm.mem, uintptr(w(in.A))})
 	case bytecode.RtChanLen:
-		set(in.A, uint64(chanlen(hchan{vm, uintptr(w(in.B))})))
+		set(in.A, uint64(chanlen(hchan{vm.mem, uintptr(w(in.B))})))
 	case bytecode.RtChanCap:
-		set(in.A, uint64(chancap(hchan{vm, uintptr(w(in.B))})))
+		set(in.A, uint64(chancap(hchan{vm.mem, uintptr(w(in.B))})))
 	case bytecode.RtSelect:
 		return selectgo(mp, gp, in, aux[in.C:])
 	case bytecode.RtGo:

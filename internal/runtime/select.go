@@ -34,7 +34,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	}
 	res := in.A
 	for _, i := range order {
-		c, size := hchan{vm, uintptr(*slot(fpp, cases[4*i+1]))}, caseElemSize(vm, cases, i)
+		c, size := hchan{vm.mem, uintptr(*slot(fpp, cases[4*i+1]))}, caseElemSize(vm, cases, i)
 		if cases[4*i] == 1 {
 			if c.closed() {
 				return panicPlain(mp, gp, "send on closed channel")
@@ -70,7 +70,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	gp.selectDone.Store(0)
 	gp.waiting = gp.waiting[:0]
 	for i := 0; i < n; i++ {
-		c := hchan{vm, uintptr(*slot(fpp, cases[4*i+1]))}
+		c := hchan{vm.mem, uintptr(*slot(fpp, cases[4*i+1]))}
 		if c.p == 0 {
 			continue
 		}
@@ -112,7 +112,7 @@ func selectDone(fpp unsafe.Pointer, res, okOff int32, i int, ok bool) int {
 func selectResume(mp *m, gp *g, r resumeState) int {
 	fpp := mp.vm.mem.Frame(gp.fp)
 	cases := r.aux[2:]
-	won := sudog{mp.vm, gp.param}
+	won := sudog{mp.vm.mem, gp.param}
 	gp.param = 0
 	casi := -1
 	var ok bool
