@@ -59,7 +59,7 @@ const (
 // hchan is a view of a channel in the arena.
 type hchan struct {
 	mem *arena.Arena
-	p  uintptr
+	p   uintptr
 }
 
 func (c hchan) qcount() uint64     { return c.mem.MustLoad64(c.p + hcQcount) }
@@ -114,7 +114,7 @@ func (c hchan) queue(send bool) waitq {
 // waitq is a view of a queue of sudogs: first and last.
 type waitq struct {
 	mem *arena.Arena
-	p  uintptr
+	p   uintptr
 }
 
 func (q waitq) first() sudog     { return sudog{q.mem, uintptr(q.mem.MustLoad64(q.p))} }
@@ -125,7 +125,7 @@ func (q waitq) setLast(s sudog)  { q.mem.MustStore64(q.p+8, uint64(s.p)) }
 // sudog is a view of a sudog in the arena.
 type sudog struct {
 	mem *arena.Arena
-	p  uintptr
+	p   uintptr
 }
 
 func (s sudog) g() uint64           { return s.mem.MustLoad64(s.p + sgG) }
