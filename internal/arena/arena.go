@@ -343,6 +343,16 @@ func (a *Arena) WriteBytes(p uintptr, b []byte) bool {
 	return true
 }
 
+// WriteWords copies the words w into the arena at the 8-aligned p: a
+// runtime object's fields in one checked write.
+func (a *Arena) WriteWords(p uintptr, w []uint64) bool {
+	if !a.Writable(p, uintptr(len(w))*8) || p&7 != 0 {
+		return false
+	}
+	copy(unsafe.Slice((*uint64)(a.ptr(p)), len(w)), w)
+	return true
+}
+
 // WriteString copies s into the arena at [p, p+len(s)).
 func (a *Arena) WriteString(p uintptr, s string) bool {
 	if len(s) == 0 {

@@ -71,3 +71,10 @@ func (a *Arena) MustWriteString(p uintptr, s string) {
 		panic(Fault{p})
 	}
 }
+
+// MustWriteWords is WriteWords to an address the program named.
+func (a *Arena) MustWriteWords(p uintptr, w []uint64) {
+	if !a.WriteWords(p, w) {
+		panic(Fault{p})
+	}
+}

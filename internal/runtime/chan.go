@@ -135,17 +135,19 @@ func (s sudog) prev() sudog         { return sudog{s.mem, uintptr(s.mem.MustLoad
 func (s sudog) setPrev(x sudog)     { s.mem.MustStore64(s.p+sgPrev, uint64(x.p)) }
 func (s sudog) success() bool       { return s.mem.MustLoad8(s.p+sgSuccess) != 0 }
 func (s sudog) setSuccess(ok bool)  { s.mem.MustStore8(s.p+sgSuccess, uint8(b2u(ok))) }
-func (s sudog) setIsSelect(b bool)  { s.mem.MustStore8(s.p+sgIsSelect, uint8(b2u(b))) }
 func (s sudog) setWaitlink(x sudog) { s.mem.MustStore64(s.p+sgWaitlink, uint64(x.p)) }
 
 // init fills a sudog for w, parked by gp: the arena copy of the waiter
 // record, as the real runtime lays it out.
 func (s sudog) init(gp *g, w *waiter) {
-	s.mem.MustStore64(s.p+sgG, gword(gp))
-	s.mem.MustStore64(s.p+sgElem, uint64(gp.fp+uintptr(w.elem)))
-	s.mem.MustStore64(s.p+sgC, uint64(w.c.p))
-	s.setIsSelect(w.cas >= 0)
-	s.mem.MustStore64(s.p+sgCase, uint64(int64(w.cas)))
+	// One checked write of the whole sudog; enqueue links it.
+	s.mem.MustWriteWords(s.p, []uint64{
+		sgG / 8:        gword(gp),
+		sgElem / 8:     uint64(gp.fp + uintptr(w.elem)),
+		sgC / 8:        uint64(w.c.p),
+		sgIsSelect / 8: b2u(w.cas >= 0), // success and the padding zero
+		sgCase / 8:     uint64(int64(w.cas)),
+	})
 }
 
 // A waiter is the host's record of one sudog a parked goroutine has
@@ -207,8 +209,7 @@ func acquireSudog(mp *m) sudog {
 	if n := len(pp.sudogcache); n > 0 {
 		s := pp.sudogcache[n-1]
 		pp.sudogcache = pp.sudogcache[:n-1]
-		typedmemclr(mp.vm, s.p, sudogSize)
-		return s
+		return s // init and enqueue write every word
 	}
 	mp.vm.nsudog++
 	return sudog{mp.vm.mem, mallocgc(mp, sudogSize, sudogType)}
