@@ -240,14 +240,13 @@ func (c hchan) dequeue(vm *vm, send bool) (sudog, *g, *waiter) {
 		}
 		gp, w := c.waiterOf(vm, s, send)
 		next := s.next()
-		q.setFirst(next)
 		if next.p == 0 {
-			q.setLast(sudog{})
+			q.mem.MustWriteWords(q.p, []uint64{0, 0}) // first, last
 		} else {
+			q.setFirst(next)
 			next.setPrev(sudog{})
 		}
-		s.setNext(sudog{})
-		s.setPrev(sudog{})
+		s.mem.MustWriteWords(s.p+sgNext, []uint64{0, 0}) // next, prev
 		if w.cas >= 0 && !gp.selectDone.CompareAndSwap(0, 1) {
 			continue
 		}
