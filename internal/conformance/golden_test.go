@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,33 +23,17 @@ const (
 // The ratchet: a program not listed in testdata/golden_failing.txt must pass;
 // listed programs that pass are reported; -update rewrites the list.
 func TestGolden(t *testing.T) {
-	matches, err := filepath.Glob(filepath.Join(goldenDir, "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, m := range matches {
-		names = append(names, filepath.Base(m))
-	}
-	names = filterFiles(names, *runFile)
-	if len(names) == 0 {
-		t.Skipf("no golden file matches -run-file=%q", *runFile)
-	}
-	known := readReasons(t, goldenFailingFile)
-	for name := range known {
-		if _, err := os.Stat(filepath.Join(goldenDir, name)); err != nil {
-			t.Errorf("%s lists %s, which does not exist", goldenFailingFile, name)
-		}
-	}
-
+	r := ratchet{dir: goldenDir, failing: goldenFailingFile, kind: "golden",
+		header: "Golden programs (testdata/golden) that fail under gort, with the first reason.\n" +
+			"Every other golden program must pass. Regenerate: go test ./internal/conformance -run TestGolden -update"}
+	names, known := r.programs(t)
 	jobs := make([]job, len(names))
 	for i, name := range names {
 		jobs[i] = job{dir: goldenDir, file: name}
 	}
 	results, skipped := runAll(t, jobs)
-
-	reasons := map[string]string{}
-	for i, name := range names {
+	passed := r.judge(t, names, known, func(i int) (string, string) {
+		name := names[i]
 		if skipped[i] {
 			t.Fatalf("%s and later golden files not run before the test deadline", name)
 		}
@@ -59,46 +42,16 @@ func TestGolden(t *testing.T) {
 		exitText, err2 := os.ReadFile(base + ".exit")
 		wantExit, err3 := strconv.Atoi(strings.TrimSpace(string(exitText)))
 		if err1 != nil || err2 != nil || err3 != nil {
-			t.Errorf("%s: expected output not recorded (run testdata/golden/record.sh %s)", name, name)
-			continue
+			reason := "expected output not recorded (run testdata/golden/record.sh " + name + ")"
+			return reason, reason
 		}
 		got := results[i]
 		got.out = normalizeTraceback(got.out)
 		want = normalizeTraceback(want)
 		reason := verdict(got, want, wantExit)
-		_, listed := known[name]
-		switch {
-		case reason == "" && listed:
-			t.Logf("%s passes now; run with -update to take it off %s", name, goldenFailingFile)
-		case reason != "":
-			reasons[name] = reason
-			if !listed {
-				report := t.Errorf
-				if *update {
-					report = t.Logf // -update lists it; the diff of the list shows it
-				}
-				report("%s: %s", name, diffSummary(got, want, reason))
-			}
-		}
-	}
-	t.Logf("%d of %d golden programs pass", len(names)-len(reasons), len(names))
-
-	if *update {
-		for _, name := range names {
-			delete(known, name)
-			if r, ok := reasons[name]; ok {
-				known[name] = r
-			}
-		}
-		var lines []string
-		for name, r := range known {
-			lines = append(lines, name+": "+r)
-		}
-		slices.Sort(lines)
-		writeList(t, goldenFailingFile, "Golden programs (testdata/golden) that fail under gort, with the first reason.\n"+
-			"Every other golden program must pass. Regenerate: go test ./internal/conformance -run TestGolden -update", lines)
-		t.Logf("wrote %s (%d files)", goldenFailingFile, len(lines))
-	}
+		return reason, diffSummary(got, want, reason)
+	})
+	t.Logf("%d of %d golden programs pass", passed, len(names))
 }
 
 // Tracebacks contain what no other implementation can reproduce: code

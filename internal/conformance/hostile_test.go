@@ -61,24 +61,10 @@ const (
 // testdata/hostile_failing.txt must pass; listed programs that pass are
 // reported; -update rewrites the list.
 func TestHostile(t *testing.T) {
-	matches, err := filepath.Glob(filepath.Join(hostileDir, "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, m := range matches {
-		names = append(names, filepath.Base(m))
-	}
-	names = filterFiles(names, *runFile)
-	if len(names) == 0 {
-		t.Skipf("no hostile program matches -run-file=%q", *runFile)
-	}
-	known := readReasons(t, hostileFailingFile)
-	for name := range known {
-		if _, err := os.Stat(filepath.Join(hostileDir, name)); err != nil {
-			t.Errorf("%s lists %s, which does not exist", hostileFailingFile, name)
-		}
-	}
+	r := ratchet{dir: hostileDir, failing: hostileFailingFile, kind: "hostile",
+		header: "Hostile programs (testdata/hostile) that break gort's promise today, with the first reason.\n" +
+			"Every other hostile program must pass. Regenerate: go test ./internal/conformance -run TestHostile -update"}
+	names, known := r.programs(t)
 
 	results := make([]watchedResult, len(names))
 	var wg sync.WaitGroup
@@ -100,46 +86,15 @@ func TestHostile(t *testing.T) {
 	close(next)
 	wg.Wait()
 
-	reasons := map[string]string{}
-	for i, name := range names {
-		src, err := os.ReadFile(filepath.Join(hostileDir, name))
+	passed := r.judge(t, names, known, func(i int) (string, string) {
+		src, err := os.ReadFile(filepath.Join(hostileDir, names[i]))
 		if err != nil {
 			t.Fatal(err)
 		}
 		reason := hostileVerdict(results[i], parseHostileWant(src))
-		_, listed := known[name]
-		switch {
-		case reason == "" && listed:
-			t.Logf("%s passes now; run with -update to take it off %s", name, hostileFailingFile)
-		case reason != "":
-			reasons[name] = reason
-			if !listed {
-				report := t.Errorf
-				if *update {
-					report = t.Logf
-				}
-				report("%s: %s\n%s", name, reason, indent(results[i].out))
-			}
-		}
-	}
-	t.Logf("%d of %d hostile programs keep the promise", len(names)-len(reasons), len(names))
-
-	if *update {
-		for _, name := range names {
-			delete(known, name)
-			if r, ok := reasons[name]; ok {
-				known[name] = r
-			}
-		}
-		var lines []string
-		for name, r := range known {
-			lines = append(lines, name+": "+r)
-		}
-		slices.Sort(lines)
-		writeList(t, hostileFailingFile, "Hostile programs (testdata/hostile) that break gort's promise today, with the first reason.\n"+
-			"Every other hostile program must pass. Regenerate: go test ./internal/conformance -run TestHostile -update", lines)
-		t.Logf("wrote %s (%d files)", hostileFailingFile, len(lines))
-	}
+		return reason, reason + "\n" + indent(results[i].out)
+	})
+	t.Logf("%d of %d hostile programs keep the promise", passed, len(names))
 }
 
 // hostileWant is what a program's directives ask beyond the common
