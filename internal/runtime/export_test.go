@@ -116,6 +116,7 @@ func AllocTwiceThenSafepoint() (during, atSafepoint uint64, stopRequested bool) 
 	gp.stackguard0.Store(gp.stack.hi)
 	mp := &vm.m0
 	mp.curg = gp
+	gp.atomicstatus.Store(_Grunning) // as execute does
 
 	mallocgc(mp, 48, nil)
 	mallocgc(mp, 4096, nil)
@@ -123,6 +124,7 @@ func AllocTwiceThenSafepoint() (during, atSafepoint uint64, stopRequested bool) 
 	stopRequested = gp.stackguard0.Load() == stackPreempt
 
 	goschedPreempt(mp, gp)
+	yieldCommit(mp) // as schedule does once execute returns
 	atSafepoint = vm.gcController.cycles - during
 	if globrunqget(mp) != gp {
 		panic("goschedPreempt did not queue the goroutine")

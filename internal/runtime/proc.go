@@ -398,6 +398,9 @@ func schedule(mp *m) {
 		if mp.parking != nil {
 			parkCommit(mp)
 		}
+		if mp.yielding != nil {
+			yieldCommit(mp)
+		}
 	}
 }
 
@@ -444,9 +447,19 @@ func goready(mp *m, gp *g) {
 	runqput(mp.p, gp, true)
 }
 
-// gosched yields: gp goes to the global queue.
-func gosched(mp *m, gp *g) {
-	gp.atomicstatus.Store(_Grunnable)
+// gosched yields gp, the goroutine mp is running, whose operation then
+// returns stStop. As with gopark, gp becomes runnable, on the global
+// queue, only in schedule (yieldCommit, the real gosched_m), once the M
+// has left it.
+func gosched(mp *m, gp *g) { mp.yielding = gp }
+
+// yieldCommit completes the yield of the goroutine mp has just left.
+func yieldCommit(mp *m) {
+	gp := mp.yielding
+	mp.yielding = nil
+	if !gp.atomicstatus.CompareAndSwap(_Grunning, _Grunnable) {
+		throw("yieldCommit: a yielding goroutine is not running")
+	}
 	globrunqput(mp, gp)
 }
 

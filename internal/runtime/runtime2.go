@@ -94,9 +94,9 @@ type m struct {
 	sigpanicNext bool
 	sigaddrNext  uintptr
 	vm           *vm // the VM this M runs
-	// parking is the goroutine the M is leaving to park (gopark), until
-	// schedule commits the park.
-	parking *g
+	// parking and yielding are the goroutine the M is leaving to park
+	// (gopark) or to yield (gosched), until schedule commits it.
+	parking, yielding *g
 	// locksHeld are the runtime locks the M holds, in rank order.
 	locksHeld  [maxLocksHeld]*mutex
 	nlocksHeld int
