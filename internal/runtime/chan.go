@@ -144,7 +144,7 @@ func (s sudog) init(gp *g, w *waiter) {
 	s.mem.MustWriteWords(s.p, []uint64{
 		sgG / 8:        gword(gp),
 		sgElem / 8:     uint64(gp.fp + uintptr(w.elem)),
-		sgC / 8:        uint64(w.c.p),
+		sgC / 8:        uint64(w.c),
 		sgIsSelect / 8: b2u(w.cas >= 0), // success and the padding zero
 		sgCase / 8:     uint64(int64(w.cas)),
 	})
@@ -155,10 +155,10 @@ func (s sudog) init(gp *g, w *waiter) {
 // which direction, where the element lives in the goroutine's frame (a
 // parked goroutine's stack does not move) and its size.
 type waiter struct {
-	sg   sudog
-	c    hchan
-	elem int32 // frame offset of the element
-	cas  int32 // the select case, or -1
+	sg   uintptr // the sudog
+	c    uintptr // the channel
+	elem int32   // frame offset of the element
+	cas  int32   // the select case, or -1
 	send bool
 	size uintptr
 }
@@ -166,11 +166,11 @@ type waiter struct {
 // waiterFor returns gp's record of the sudog s, or nil if gp has not
 // queued s.
 func (gp *g) waiterFor(s sudog) *waiter {
-	if r := &gp.resume; (r.kind == resumeSend || r.kind == resumeRecv) && r.w.sg == s {
+	if r := &gp.resume; (r.kind == resumeSend || r.kind == resumeRecv) && r.w.sg == s.p {
 		return &r.w
 	}
 	for i := range gp.waiting {
-		if gp.waiting[i].sg == s {
+		if gp.waiting[i].sg == s.p {
 			return &gp.waiting[i]
 		}
 	}
@@ -185,7 +185,7 @@ func (gp *g) waiterFor(s sudog) *waiter {
 // skips.
 func (c hchan) waiterOf(vm *vm, s sudog, send bool) (*g, *waiter) {
 	if gp, ok := gFromWord(vm, s.g()); ok {
-		if w := gp.waiterFor(s); w != nil && w.c == c && w.send == send &&
+		if w := gp.waiterFor(s); w != nil && w.c == c.p && w.send == send &&
 			(w.cas >= 0 || gp.atomicstatus.Load() == _Gwaiting) {
 			return gp, w
 		}
@@ -197,7 +197,7 @@ func (c hchan) waiterOf(vm *vm, s sudog, send bool) (*g, *waiter) {
 // size the partner's operation was compiled for.
 func (w *waiter) elemAt(gp *g, size uintptr) uintptr {
 	if w.size != size {
-		panic(arena.Fault{Addr: w.sg.p + sgElem})
+		panic(arena.Fault{Addr: w.sg + sgElem})
 	}
 	return gp.fp + uintptr(w.elem)
 }
@@ -209,13 +209,13 @@ func acquireSudog(mp *m) sudog {
 	if n := len(pp.sudogcache); n > 0 {
 		s := pp.sudogcache[n-1]
 		pp.sudogcache = pp.sudogcache[:n-1]
-		return s // init and enqueue write every word
+		return sudog{mp.vm.mem, s} // init and enqueue write every word
 	}
 	mp.vm.nsudog++
 	return sudog{mp.vm.mem, mallocgc(mp, sudogSize, sudogType)}
 }
 
-func releaseSudog(mp *m, s sudog) { mp.p.sudogcache = append(mp.p.sudogcache, s) }
+func releaseSudog(mp *m, s uintptr) { mp.p.sudogcache = append(mp.p.sudogcache, s) }
 
 func (q waitq) enqueue(s sudog) {
 	s.setNext(sudog{})
@@ -332,7 +332,7 @@ func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
 		c.setQcount(q + 1)
 		return stContinue
 	}
-	gp.resume = resumeState{kind: resumeSend, w: waiter{c: c, elem: int32(ep - gp.fp), cas: -1, send: true, size: size}}
+	gp.resume = resumeState{kind: resumeSend, w: waiter{c: c.p, elem: int32(ep - gp.fp), cas: -1, send: true, size: size}}
 	park(mp, gp, &gp.resume.w)
 	gopark(mp, gp, "chan send")
 	return stStop
@@ -341,9 +341,10 @@ func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
 // park queues a sudog for w, which gp's resume state or select list
 // already holds.
 func park(mp *m, gp *g, w *waiter) {
-	w.sg = acquireSudog(mp)
-	w.sg.init(gp, w)
-	w.c.queue(w.send).enqueue(w.sg)
+	s := acquireSudog(mp)
+	w.sg = s.p
+	s.init(gp, w)
+	hchan{mp.vm.mem, w.c}.queue(w.send).enqueue(s)
 }
 
 func wake(mp *m, gp *g, sg sudog) {
@@ -420,7 +421,7 @@ func chanrecvOp(mp *m, gp *g, dst int32, c hchan, t *bytecode.Type, commaOk bool
 		finishRecv(fpp, dst, okAt, t.Elem, ok)
 		return stContinue
 	}
-	gp.resume = resumeState{kind: resumeRecv, w: waiter{c: c, elem: dst, cas: -1, size: t.Elem.Size},
+	gp.resume = resumeState{kind: resumeRecv, w: waiter{c: c.p, elem: dst, cas: -1, size: t.Elem.Size},
 		dst: dst, okOff: okAt, t: t.Elem}
 	park(mp, gp, &gp.resume.w)
 	gopark(mp, gp, "chan receive")
@@ -446,13 +447,13 @@ func resumeBlocked(mp *m, gp *g) int {
 	fpp := mp.vm.mem.Frame(gp.fp)
 	switch r.kind {
 	case resumeSend:
-		ok := r.w.sg.success()
+		ok := sudog{mp.vm.mem, r.w.sg}.success()
 		releaseSudog(mp, r.w.sg)
 		if !ok {
 			return panicPlain(mp, gp, "send on closed channel")
 		}
 	case resumeRecv:
-		ok := r.w.sg.success()
+		ok := sudog{mp.vm.mem, r.w.sg}.success()
 		releaseSudog(mp, r.w.sg)
 		finishRecv(fpp, r.dst, r.okOff, r.t, ok)
 	case resumeSelect:

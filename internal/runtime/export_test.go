@@ -165,8 +165,8 @@ func SetSome(gp *G) {
 	gp.waitreason = "chan receive"
 	gp.preempt = true
 	gp.param = 0x1000
-	gp.resume = resumeState{kind: resumeSelect, w: waiter{sg: sudog{p: 0x2000}}, dst: 8, okOff: 16, aux: []int32{1}}
-	gp.waiting = []waiter{{sg: sudog{p: 0x3000}}}
+	gp.resume = resumeState{kind: resumeSelect, w: waiter{sg: 0x2000}, dst: 8, okOff: 16, aux: []int32{1}}
+	gp.waiting = []waiter{{sg: 0x3000}}
 	gp.ndefer = 1
 	gp.selectDone.Store(1)
 	gp._defer = 0x4000

@@ -117,7 +117,7 @@ type p struct {
 	gFree  gList
 	mcache *mcache
 	// sudogcache holds free sudogs (acquireSudog, releaseSudog).
-	sudogcache []sudog
+	sudogcache []uintptr // arena addresses
 	rand       rng
 	m          *m
 }

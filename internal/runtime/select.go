@@ -74,7 +74,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		if c.p == 0 {
 			continue
 		}
-		w := waiter{c: c, cas: int32(i), send: cases[4*i] == 1, size: caseElemSize(vm, cases, i)}
+		w := waiter{c: c.p, cas: int32(i), send: cases[4*i] == 1, size: caseElemSize(vm, cases, i)}
 		if w.send {
 			w.elem = cases[4*i+2]
 		} else {
@@ -88,9 +88,9 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		w := &gp.waiting[i]
 		park(mp, gp, w)
 		if last.p != 0 {
-			last.setWaitlink(w.sg)
+			last.setWaitlink(sudog{vm.mem, w.sg})
 		}
-		last = w.sg
+		last = sudog{vm.mem, w.sg}
 	}
 	gp.resume = resumeState{kind: resumeSelect, dst: res, okOff: in.B, aux: a}
 	gopark(mp, gp, "select")
@@ -117,11 +117,12 @@ func selectResume(mp *m, gp *g, r resumeState) int {
 	casi := -1
 	var ok bool
 	for _, w := range gp.waiting {
-		if w.sg == won {
+		s := sudog{mp.vm.mem, w.sg}
+		if s == won {
 			casi = int(w.cas)
-			ok = w.sg.success()
+			ok = s.success()
 		} else {
-			w.c.queue(w.send).dequeueSudog(w.sg)
+			hchan{mp.vm.mem, w.c}.queue(w.send).dequeueSudog(s)
 		}
 		releaseSudog(mp, w.sg)
 	}
