@@ -50,6 +50,12 @@ func (a *Arena) MustStore16(p uintptr, v uint16) {
 	}
 }
 
+func (a *Arena) MustStore32(p uintptr, v uint32) {
+	if !a.Store32(p, v) {
+		panic(Fault{p})
+	}
+}
+
 func (a *Arena) MustStore64(p uintptr, v uint64) {
 	if !a.Store64(p, v) {
 		panic(Fault{p})

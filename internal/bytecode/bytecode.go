@@ -96,6 +96,10 @@ type Program struct {
 	Types      []*Type
 	TypeByDesc map[uintptr]*Type
 	TextBase   uintptr
+	// TypesBase is the start of the types section, from which a
+	// descriptor's NameOff and TypeOff words count (the real
+	// moduledata.types).
+	TypesBase uintptr
 	// RODataEnd is the read-only bound: from the arena's base up to here
 	// the image is read-only data, which the runtime makes unwritable
 	// (arena.SetReadOnly) before the program runs, as gc's rodata is.

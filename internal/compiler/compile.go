@@ -101,6 +101,7 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 			Fset:       lp.Fset,
 			TypeByDesc: map[uintptr]*bytecode.Type{},
 			TextBase:   lo + TextOff,
+			TypesBase:  lo + StaticOff,
 			RODataEnd:  lo + DataOff,
 			HeapStart:  lo + HeapOff,
 			FuncVal:    map[int32]uintptr{},
@@ -256,7 +257,7 @@ func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
 		CapturesAsArgs: calledWhereWritten(fn),
 	}
 	if fn.Blocks == nil {
-		f.Native = nativeName(fn)
+		f.Native = c.nativeName(fn)
 	}
 	if fn.Pos().IsValid() {
 		p := c.fset.Position(fn.Pos())
@@ -286,9 +287,13 @@ func (c *Compiler) nativeFunc(name string) *bytecode.Func {
 	return f
 }
 
-// nativeName is the qualified name a bodyless function is bound by.
-func nativeName(fn *ssa.Function) string {
+// nativeName is the qualified name a bodyless function is bound by: the
+// target of its //go:linkname directive if it has one, else its own.
+func (c *Compiler) nativeName(fn *ssa.Function) string {
 	if fn.Pkg != nil {
+		if target, ok := c.lp.Linknames[fn.Pkg.Pkg.Path()+"."+fn.Name()]; ok && fn.Signature.Recv() == nil {
+			return target
+		}
 		if recv := fn.Signature.Recv(); recv != nil {
 			return fn.Pkg.Pkg.Path() + "." + types.TypeString(recv.Type(), func(*types.Package) string { return "" }) + "." + fn.Name()
 		}

@@ -40,6 +40,11 @@ type Program struct {
 	// Info is each package's type information, for lowerings that need
 	// the syntax go/ssa has already consumed.
 	Info map[*types.Package]*types.Info
+	// Linknames is the pragma side table of //go:linkname directives
+	// (which go/ssa drops): "pkgpath.name" of the local declaration to
+	// the target it names. A bodyless function is bound to the native of
+	// its target, so one native serves every package that pulls it.
+	Linknames map[string]string
 }
 
 // Error is a load failure the user caused: it prints as the go command
@@ -127,7 +132,7 @@ func Load(pkg []string) (*Program, error) {
 		}
 	}
 
-	l := &loader{fset: fset, pkgs: map[string]*types.Package{}, files: map[*types.Package][]*ast.File{}}
+	l := &loader{fset: fset, pkgs: map[string]*types.Package{}, files: map[*types.Package][]*ast.File{}, linknames: map[string]string{}, unsupported: map[string]*unsupportedImport{}}
 	var files []*ast.File
 	for _, name := range filenames {
 		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
@@ -175,21 +180,30 @@ func Load(pkg []string) (*Program, error) {
 		Main:    created[mainPkg],
 		Runtime: created[rt],
 		Info:    l.info,
+
+		Linknames: l.linknames,
 	}
 	out.Packages = initOrder(created, out.Runtime)
 	return out, nil
 }
 
 type loader struct {
-	fset  *token.FileSet
-	pkgs  map[string]*types.Package
-	files map[*types.Package][]*ast.File
-	info  map[*types.Package]*types.Info
+	fset      *token.FileSet
+	pkgs      map[string]*types.Package
+	files     map[*types.Package][]*ast.File
+	info      map[*types.Package]*types.Info
+	linknames map[string]string
+	// unsupported holds the packages that failed to load as
+	// unsupported, so that every importer reports the same cause.
+	unsupported map[string]*unsupportedImport
 }
 
 func (l *loader) Import(path string) (*types.Package, error) {
 	if path == "unsafe" {
 		return types.Unsafe, nil
+	}
+	if u, ok := l.unsupported[path]; ok {
+		return nil, u
 	}
 	if p, ok := l.pkgs[path]; ok {
 		if p == nil {
@@ -230,25 +244,54 @@ func (l *loader) load(path string) (*types.Package, error) {
 			files = append(files, f)
 		}
 	} else {
-		return nil, &unsupportedImport{path}
+		ctxt := BuildContext()
+		bp, err := ctxt.Import(path, "", 0)
+		if err != nil || !bp.Goroot {
+			u := &unsupportedImport{path: path, nonstd: true}
+			l.unsupported[path] = u
+			return nil, u
+		}
+		for _, name := range bp.GoFiles {
+			f, err := parser.ParseFile(l.fset, filepath.Join(bp.Dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, f)
+		}
 	}
 	p, err := l.check(path, files, path)
 	if err != nil {
+		if u, ok := err.(*unsupportedImport); ok {
+			l.unsupported[path] = u
+		}
 		return nil, err
 	}
 	l.pkgs[path] = p
 	return p, nil
 }
 
-type unsupportedImport struct{ path string }
+// unsupportedImport is a package gort cannot load yet: a standard-library
+// package whose source does not type-check against gort's runtime (it
+// needs an API gort does not have), or that imports such a package. why
+// names the first error, in the innermost package that has one.
+type unsupportedImport struct {
+	path, why string
+	nonstd    bool // a package outside $GOROOT (modules are not loaded yet)
+}
 
 func (e *unsupportedImport) Error() string {
-	return fmt.Sprintf("gort: unsupported: import of standard-library package %q", e.path)
+	if e.nonstd {
+		return fmt.Sprintf("gort: unsupported: import of package %q outside the standard library", e.path)
+	}
+	msg := fmt.Sprintf("gort: unsupported: import of standard-library package %q", e.path)
+	if e.why != "" {
+		msg += " (" + e.why + ")"
+	}
+	return msg
 }
 
 func (l *loader) check(path string, files []*ast.File, display string) (*types.Package, error) {
 	var errs []types.Error
-	var unsupported *unsupportedImport
 	conf := types.Config{
 		Importer:  l,
 		Sizes:     types.SizesFor("gc", "amd64"),
@@ -270,14 +313,24 @@ func (l *loader) check(path string, files []*ast.File, display string) (*types.P
 		FileVersions: map[*ast.File]string{},
 	}
 	p, _ := conf.Check(path, l.fset, files, info)
+	std := display == path && path != "main"
 	for _, e := range errs {
-		if u, ok := findUnsupported(e); ok {
-			unsupported = u
-			_ = unsupported
-			return nil, &Error{Msg: fmt.Sprintf("%s at %s", u.Error(), l.position(e.Pos)), Code: 2}
+		u := l.unsupportedCause(e)
+		if u == nil {
+			continue
 		}
+		if std {
+			return nil, &unsupportedImport{path: path, why: u.why}
+		}
+		return nil, &Error{Msg: fmt.Sprintf("%s at %s", u.Error(), l.position(e.Pos)), Code: 2}
 	}
 	if len(errs) > 0 {
+		if std {
+			// The standard library type-checks with gc: an error in it
+			// is something gort's runtime does not provide yet.
+			e := errs[0]
+			return nil, &unsupportedImport{path: path, why: fmt.Sprintf("%s: %s", path, e.Msg)}
+		}
 		return nil, typeErrors(display, l.fset, errs)
 	}
 	if l.info == nil {
@@ -285,24 +338,41 @@ func (l *loader) check(path string, files []*ast.File, display string) (*types.P
 	}
 	l.info[p] = info
 	l.files[p] = files
+	for _, f := range files {
+		readLinknames(path, f, l.linknames)
+	}
 	return p, nil
+}
+
+// unsupportedCause returns the unsupported package behind e, if e is
+// go/types' report of a failed import of one ("could not import PATH (...)").
+func (l *loader) unsupportedCause(e types.Error) *unsupportedImport {
+	rest, ok := strings.CutPrefix(e.Msg, "could not import ")
+	if !ok {
+		return nil
+	}
+	path, _, _ := strings.Cut(rest, " ")
+	return l.unsupported[path]
+}
+
+// readLinknames adds f's //go:linkname directives that name a target
+// (`//go:linkname local target`) to the side table, keyed by the local
+// declaration's qualified name. A directive without a target only exports
+// the local name under itself and binds nothing.
+func readLinknames(pkg string, f *ast.File, table map[string]string) {
+	for _, g := range f.Comments {
+		for _, c := range g.List {
+			fields := strings.Fields(c.Text)
+			if len(fields) == 3 && fields[0] == "//go:linkname" {
+				table[pkg+"."+fields[1]] = fields[2]
+			}
+		}
+	}
 }
 
 func (l *loader) position(pos token.Pos) string {
 	p := l.fset.Position(pos)
 	return fmt.Sprintf("%s:%d", relPath(p.Filename), p.Line)
-}
-
-func findUnsupported(e types.Error) (*unsupportedImport, bool) {
-	if !strings.Contains(e.Msg, "gort: unsupported: import") {
-		return nil, false
-	}
-	i := strings.Index(e.Msg, "\"")
-	j := strings.LastIndex(e.Msg, "\"")
-	if i < 0 || j <= i {
-		return nil, false
-	}
-	return &unsupportedImport{e.Msg[i+1 : j]}, true
 }
 
 // typeErrors formats type errors as the go command does: a "# pkg" header,

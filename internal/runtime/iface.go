@@ -153,14 +153,22 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	if ok {
 		return stContinue
 	}
-	// A failed assertion panics with *runtime.TypeAssertionError.
-	et := mp.vm.prog.ErrTypes.TypeAssertionError
-	obj := mallocgc(mp, et.Elem.Size, et.Elem)
 	// Only an assertion to a concrete type names the static interface
 	// type; one to an interface type says just "interface is nil".
+	var srcDesc uintptr
 	if at.Kind != bytecode.Interface {
-		vm.st(obj, uint64(src.Desc))
+		srcDesc = src.Desc
 	}
+	return panicAssert(mp, gp, srcDesc, dyn, at, missing)
+}
+
+// panicAssert panics with a *runtime.TypeAssertionError for an assertion
+// of a value of dynamic type dyn (static interface type src, or 0) to at.
+func panicAssert(mp *m, gp *g, src, dyn uintptr, at *bytecode.Type, missing string) int {
+	vm := mp.vm
+	et := vm.prog.ErrTypes.TypeAssertionError
+	obj := mallocgc(mp, et.Elem.Size, et.Elem)
+	vm.st(obj, uint64(src))
 	vm.st(obj+8, uint64(dyn))
 	vm.st(obj+16, uint64(at.Desc))
 	if missing != "" {

@@ -208,3 +208,12 @@ func newobject(mp *m, t *bytecode.Type) uintptr { return mallocgc(mp, t.Size, t)
 // newarray allocates n zeroed elements of type t; the caller has checked
 // that the size does not overflow.
 func newarray(mp *m, t *bytecode.Type, n uintptr) uintptr { return mallocgc(mp, t.Size*n, t) }
+
+// roundupsize is the size mallocgc really allocates for a request of size
+// bytes: its size class, or whole pages for a large object.
+func roundupsize(size uintptr) uintptr {
+	if size <= maxSmallSize {
+		return uintptr(classSize[sizeToClass(size)])
+	}
+	return alignUp(size, pageSize)
+}

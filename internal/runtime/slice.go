@@ -127,17 +127,10 @@ func appendOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 func growslice(mp *m, old, n, oldCap, need uintptr, et *bytecode.Type) (uintptr, uintptr) {
 	newcap := nextslicecap(need, oldCap)
 	size := et.Size
-	var mem uintptr
 	if size == 0 {
 		return mp.vm.zerobase, need
 	}
-	mem = newcap * size
-	if mem <= maxSmallSize {
-		mem = uintptr(classSize[sizeToClass(mem)])
-	} else {
-		mem = alignUp(mem, pageSize)
-	}
-	newcap = mem / size
+	newcap = roundupsize(newcap*size) / size
 	p := mallocgc(mp, newcap*size, et)
 	typedmemmove(mp.vm, p, old, byteSize(old, n, size))
 	return p, newcap
