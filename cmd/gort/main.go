@@ -118,7 +118,7 @@ func run(args []string) int {
 	if p == nil {
 		return code
 	}
-	opts := runtime.Options{Arena: mem, Args: append([]string{pkg[0]}, progArgs...), Seed: *seed}
+	opts := runtime.Options{Arena: mem, Args: append([]string{pkg[0]}, progArgs...), Env: os.Environ(), Seed: *seed}
 	if os.Getenv("GORT_HOSTALLOCS") != "1" {
 		return runtime.Run(p, opts)
 	}

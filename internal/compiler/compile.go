@@ -79,6 +79,9 @@ type Compiler struct {
 	desc    *descBuilder
 	ssaOf   map[*bytecode.Func]*ssa.Function
 	natives map[string]*bytecode.Func
+	// providers maps a linkname target to the Go function that provides
+	// it (pushedFuncs).
+	providers map[string]*ssa.Function
 }
 
 // Compile builds the program image for lp in mem, at mem's low address.
@@ -133,6 +136,7 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 		fns = append(fns, fn)
 	}
 	sort.Slice(fns, func(i, j int) bool { return funcLess(fns[i], fns[j]) })
+	c.providers = pushedFuncs(lp, fns)
 	for _, fn := range fns {
 		c.declare(fn)
 	}
@@ -241,10 +245,35 @@ func mentionsTypeParam(t types.Type, seen map[types.Type]bool) bool {
 	return false
 }
 
-// declare gives fn its index and code pointer.
+// pushedFuncs finds the functions with a body that a //go:linkname
+// directive pushes to another name (`//go:linkname sync_runtime_Semacquire
+// sync.runtime_Semacquire` in the runtime's Go source): the bodyless
+// declaration of that name is the same function.
+func pushedFuncs(lp *loader.Program, fns []*ssa.Function) map[string]*ssa.Function {
+	providers := map[string]*ssa.Function{}
+	for _, fn := range fns {
+		if fn.Blocks == nil || fn.Pkg == nil || fn.Signature.Recv() != nil || fn.Parent() != nil {
+			continue
+		}
+		if target, ok := lp.Linknames[fn.Pkg.Pkg.Path()+"."+fn.Name()]; ok {
+			providers[target] = fn
+		}
+	}
+	return providers
+}
+
+// declare gives fn its index and code pointer. A bodyless function that a
+// Go function's //go:linkname provides is that function.
 func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
 	if f, ok := c.funcs[fn]; ok {
 		return f
+	}
+	if fn.Blocks == nil {
+		if p, ok := c.providers[c.nativeName(fn)]; ok {
+			f := c.declare(p)
+			c.funcs[fn] = f
+			return f
+		}
 	}
 	idx := int32(len(c.out.Funcs))
 	f := &bytecode.Func{

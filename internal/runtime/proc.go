@@ -35,8 +35,10 @@ type Options struct {
 	// into (required). One VM at a time runs over an arena.
 	Arena  *arena.Arena
 	Args   []string  // os.Args of the program
+	Env    []string  // the environment it sees (os.Environ), "key=value" each
 	Seed   uint64    // every random choice of the run derives from it
-	Stderr io.Writer // where print and println, panics and fatal errors go
+	Stdout io.Writer // file descriptor 1 of the program
+	Stderr io.Writer // where print and println, panics and fatal errors go (fd 2)
 }
 
 // Run boots the program image and runs it to completion, returning the
@@ -55,6 +57,9 @@ func Run(p *bytecode.Program, opts Options) int {
 func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 	if opts.Stderr == nil {
 		opts.Stderr = os.Stderr
+	}
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
 	}
 	if opts.Arena == nil {
 		io.WriteString(opts.Stderr, "gort: internal error: Run without an arena\n")

@@ -1,5 +1,7 @@
 package runtime
 
+import "gort/internal/arena"
+
 // Natives for the standard library's runtime hooks: the bodyless functions
 // of $GOROOT/src that the real runtime provides, bound by qualified name or
 // by their //go:linkname target (loader.Program.Linknames).
@@ -32,7 +34,48 @@ func init() {
 			mp.vm.mem.MustWriteWords(fp+8, []uint64{uint64(p), n, uint64(c)})
 			return stContinue
 		},
+		"runtime.argc": func(mp *m, gp *g, fp uintptr) int {
+			mp.vm.st(fp, uint64(len(mp.vm.args)))
+			return stContinue
+		},
+		"runtime.argv": func(mp *m, gp *g, fp uintptr) int {
+			vm := mp.vm
+			putString(mp, fp+8, vm.args[checkIndex(vm, fp, len(vm.args))])
+			return stContinue
+		},
+		"runtime.envc": func(mp *m, gp *g, fp uintptr) int {
+			mp.vm.st(fp, uint64(len(mp.vm.env)))
+			return stContinue
+		},
+		"runtime.envv": func(mp *m, gp *g, fp uintptr) int {
+			vm := mp.vm
+			putString(mp, fp+8, vm.env[checkIndex(vm, fp, len(vm.env))])
+			return stContinue
+		},
+		// rand() uint64: the per-P generator, seeded from the VM's seed, so
+		// that a deterministic run (-seed) replays.
+		"runtime.rand": func(mp *m, gp *g, fp uintptr) int {
+			mp.vm.st(fp, mp.p.rand.next())
+			return stContinue
+		},
+		// procPin() int pins the goroutine to its P (sync.Pool's per-P
+		// slots) and returns the P's id. One M never preempts a native's
+		// caller between the two, so pinning has nothing more to do yet.
+		"sync.runtime_procPin": func(mp *m, gp *g, fp uintptr) int {
+			mp.vm.st(fp, uint64(mp.p.id))
+			return stContinue
+		},
+		"sync.runtime_procUnpin": func(mp *m, gp *g, fp uintptr) int { return stContinue },
 	} {
 		nativeTable[name] = f
 	}
+}
+
+// checkIndex reads an index argument at p, which must be below n.
+func checkIndex(vm *vm, p uintptr, n int) int {
+	i := vm.ld(p)
+	if i >= uint64(n) {
+		panic(arena.Fault{Addr: p})
+	}
+	return int(i)
 }

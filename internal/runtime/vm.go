@@ -3,6 +3,7 @@ package runtime
 import (
 	"io"
 	"sync"
+	"time"
 
 	"gort/internal/arena"
 	"gort/internal/bytecode"
@@ -53,6 +54,14 @@ type vm struct {
 	// with one write as the real printlock section does.
 	printBuf []byte
 	stderr   io.Writer
+	stdout   io.Writer
+
+	args, env []string // the program's, as Options gave them
+	// fds are the host file descriptors the program opened (syscall.go):
+	// the only ones besides its standard streams that it may use.
+	fds map[uintptr]bool
+	// start is when the VM started: the origin of its monotonic clock.
+	start time.Time
 
 	// runtimeSource caches the lines of the real runtime's source files
 	// that tracebacks name ($GOROOT/src/runtime), nil if unreadable.
@@ -63,7 +72,7 @@ type vm struct {
 }
 
 func newVM(p *bytecode.Program, opts Options) *vm {
-	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr}
+	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, start: time.Now()}
 	v.m0.vm = v
 	v.stackpool = map[uintptr][]uintptr{}
 	v.sizedTypes.lock.rank = lockRankRuntimeTypes
