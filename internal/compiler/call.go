@@ -150,7 +150,7 @@ func (fc *fnCompiler) goDefer(k uint16, cc *ssa.CallCommon, deferStack ssa.Value
 		if k == bytecode.RtGo {
 			fc.unsupported("go statement calling builtin "+b.Name(), cc.Pos())
 		}
-		fc.deferBuiltin(b, cc, l)
+		fc.deferBuiltin(b, cc, l, deferStack)
 		return
 	}
 	var a int32
@@ -162,18 +162,26 @@ func (fc *fnCompiler) goDefer(k uint16, cc *ssa.CallCommon, deferStack ssa.Value
 	default:
 		a = fc.aux(calleeClosure, fc.val(cc.Value), int32(l.size))
 	}
-	b := int32(-1)
-	if deferStack != nil {
-		b = fc.val(deferStack)
-	}
-	pc := fc.rt(k, outMark, b, a)
+	pc := fc.rt(k, outMark, fc.deferStackSlot(deferStack), a)
 	fc.outFix = append(fc.outFix, outFix{pc, 0})
+}
+
+// deferStackSlot is the B operand of RtDefer: the slot of the defer stack
+// identity a range-over-func loop body defers onto, or -1 for the frame's
+// own chain.
+func (fc *fnCompiler) deferStackSlot(deferStack ssa.Value) int32 {
+	if deferStack == nil {
+		return -1
+	}
+	return fc.val(deferStack)
 }
 
 // deferBuiltin emits `defer builtin(args)`: the deferred callee is the
 // runtime's native for that builtin, whose closure context is a static
-// block listing the argument types (count, then type indices).
-func (fc *fnCompiler) deferBuiltin(b *ssa.Builtin, cc *ssa.CallCommon, l abiLayout) {
+// block listing the argument types (count, then type indices). In a
+// range-over-func loop body deferStack names the enclosing function's
+// frame, onto whose defer chain the call goes, as for any other callee.
+func (fc *fnCompiler) deferBuiltin(b *ssa.Builtin, cc *ssa.CallCommon, l abiLayout, deferStack ssa.Value) {
 	c := fc.c
 	switch b.Name() {
 	case "print", "println", "close", "panic", "recover", "delete", "copy":
@@ -187,7 +195,7 @@ func (fc *fnCompiler) deferBuiltin(b *ssa.Builtin, cc *ssa.CallCommon, l abiLayo
 		c.mem.Store64(ctxt+uintptr(8*(i+1)), uint64(c.typ(a.Type()).Index))
 	}
 	a := fc.aux(3, native.Index, int32(l.size), fc.constWord(uint64(ctxt)))
-	pc := fc.rt(bytecode.RtDefer, outMark, -1, a)
+	pc := fc.rt(bytecode.RtDefer, outMark, fc.deferStackSlot(deferStack), a)
 	fc.outFix = append(fc.outFix, outFix{pc, 0})
 }
 

@@ -14,7 +14,6 @@ import (
 	"go/ast"
 	"go/build"
 	"go/parser"
-	"go/scanner"
 	"go/token"
 	"go/types"
 	"io/fs"
@@ -137,7 +136,7 @@ func Load(pkg []string) (*Program, error) {
 	for _, name := range filenames {
 		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
-			return nil, syntaxError(err)
+			return nil, syntaxErrors(filenames, err)
 		}
 		files = append(files, f)
 	}
@@ -405,23 +404,6 @@ func typeErrors(pkg string, fset *token.FileSet, errs []types.Error) error {
 		for _, e := range g[1:] {
 			fmt.Fprintf(&b, "\t%s: %s\n", positionString(fset, e.Pos), strings.TrimPrefix(e.Msg, "\t"))
 		}
-	}
-	return &Error{Msg: strings.TrimSuffix(b.String(), "\n"), Code: 1}
-}
-
-func syntaxError(err error) error {
-	var b strings.Builder
-	b.WriteString("# command-line-arguments\n")
-	if list, ok := err.(scanner.ErrorList); ok {
-		for i, e := range list {
-			if i == 10 {
-				b.WriteString("too many errors\n")
-				break
-			}
-			fmt.Fprintf(&b, "%s:%d:%d: %s\n", relPath(e.Pos.Filename), e.Pos.Line, e.Pos.Column, e.Msg)
-		}
-	} else {
-		b.WriteString(err.Error() + "\n")
 	}
 	return &Error{Msg: strings.TrimSuffix(b.String(), "\n"), Code: 1}
 }

@@ -6,7 +6,9 @@
 #
 # The cases: multi (a package directory), multierr (two files with type
 # errors, built as files so that the header is "# command-line-arguments",
-# which is what gort prints), and every exits/*.go.
+# which is what gort prints), every exits/*.go, and every syntax/CASE: its
+# files are kept as NAME.go.txt (gofmt -l . rejects Go files that do not
+# parse) and built, as NAME.go, from a temporary directory.
 #
 # Usage: cmd/gort/testdata/record.sh
 set -euo pipefail
@@ -18,4 +20,13 @@ record multi multi .
 record multierr multierr a.go b.go
 for src in exits/*.go; do
 	record "${src%.go}" exits "$(basename "$src")"
+done
+for dir in syntax/*/; do
+	dir=${dir%/}
+	tmp=$(mktemp -d)
+	for f in "$dir"/*.go.txt; do
+		cp "$f" "$tmp/$(basename "${f%.txt}")"
+	done
+	record "$dir" "$tmp" $(cd "$tmp" && ls *.go)
+	rm -rf "$tmp"
 done
