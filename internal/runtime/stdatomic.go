@@ -40,7 +40,7 @@ func init() {
 		"StoreRel": {"Store", 4, false}, "StoreRel64": {"Store", 8, false}, "StoreReluintptr": {"Store", 8, false},
 		"StorepNoWB": {"Store", 8, false}, "Storeint32": {"Store", 4, false}, "Storeint64": {"Store", 8, false},
 		"Storeuintptr": {"Store", 8, false},
-		"Xadd": {"Add", 4, true}, "Xadd64": {"Add", 8, true}, "Xadduintptr": {"Add", 8, true},
+		"Xadd":         {"Add", 4, true}, "Xadd64": {"Add", 8, true}, "Xadduintptr": {"Add", 8, true},
 		"Xaddint32": {"Add", 4, true}, "Xaddint64": {"Add", 8, true},
 		"Xchg": {"Swap", 4, true}, "Xchg8": {"Swap", 1, true}, "Xchg64": {"Swap", 8, true},
 		"Xchguintptr": {"Swap", 8, true}, "Xchgint32": {"Swap", 4, true}, "Xchgint64": {"Swap", 8, true},
