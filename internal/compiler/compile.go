@@ -287,6 +287,8 @@ func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
 	}
 	if fn.Blocks == nil {
 		f.Native = c.nativeName(fn)
+	} else if name := nativeName(fn); intrinsics[name] {
+		f.Native = name
 	}
 	if fn.Pos().IsValid() {
 		p := c.fset.Position(fn.Pos())
@@ -316,6 +318,14 @@ func (c *Compiler) nativeFunc(name string) *bytecode.Func {
 	return f
 }
 
+// intrinsics are functions with a Go body that run as natives instead:
+// reflect's map iteration runs the real Swiss-table code on the map's
+// memory, and gort's maps are its own (internal/runtime/maps).
+var intrinsics = map[string]bool{
+	"reflect.mapIterStart": true,
+	"reflect.mapIterNext":  true,
+}
+
 // nativeName is the qualified name a bodyless function is bound by: the
 // target of its //go:linkname directive if it has one, else its own.
 func (c *Compiler) nativeName(fn *ssa.Function) string {
@@ -323,6 +333,13 @@ func (c *Compiler) nativeName(fn *ssa.Function) string {
 		if target, ok := c.lp.Linknames[fn.Pkg.Pkg.Path()+"."+fn.Name()]; ok && fn.Signature.Recv() == nil {
 			return target
 		}
+	}
+	return nativeName(fn)
+}
+
+// nativeName is fn's qualified name.
+func nativeName(fn *ssa.Function) string {
+	if fn.Pkg != nil {
 		if recv := fn.Signature.Recv(); recv != nil {
 			return fn.Pkg.Pkg.Path() + "." + types.TypeString(recv.Type(), func(*types.Package) string { return "" }) + "." + fn.Name()
 		}

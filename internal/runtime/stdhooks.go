@@ -69,6 +69,9 @@ func init() {
 	} {
 		nativeTable[name] = f
 	}
+	// syscall.Exit(code int) is the runtime's exit (its low 32 bits are
+	// the status, as the kernel takes it).
+	nativeTable["syscall.Exit"] = nativeTable["runtime.exit"]
 }
 
 // checkIndex reads an index argument at p, which must be below n.

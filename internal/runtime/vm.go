@@ -60,6 +60,11 @@ type vm struct {
 	// fds are the host file descriptors the program opened (syscall.go):
 	// the only ones besides its standard streams that it may use.
 	fds map[uintptr]bool
+	// semtable holds the goroutines waiting on each semaphore (sema.go).
+	semtable map[uintptr]*semaRoot
+	// staticuint64s is the table of the values 0 to 255 (reflect's
+	// getStaticuint64s), made on first use.
+	staticuint64s uintptr
 	// start is when the VM started: the origin of its monotonic clock.
 	start time.Time
 
@@ -72,7 +77,7 @@ type vm struct {
 }
 
 func newVM(p *bytecode.Program, opts Options) *vm {
-	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, start: time.Now()}
+	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, semtable: map[uintptr]*semaRoot{}, start: time.Now()}
 	v.m0.vm = v
 	v.stackpool = map[uintptr][]uintptr{}
 	v.sizedTypes.lock.rank = lockRankRuntimeTypes

@@ -1,7 +1,7 @@
-// b.go imports fmt on line 5, so that the position names the second file.
+// b.go imports runtime/trace on line 5, so that the position names the second file.
 
 package main
 
-import "fmt"
+import "runtime/trace"
 
-func hello() { fmt.Println("hello") }
+func hello() { println(trace.IsEnabled()) }

@@ -1,0 +1,7 @@
+package main
+
+import "runtime/pprof"
+
+func main() {
+	println(pprof.Profiles() != nil)
+}
