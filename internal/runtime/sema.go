@@ -87,15 +87,15 @@ func semrelease(mp *m, gp *g, fp uintptr) int {
 
 func init() {
 	for name, f := range map[string]nativeFunc{
-		"sync.runtime_Semacquire":                semacquire("semacquire", false),
-		"sync.runtime_SemacquireWaitGroup":       semacquire("sync.WaitGroup.Wait", false),
-		"sync.runtime_SemacquireRWMutexR":        semacquire("sync.RWMutex.RLock", true),
-		"sync.runtime_SemacquireRWMutex":         semacquire("sync.RWMutex.Lock", true),
-		"internal/sync.runtime_SemacquireMutex":  semacquire("sync.Mutex.Lock", true),
-		"internal/poll.runtime_Semacquire":       semacquire("semacquire", false),
-		"sync.runtime_Semrelease":                semrelease,
-		"internal/sync.runtime_Semrelease":       semrelease,
-		"internal/poll.runtime_Semrelease":       semrelease,
+		"sync.runtime_Semacquire":               semacquire("semacquire", false),
+		"sync.runtime_SemacquireWaitGroup":      semacquire("sync.WaitGroup.Wait", false),
+		"sync.runtime_SemacquireRWMutexR":       semacquire("sync.RWMutex.RLock", true),
+		"sync.runtime_SemacquireRWMutex":        semacquire("sync.RWMutex.Lock", true),
+		"internal/sync.runtime_SemacquireMutex": semacquire("sync.Mutex.Lock", true),
+		"internal/poll.runtime_Semacquire":      semacquire("semacquire", false),
+		"sync.runtime_Semrelease":               semrelease,
+		"internal/sync.runtime_Semrelease":      semrelease,
+		"internal/poll.runtime_Semrelease":      semrelease,
 		// One M: spinning can never see the holder release the lock.
 		"internal/sync.runtime_canSpin": func(mp *m, gp *g, fp uintptr) int {
 			mp.vm.st8(fp+8, 0)
