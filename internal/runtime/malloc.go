@@ -33,6 +33,7 @@ type mcache struct {
 	alloc      [2 * len(classSize)]*mspan
 	tiny       uintptr
 	tinyoffset uintptr
+	stats      allocStats // for ReadMemStats (mstats.go)
 }
 
 // mcentral hands spans of one span class to mcaches.
@@ -166,6 +167,7 @@ func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
 		if off+size <= tinySize && c.tiny != 0 {
 			p := c.tiny + off
 			c.tinyoffset = off + size
+			c.stats.tinyAllocs++
 			return p
 		}
 		p := c.allocSmall(mp, tinySize, true, nil)
@@ -182,6 +184,8 @@ func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
 	s.nelems = 1
 	s.freeindex = 1
 	s.types = []*bytecode.Type{typ}
+	c.stats.largeAlloc += uint64(s.elemsize)
+	c.stats.largeAllocCount++
 	return s.base
 }
 
@@ -197,6 +201,7 @@ func (c *mcache) allocSmall(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 	i := s.freeindex
 	s.freeindex++
 	s.types[i] = typ
+	c.stats.smallAllocCount[spc>>1]++
 	return s.base + i*s.elemsize
 }
 

@@ -52,6 +52,21 @@ var nativeTable = map[string]nativeFunc{
 		exitVM(2)
 		return stStop
 	},
+	// The program-visible API (symtab.go, mstats.go, mfinal.go).
+	"runtime.Caller":       nativeCaller,
+	"runtime.Callers":      nativeCallers,
+	"runtime.FuncForPC":    nativeFuncForPC,
+	"runtime.funcname":     nativeFuncname,
+	"runtime.funcentry":    nativeFuncentry,
+	"runtime.funcline":     nativeFuncline,
+	"runtime.Stack":        nativeStack,
+	"runtime.NumCPU":       nativeNumCPU,
+	"runtime.Version":      nativeVersion,
+	"runtime.GOROOT":       nativeGOROOT,
+	"runtime.readmemstats": nativeReadmemstats,
+	"runtime.SetFinalizer": nativeSetFinalizer,
+	"runtime.findObject":   nativeFindObject,
+	"runtime.closesOver":   nativeClosesOver,
 	"runtime.typestring": func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
 		t := typeOrNil(vm, uintptr(vm.ld(fp)))

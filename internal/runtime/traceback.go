@@ -292,9 +292,9 @@ func topSP(gp *g) uintptr { return frameSP(gp.fn, gp.fp) }
 func posString(vm *vm, fn *bytecode.Func, pc int32) string {
 	if pc >= 0 && int(pc) < len(fn.Pos) && fn.Pos[pc].IsValid() {
 		p := vm.prog.Fset.Position(fn.Pos[pc])
-		return p.Filename + ":" + itoa(int64(p.Line))
+		return absFile(p.Filename) + ":" + itoa(int64(p.Line))
 	}
-	return fn.File + ":" + itoa(int64(fn.Line))
+	return absFile(fn.File) + ":" + itoa(int64(fn.Line))
 }
 
 // printDeferringFrame prints the frame of the real runtime's panic.go that

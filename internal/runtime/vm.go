@@ -49,6 +49,9 @@ type vm struct {
 	itabs        itabTableT
 	mapTypes     map[*bytecode.Type]*maps.Type
 	nsudog       uint64 // sudogs ever made: no wait queue is longer
+	symtab       symtab // the pc table (symtab.go)
+	// finalizers holds the objects that have a finalizer (mfinal.go).
+	finalizers map[uintptr]bool
 
 	// printBuf gathers one print statement's output for stderr, written
 	// with one write as the real printlock section does.
@@ -78,6 +81,7 @@ type vm struct {
 
 func newVM(p *bytecode.Program, opts Options) *vm {
 	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, semtable: map[uintptr]*semaRoot{}, start: time.Now()}
+	v.symtab = newSymtab(p)
 	v.m0.vm = v
 	v.stackpool = map[uintptr][]uintptr{}
 	v.sizedTypes.lock.rank = lockRankRuntimeTypes

@@ -36,3 +36,11 @@ func KeepAlive(x any) {}
 
 // Breakpoint executes a breakpoint trap.
 func Breakpoint()
+
+// LockOSThread wires the calling goroutine to its thread. gort runs every
+// goroutine on its one M, so a goroutine is always on the same thread and
+// there is nothing to record.
+func LockOSThread() {}
+
+// UnlockOSThread undoes LockOSThread.
+func UnlockOSThread() {}
