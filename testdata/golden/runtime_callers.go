@@ -94,5 +94,5 @@ func main() {
 	file, line = fn.FileLine(code)
 	println(fn.Name(), fn.Entry() == code, base(file), line)
 	file, line = fn.FileLine(0)
-	println(file, line)
+	println(base(file), line)
 }
