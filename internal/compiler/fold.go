@@ -23,10 +23,10 @@ import (
 // index by the element's size. A slice that passes the bounds check is not
 // nil, so nothing moves but the address arithmetic.
 
-// foldable reports whether v is a field or slice element address every use
-// of which is a scalar load or store through it, in v's block, the first
-// right after v.
-func foldable(v ssa.Value, c *Compiler) bool {
+// foldable reports whether v, instruction i of its block, is a field or
+// slice element address every use of which is a scalar load or store
+// through it, in v's block, the first right after v.
+func foldable(v ssa.Value, i int, c *Compiler) bool {
 	switch v := v.(type) {
 	case *ssa.FieldAddr:
 		st := v.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
@@ -68,8 +68,8 @@ func foldable(v ssa.Value, c *Compiler) bool {
 			return false
 		}
 	}
-	b := v.Parent().Blocks[v.(ssa.Instruction).Block().Index]
-	for _, next := range b.Instrs[indexOf(b, v.(ssa.Instruction))+1:] {
+	b := v.(ssa.Instruction).Block()
+	for _, next := range b.Instrs[i+1:] {
 		if _, ok := next.(*ssa.DebugRef); ok {
 			continue
 		}

@@ -121,8 +121,8 @@ func (fc *fnCompiler) layout() {
 		fc.newSlot(fv)
 	}
 	for _, b := range fc.fn.Blocks {
-		for _, instr := range b.Instrs {
-			if v, ok := instr.(ssa.Value); ok && foldable(v, c) {
+		for i, instr := range b.Instrs {
+			if v, ok := instr.(ssa.Value); ok && foldable(v, i, c) {
 				fc.folded[v] = true
 			}
 		}
