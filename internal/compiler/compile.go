@@ -143,6 +143,7 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 		}
 	}
 	c.zerobase()
+	c.staticData()
 	c.boot()
 	// Compiling may discover more functions (wrappers reached only through
 	// method values), so iterate until none is left.
