@@ -53,6 +53,11 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// maxStaticObject bounds the objects the pass builds on the host and lays
+// out in the data region; a larger one is allocated by init code, on the
+// heap.
+const maxStaticObject = 1 << 24
+
 // staticInit is the pass over one package's init function.
 type staticInit struct {
 	c   *Compiler
@@ -187,6 +192,9 @@ func (s *staticInit) step(x ssa.Instruction) bool {
 		return true
 	case *ssa.Alloc:
 		t := deref(x.Type())
+		if c.sizes.Sizeof(t) > maxStaticObject {
+			return false
+		}
 		o := &sobj{t: t, v: sval{b: make([]byte, c.sizes.Sizeof(t))}}
 		s.vals[x] = s.pointerTo(o, 0)
 		return true
@@ -230,7 +238,7 @@ func (s *staticInit) step(x ssa.Instruction) bool {
 	case *ssa.ChangeType:
 		v, ok := s.value(x.X)
 		if ok {
-			s.vals[x] = sval{b: v.b, refs: v.refs}
+			s.vals[x] = v
 		}
 		return ok
 	case *ssa.Convert:
@@ -387,7 +395,7 @@ func (s *staticInit) convert(x *ssa.Convert) bool {
 	if isPointerWord(from) && isPointerWord(to) {
 		v, ok := s.value(x.X)
 		if ok {
-			s.vals[x] = sval{b: v.b, refs: v.refs, g: v.g}
+			s.vals[x] = v
 		}
 		return ok
 	}
@@ -440,7 +448,8 @@ func (s *staticInit) makeInterface(x *ssa.MakeInterface) bool {
 	if ct.DirectIface {
 		store(&iv, 8, extract(v, 0, 8))
 	} else {
-		store(&iv, 8, s.pointerTo(&sobj{t: x.X.Type(), v: v}, 0))
+		box := &sobj{t: x.X.Type(), v: extract(v, 0, int64(len(v.b)))}
+		store(&iv, 8, s.pointerTo(box, 0))
 	}
 	s.vals[x] = iv
 	return true
