@@ -32,8 +32,10 @@ import (
 //	StaticOff    read-only data: type descriptors, names, GC masks, static
 //	             itabs, string constants, the func values of top-level
 //	             functions and other constant blocks the compiler makes
-//	DataOff      package variables (data and bss: zero in the image, set by
-//	             init code) and runtime.zerobase
+//	DataOff      package variables (data and bss: the static-data pass
+//	             writes the values of those with constant initialisers and
+//	             the objects those point at, init code sets the rest) and
+//	             runtime.zerobase
 //	HeapOff      the heap
 //
 // Everything below the data is read-only once the program runs: the image
@@ -148,6 +150,7 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 		}
 	}
 	c.zerobase()
+	c.staticData()
 	c.boot()
 	// Compiling may discover more functions (wrappers reached only through
 	// method values), so iterate until none is left.
