@@ -602,9 +602,12 @@ func (c *Compiler) constValue(k *ssa.Const) []byte {
 		binary.LittleEndian.PutUint64(b[8:], uint64(len(s)))
 	case basic.Info()&types.IsInteger != 0 || basic.Kind() == types.UnsafePointer:
 		var w uint64
-		if v, exact := constant.Int64Val(k.Value); exact {
+		// An integer constant may be held as an exact float or complex
+		// value (the shift count in x<<1.), which ToInt makes an Int.
+		iv := constant.ToInt(k.Value)
+		if v, exact := constant.Int64Val(iv); exact {
 			w = uint64(v)
-		} else if v, exact := constant.Uint64Val(k.Value); exact {
+		} else if v, exact := constant.Uint64Val(iv); exact {
 			w = v
 		}
 		binary.LittleEndian.PutUint64(b, normalise(w, classOf(t)))

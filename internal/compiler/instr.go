@@ -671,6 +671,9 @@ func (fc *fnCompiler) slice(v *ssa.Slice) {
 	case *types.Pointer:
 		at := u.Elem().Underlying().(*types.Array)
 		mode, elemSize, arrayLen = 2, int32(fc.c.sizeof(at.Elem())), at.Len()
+		if a, ok := v.X.(*ssa.Alloc); ok && a.Comment == "makeslice" && v.Low == nil && v.High != nil {
+			mode = 3 // make([]T, n, m), m constant: makeslice's errors
+		}
 	}
 	fc.rt(bytecode.RtSlice, fc.val(v), fc.val(v.X), fc.aux(mode, opt(v.Low), opt(v.High), opt(v.Max), elemSize, int32(arrayLen),
 		signedFlags(v.Low, v.High, v.Max)))

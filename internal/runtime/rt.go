@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"encoding/binary"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -315,7 +316,14 @@ func runeAt(b []byte, i uintptr) rune {
 
 // panicwrap is a value method called through a nil pointer.
 func panicwrap(mp *m, gp *g, typ, method string) int {
-	return panicPlain(mp, gp, "value method "+typ+"."+method+" called using nil *"+typ+" pointer")
+	// gc names the type with its package first, then without it:
+	// "value method main.T.F called using nil *T pointer".
+	name := typ
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = name[:i]
+	}
+	short := typ[strings.LastIndexByte(name, '.')+1:]
+	return panicPlain(mp, gp, "value method "+typ+"."+method+" called using nil *"+short+" pointer")
 }
 
 // goStmt starts a goroutine: the callee and its argument block, built in

@@ -22,8 +22,9 @@ func makeslice(mp *m, gp *g, dst int32, n, c uint64, et *bytecode.Type, lenSigne
 	return stContinue
 }
 
-// sliceOp implements x[lo:hi:max] for slices (mode 0), strings (1) and
-// pointers to arrays (2), with gc's checks in gc's order and gc's rule for
+// sliceOp implements x[lo:hi:max] for slices (mode 0), strings (1),
+// pointers to arrays (2) and the array of a make with a constant capacity
+// (3), with gc's checks in gc's order and gc's rule for
 // cap 0: the pointer does not advance, so it never points past the object.
 func sliceOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	fpp := mp.vm.mem.Frame(gp.fp)
@@ -35,12 +36,23 @@ func sliceOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	case 1:
 		base, length = *slot(fpp, in.B), *slot(fpp, in.B+8)
 		capacity = length
-	case 2:
+	case 2, 3:
 		base = *slot(fpp, in.B)
 		if base == 0 {
 			return panicmem(mp, gp, 0)
 		}
 		length, capacity = arrLen, arrLen
+	}
+	if mode == 3 {
+		// make([]T, n, m) with a constant m, which go/ssa builds as
+		// new([m]T)[:n]: gc's makeslice checks and words.
+		n := *slot(fpp, hiS)
+		if signed&2 != 0 && int64(n) < 0 {
+			return panicErrorString(mp, gp, "makeslice: len out of range")
+		}
+		if n > arrLen {
+			return panicErrorString(mp, gp, "makeslice: cap out of range")
+		}
 	}
 	lo, hi, mx := uint64(0), length, capacity
 	if loS >= 0 {
