@@ -85,6 +85,15 @@ func (c *Compiler) compileFunc(fn *ssa.Function, f *bytecode.Func) {
 	fc.finish()
 }
 
+// noopIntrinsic reports whether fn is an instance of a function that gc
+// implements as an intrinsic with nothing to do under gort, whose Go body
+// only panics: internal/abi.EscapeNonString forces a value to the heap,
+// and gort's stack-moving pointer maps make that unnecessary.
+func noopIntrinsic(fn *ssa.Function) bool {
+	o := fn.Origin()
+	return o != nil && o.Pkg != nil && o.Pkg.Pkg.Path() == "internal/abi" && o.Name() == "EscapeNonString"
+}
+
 func (fc *fnCompiler) unsupported(what string, pos token.Pos) {
 	if !pos.IsValid() {
 		pos = fc.cur
@@ -385,6 +394,10 @@ func (fc *fnCompiler) body() {
 	fc.blockPC = make([]int32, len(fc.fn.Blocks))
 	fc.cur = fc.fn.Pos()
 	fc.prologue()
+	if noopIntrinsic(fc.fn) {
+		fc.emit(bytecode.RET, 0, 0, 0, 0)
+		return
+	}
 	for _, b := range fc.fn.Blocks {
 		fc.blockPC[b.Index] = int32(len(fc.code))
 		fc.blockStart = len(fc.code)

@@ -16,11 +16,27 @@ import (
 // section (the image has one module, so ptrInModule names it). The result
 // must lie in the read-only data the image laid out.
 func resolveOff(vm *vm, off int32) uintptr {
+	if off < 0 {
+		// An offset reflect registered for a name or type it made at run
+		// time (addReflectOff).
+		if i := -int64(off) - 1; i < int64(len(vm.reflectOffs.ptrs)) {
+			return vm.reflectOffs.ptrs[i]
+		}
+		panic(arena.Fault{Addr: vm.prog.TypesBase})
+	}
 	p := vm.prog.TypesBase + uintptr(int64(off))
-	if off < 0 || p >= vm.prog.RODataEnd {
+	if p >= vm.prog.RODataEnd {
 		panic(arena.Fault{Addr: p})
 	}
 	return p
+}
+
+// reflectOffs are the offsets addReflectOff handed out: -1, -2, ... for
+// the pointers in order, one per pointer, as the real runtime's
+// reflectOffs table does.
+type reflectOffs struct {
+	ptrs []uintptr
+	ids  map[uintptr]int32
 }
 
 func init() {
@@ -36,6 +52,35 @@ func init() {
 		"reflect.resolveNameOff", "reflect.resolveTypeOff",
 	} {
 		nativeTable[name] = resolve
+	}
+	// addReflectOff(ptr unsafe.Pointer) int32
+	nativeTable["reflect.addReflectOff"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		p := uintptr(vm.ld(fp))
+		ro := &vm.reflectOffs
+		id, ok := ro.ids[p]
+		if !ok {
+			if ro.ids == nil {
+				ro.ids = map[uintptr]int32{}
+			}
+			ro.ptrs = append(ro.ptrs, p)
+			id = -int32(len(ro.ptrs))
+			ro.ids[p] = id
+		}
+		vm.mem.MustStore32(fp+8, uint32(id))
+		return stContinue
+	}
+	// resolveTextOff(rtype unsafe.Pointer, off int32) unsafe.Pointer: a
+	// method's code pointer, an entry of the text region.
+	nativeTable["reflect.resolveTextOff"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		off := int32(vm.ld32(fp + 8))
+		p := vm.prog.TextBase + uintptr(int64(off))
+		if _, ok := funcForCode(vm, uint64(p)); off < 0 || !ok {
+			panic(arena.Fault{Addr: p})
+		}
+		vm.st(fp+16, uint64(p))
+		return stContinue
 	}
 	for _, pkg := range []string{"internal/reflectlite.", "reflect."} {
 		// unsafe_New(t *abi.Type) unsafe.Pointer

@@ -66,6 +66,10 @@ type g struct {
 	ndefer int     // records on the chain: no walk of it pops more
 	_panic *_panic // innermost panic
 
+	// fipsIndicator is crypto/internal/fips140's service indicator, which
+	// the real runtime keeps per goroutine.
+	fipsIndicator uint8
+
 	// The go statement that created the goroutine, for the "created by"
 	// line of tracebacks: its function and the pc after it, and the
 	// creating goroutine. parentGoid is 0 for goroutines the runtime starts.

@@ -69,6 +69,22 @@ func init() {
 	} {
 		nativeTable[name] = f
 	}
+	// crypto/internal/fips140's per-goroutine indicator.
+	nativeTable["crypto/internal/fips140.getIndicator"] = func(mp *m, gp *g, fp uintptr) int {
+		mp.vm.st8(fp, gp.fipsIndicator)
+		return stContinue
+	}
+	nativeTable["crypto/internal/fips140.setIndicator"] = func(mp *m, gp *g, fp uintptr) int {
+		gp.fipsIndicator = mp.vm.ld8(fp)
+		return stContinue
+	}
+	// The runtime's fatal, pushed to packages that must not recover.
+	for _, name := range []string{"crypto/internal/fips140.fatal", "crypto/internal/sysrand.fatal", "internal/runtime/maps.fatal"} {
+		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int {
+			fatal(loadString(mp.vm, fp))
+			return stStop
+		}
+	}
 	// syscall.Exit(code int) is the runtime's exit (its low 32 bits are
 	// the status, as the kernel takes it).
 	nativeTable["syscall.Exit"] = nativeTable["runtime.exit"]

@@ -63,6 +63,11 @@ type vm struct {
 	// fds are the host file descriptors the program opened (syscall.go):
 	// the only ones besides its standard streams that it may use.
 	fds map[uintptr]bool
+	// reflectOffs are the names and types reflect registered at run time.
+	reflectOffs reflectOffs
+	// weakHandles maps an object's address to its weak pointer handle
+	// (weak.go).
+	weakHandles map[uintptr]uintptr
 	// semtable holds the goroutines waiting on each semaphore (sema.go).
 	semtable map[uintptr]*semaRoot
 	// staticuint64s is the table of the values 0 to 255 (reflect's
@@ -80,7 +85,7 @@ type vm struct {
 }
 
 func newVM(p *bytecode.Program, opts Options) *vm {
-	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, semtable: map[uintptr]*semaRoot{}, start: time.Now()}
+	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, semtable: map[uintptr]*semaRoot{}, weakHandles: map[uintptr]uintptr{}, start: time.Now()}
 	v.symtab = newSymtab(p)
 	v.m0.vm = v
 	v.stackpool = map[uintptr][]uintptr{}
