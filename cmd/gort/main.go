@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	goruntime "runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -31,6 +32,14 @@ func usage() {
 func main() {
 	if len(os.Args) < 2 {
 		usage()
+	}
+	// Loading, type-checking and compiling the standard library from
+	// source builds a large graph that lives until the program runs; the
+	// host collector at its default pace spends a third of start-up on it.
+	// GOGC=200 halves that for about 10% more peak memory. A GOGC in the
+	// environment is the user's, and is left alone.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
 	}
 	switch os.Args[1] {
 	case "run":
