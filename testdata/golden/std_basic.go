@@ -1,15 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-	"bytes"
-	"slices"
 	"unicode"
+	"unicode/utf8"
 )
 
 type E struct{ s string }
