@@ -2,7 +2,8 @@
 // SSA program: go/build file selection for GOOS=linux GOARCH=amd64, go/parser,
 // go/types, then go/ssa with InstantiateGenerics|BareInits. The runtime
 // package is gort's own Go source, embedded in the binary; every other
-// standard-library package would come from $GOROOT/src.
+// standard-library package comes from $GOROOT/src, and the packages of
+// modules are the ones the go command lists (modules.go).
 //
 // The loader also computes the init task list in the order the linker gives
 // it (DESIGN.md §2). It never runs anything.
