@@ -2,7 +2,8 @@
 // SSA program: go/build file selection for GOOS=linux GOARCH=amd64, go/parser,
 // go/types, then go/ssa with InstantiateGenerics|BareInits. The runtime
 // package is gort's own Go source, embedded in the binary; every other
-// standard-library package would come from $GOROOT/src.
+// standard-library package comes from $GOROOT/src, and the packages of
+// modules are the ones the go command lists (modules.go).
 //
 // The loader also computes the init task list in the order the linker gives
 // it (DESIGN.md §2). It never runs anything.
@@ -103,8 +104,24 @@ func Load(pkg []string) (*Program, error) {
 	}
 	ctxt := BuildContext()
 	fset := token.NewFileSet()
+	l := &loader{fset: fset, pkgs: map[string]*types.Package{}, files: map[*types.Package][]*ast.File{}, linknames: map[string]string{}, unsupported: map[string]*unsupportedImport{}}
+	display := "command-line-arguments"
 	var filenames []string
-	if len(pkg) == 1 && !strings.HasSuffix(pkg[0], ".go") {
+	var files []*ast.File
+	if needsModules(pkg, nil) {
+		// A package of a module, named by directory or import path.
+		root, err := l.listPackages(pkg)
+		if err != nil {
+			return nil, err
+		}
+		display, l.mainVersion = root.ImportPath, moduleVersion(root)
+		for _, f := range root.GoFiles {
+			filenames = append(filenames, filepath.Join(root.Dir, f))
+		}
+		if files, err = l.parsePackage(display, filenames); err != nil {
+			return nil, err
+		}
+	} else if len(pkg) == 1 && !strings.HasSuffix(pkg[0], ".go") {
 		bp, err := ctxt.ImportDir(pkg[0], 0)
 		if err != nil {
 			return nil, &Error{Msg: err.Error(), Code: 1}
@@ -130,30 +147,36 @@ func Load(pkg []string) (*Program, error) {
 			return nil, &Error{Msg: "package command-line-arguments: build constraints exclude all Go files in " + filepath.Dir(pkg[0]), Code: 1}
 		}
 	}
-
-	l := &loader{fset: fset, pkgs: map[string]*types.Package{}, files: map[*types.Package][]*ast.File{}, linknames: map[string]string{}, unsupported: map[string]*unsupportedImport{}}
-	var files []*ast.File
-	for _, name := range filenames {
-		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			return nil, syntaxErrors(filenames, err)
+	if files == nil {
+		for _, name := range filenames {
+			f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+			if err != nil {
+				return nil, syntaxErrors(filenames, err)
+			}
+			files = append(files, f)
 		}
-		files = append(files, f)
+		if needsModules(pkg, files) {
+			// Files (or a directory outside any module) that import
+			// packages of modules.
+			if _, err := l.listPackages(pkg); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if name := files[0].Name.Name; name != "main" {
-		return nil, &Error{Msg: fmt.Sprintf("package command-line-arguments is not a main package"), Code: 1}
+		return nil, &Error{Msg: fmt.Sprintf("package %s is not a main package", display), Code: 1}
 	}
 	rt, err := l.load("runtime")
 	if err != nil {
 		return nil, err
 	}
-	mainPkg, err := l.check("main", files, "command-line-arguments")
+	mainPkg, err := l.check("main", files, display)
 	if err != nil {
 		return nil, err
 	}
 	if _, ok := mainPkg.Scope().Lookup("main").(*types.Func); !ok {
 		// go build finds this at link time and says so in the linker's words.
-		return nil, &Error{Msg: "# command-line-arguments\nruntime.main_main·f: function main is undeclared in the main package", Code: 1}
+		return nil, &Error{Msg: "# " + display + "\nruntime.main_main·f: function main is undeclared in the main package", Code: 1}
 	}
 
 	prog := ssa.NewProgram(fset, ssa.InstantiateGenerics|ssa.BareInits)
@@ -195,6 +218,14 @@ type loader struct {
 	// unsupported holds the packages that failed to load as
 	// unsupported, so that every importer reports the same cause.
 	unsupported map[string]*unsupportedImport
+	// listed holds the go command's listing of the program's packages
+	// when it was asked (modules.go); mainVersion is the go version of
+	// the main package's module.
+	listed      map[string]*listedPackage
+	mainVersion string
+	// fatal is the first error in a package of a module: it ends the
+	// load, rather than becoming a type error of its importer.
+	fatal error
 }
 
 func (l *loader) Import(path string) (*types.Package, error) {
@@ -217,13 +248,16 @@ func (l *loader) Import(path string) (*types.Package, error) {
 	return p, nil
 }
 
-// load loads a non-main package: the embedded runtime, or a standard-library
-// package from $GOROOT/src.
+// load loads a non-main package: the embedded runtime, a package of a
+// module (modules.go), or a standard-library package from $GOROOT/src.
 func (l *loader) load(path string) (*types.Package, error) {
 	if p, ok := l.pkgs[path]; ok && p != nil {
 		return p, nil
 	}
 	l.pkgs[path] = nil
+	if lp := l.modulePackage(path); lp != nil {
+		return l.loadModulePackage(lp)
+	}
 	var files []*ast.File
 	if path == "runtime" {
 		entries, err := fs.ReadDir(vmruntime.FS, "runtime")
@@ -294,7 +328,7 @@ func (l *loader) check(path string, files []*ast.File, display string) (*types.P
 	conf := types.Config{
 		Importer:  l,
 		Sizes:     types.SizesFor("gc", "amd64"),
-		GoVersion: "go1.26",
+		GoVersion: l.goVersion(path),
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
 				errs = append(errs, te)
@@ -312,7 +346,10 @@ func (l *loader) check(path string, files []*ast.File, display string) (*types.P
 		FileVersions: map[*ast.File]string{},
 	}
 	p, _ := conf.Check(path, l.fset, files, info)
-	std := display == path && path != "main"
+	if l.fatal != nil {
+		return nil, l.fatal
+	}
+	std := display == path && path != "main" && l.modulePackage(path) == nil
 	for _, e := range errs {
 		u := l.unsupportedCause(e)
 		if u == nil {
@@ -408,9 +445,17 @@ func typeErrors(pkg string, fset *token.FileSet, errs []types.Error) error {
 	return &Error{Msg: strings.TrimSuffix(b.String(), "\n"), Code: 1}
 }
 
+// positionString spells pos as go build does in the compiler's messages:
+// the compiler runs on the package's files by absolute name, and the go
+// command shortens their directory (buildPath): "./a.go" in the current
+// directory, "internal/greet/greet.go" below it, "../dep/x.go" beside it.
 func positionString(fset *token.FileSet, pos token.Pos) string {
 	p := fset.Position(pos)
-	return fmt.Sprintf("%s:%d:%d", relPath(p.Filename), p.Line, p.Column)
+	name := relPath(p.Filename)
+	if abs, err := filepath.Abs(p.Filename); err == nil && !strings.HasPrefix(p.Filename, "$") {
+		name = buildPath(filepath.Dir(abs), abs)
+	}
+	return fmt.Sprintf("%s:%d:%d", name, p.Line, p.Column)
 }
 
 // relPath spells a file name as the go command does in diagnostics:

@@ -1,0 +1,3 @@
+module example.com/loop13
+
+go 1.13
