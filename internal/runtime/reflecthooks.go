@@ -13,11 +13,19 @@ import (
 // land in.
 
 // resolveOff turns a NameOff or TypeOff into an address in the types
-// section (the image has one module, so ptrInModule names it). The result
-// must lie in the read-only data the image laid out.
+// section (the image has one module, so ptrInModule names it), which must
+// lie in the read-only data the image laid out; a negative offset is an id
+// that reflect.addReflectOff handed out (typeview.go).
 func resolveOff(vm *vm, off int32) uintptr {
+	if off < 0 {
+		p, ok := vm.types.reflectOffs.m[off]
+		if !ok {
+			panic(arena.Fault{Addr: vm.prog.TypesBase + uintptr(int64(off))})
+		}
+		return p
+	}
 	p := vm.prog.TypesBase + uintptr(int64(off))
-	if off < 0 || p >= vm.prog.RODataEnd {
+	if p >= vm.prog.RODataEnd {
 		panic(arena.Fault{Addr: p})
 	}
 	return p

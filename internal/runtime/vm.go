@@ -50,6 +50,9 @@ type vm struct {
 	mapTypes     map[*bytecode.Type]*maps.Type
 	nsudog       uint64 // sudogs ever made: no wait queue is longer
 	symtab       symtab // the pc table (symtab.go)
+	// types holds descriptors' views and the types derived from them
+	// (typeview.go).
+	types typeCache
 	// finalizers holds the objects that have a finalizer (mfinal.go).
 	finalizers map[uintptr]bool
 
@@ -90,5 +93,6 @@ func newVM(p *bytecode.Program, opts Options) *vm {
 	v.itabs.table = map[[2]uintptr]uintptr{}
 	v.itabs.missing = map[[2]uintptr]string{}
 	v.mapTypes = map[*bytecode.Type]*maps.Type{}
+	v.types.init()
 	return v
 }
