@@ -673,3 +673,50 @@ func kindClass(k bytecode.Kind) uint16 {
 	}
 	return 0
 }
+
+func init() {
+	// addReflectOff(ptr unsafe.Pointer) int32: the id by which a type that
+	// reflect made refers to its name, a type or a code pointer, where a
+	// type in the image has an offset into its module.
+	nativeTable["reflect.addReflectOff"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		ptr := uintptr(vm.ld(fp))
+		offs := &vm.types.reflectOffs
+		id, ok := offs.minv[ptr]
+		if !ok {
+			if offs.next < -maxReflectOff {
+				fatal("runtime: too many types made by reflect")
+			}
+			id = offs.next
+			offs.next--
+			offs.m[id] = ptr
+			offs.minv[ptr] = id
+		}
+		vm.mem.MustStore32(fp+8, uint32(id))
+		return stContinue
+	}
+	// typelinks() (sections []unsafe.Pointer, offset [][]int32): the
+	// image's one module, and its typelinks as offsets from the types
+	// section, sorted by type string.
+	nativeTable["reflect.typelinks"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		links := vm.prog.Typelinks
+		if vm.types.typelinks == 0 && len(links) > 0 {
+			b := make([]byte, 4*len(links))
+			for i, p := range links {
+				binary.LittleEndian.PutUint32(b[4*i:], uint32(p-vm.prog.TypesBase))
+			}
+			vm.types.typelinks = mallocgc(mp, uintptr(len(b)), nil)
+			if !vm.mem.WriteBytes(vm.types.typelinks, b) {
+				throw("typelinks: fresh object not writable")
+			}
+		}
+		sections := mallocgc(mp, 8, conservativeType(mp, "reflect.typelinks", 8))
+		vm.st(sections, uint64(vm.prog.TypesBase))
+		offset := mallocgc(mp, 24, conservativeType(mp, "reflect.typelinks", 24))
+		n := uint64(len(links))
+		vm.mem.MustWriteWords(offset, []uint64{uint64(vm.types.typelinks), n, n})
+		vm.mem.MustWriteWords(fp, []uint64{uint64(sections), 1, 1, uint64(offset), 1, 1})
+		return stContinue
+	}
+}
