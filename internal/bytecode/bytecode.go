@@ -107,6 +107,9 @@ type Program struct {
 	HeapStart uintptr
 	ZeroBase  uintptr // runtime.zerobase: the address of every zero-sized object
 	Itabs     []Itab
+	// Typelinks are the descriptors reflect may look up by string rather
+	// than make (typedesc.Builder.Typelinks), sorted by type string.
+	Typelinks []uintptr
 	// Boot: runtime.main's index and its arguments' static values.
 	RuntimeMain int32
 	InitFuncs   []int32 // package init functions in the linker's order

@@ -54,7 +54,9 @@ type Type struct {
 	Len           int64 // array
 	Fields        []Field
 	ChanDir       int // 1 recv, 2 send, 3 both
-	// Interface: method names in sorted order (for itab construction).
+	// Interface: method names (types.Id spelling) in the order of the
+	// descriptor's method list, which is the order of an itab's code
+	// pointers: exported names first, then by name and package.
 	IMethods []string
 	// Load class for scalars (0 for aggregates).
 	Class uint16
@@ -62,10 +64,9 @@ type Type struct {
 	DirectIface bool
 	// Methods is the interface-callable method set sorted by name (for a
 	// non-direct type, the methods of *T, since the data word points at a
-	// boxed T). IMethodSigs parallels IMethods for interface types.
-	Methods     []Method
-	IMethodSigs []any
-	PkgPath     string
+	// boxed T).
+	Methods []Method
+	PkgPath string
 }
 
 // Field is one field of a struct type.
@@ -80,5 +81,4 @@ type Field struct {
 type Method struct {
 	Name string // types.Id spelling: unexported names are qualified by package path
 	Func int32  // index in Program.Funcs
-	Sig  any    // *types.Signature without receiver, for identity checks at itab construction
 }

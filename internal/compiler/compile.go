@@ -161,6 +161,7 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 		}
 		c.compileFunc(c.ssaOf[f], f)
 	}
+	c.out.Typelinks = c.desc.b.Typelinks()
 	return c.out, nil
 }
 

@@ -65,12 +65,9 @@ func (c *Compiler) typ(t types.Type) *bytecode.Type {
 		bt.Kind = bytecode.FuncKind
 	case *types.Interface:
 		bt.Kind = bytecode.Interface
-		for i := 0; i < u.NumMethods(); i++ {
-			m := u.Method(i)
+		for _, m := range typedesc.SortedMethods(u) {
 			bt.IMethods = append(bt.IMethods, m.Id())
-			bt.IMethodSigs = append(bt.IMethodSigs, m.Type())
 		}
-		sortMethods(bt.IMethods, bt.IMethodSigs)
 	case *types.Struct:
 		bt.Kind = bytecode.Struct
 		offs := c.sizes.Offsetsof(fieldsOf(u))
@@ -112,24 +109,9 @@ func (c *Compiler) methods(t types.Type, bt *bytecode.Type) {
 		if fn == nil {
 			continue
 		}
-		bt.Methods = append(bt.Methods, bytecode.Method{Name: sel.Obj().Id(), Func: c.declare(fn).Index, Sig: sel.Obj().Type()})
+		bt.Methods = append(bt.Methods, bytecode.Method{Name: sel.Obj().Id(), Func: c.declare(fn).Index})
 	}
 	sort.Slice(bt.Methods, func(i, j int) bool { return bt.Methods[i].Name < bt.Methods[j].Name })
-}
-
-func sortMethods(names []string, sigs []any) {
-	idx := make([]int, len(names))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool { return names[idx[a]] < names[idx[b]] })
-	n2 := make([]string, len(names))
-	s2 := make([]any, len(sigs))
-	for i, j := range idx {
-		n2[i], s2[i] = names[j], sigs[j]
-	}
-	copy(names, n2)
-	copy(sigs, s2)
 }
 
 func fieldsOf(s *types.Struct) []*types.Var {

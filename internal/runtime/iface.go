@@ -1,9 +1,7 @@
 package runtime
 
 import (
-	"go/types"
-	"strings"
-
+	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -28,7 +26,13 @@ func itabsinit(vm *vm) {
 }
 
 // getitab returns the itab for concrete type t and interface it, or 0 and
-// the name of a missing method.
+// the name of a missing method. As the real itab.init, it walks the two
+// descriptors' method lists, both sorted the same way (exported names
+// first, then by name and package), in one pass: a method of t serves an
+// interface method when their names and packages agree and their types are
+// the same descriptor, types being shared up to identity. The itab's code
+// pointers are the methods' Ifn, in the interface's order, which is the
+// slot order both compiled interface calls and reflect use.
 func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
 	key := [2]uintptr{it.Desc, t.Desc}
 	itabs := &mp.vm.itabs
@@ -40,40 +44,34 @@ func getitab(mp *m, it, t *bytecode.Type) (uintptr, string) {
 	if name, ok := itabs.missing[key]; ok {
 		return 0, name
 	}
-	fns := make([]uintptr, len(it.IMethods))
-	for i, name := range it.IMethods {
-		found := false
-		for _, meth := range t.Methods {
-			if meth.Name == name && sigIdentical(meth.Sig, it.IMethodSigs[i]) {
-				fns[i] = mp.vm.prog.Funcs[meth.Func].Text
-				found = true
+	iv, tv := mp.vm.typeView(it.Desc), mp.vm.typeView(t.Desc)
+	if iv.kind != bytecode.Interface {
+		panic(arena.Fault{Addr: it.Desc})
+	}
+	fns := make([]uintptr, len(iv.imethods))
+	j := 0
+	for i, im := range iv.imethods {
+		for ; j < len(tv.methods); j++ {
+			tm := &tv.methods[j]
+			if tm.name == im.name && tm.pkgPath == im.pkgPath && tm.mtyp == im.typ && tm.ifn != 0 {
+				fns[i] = tm.ifn
 				break
 			}
 		}
-		if !found {
-			short := name
-			if j := strings.LastIndexByte(name, '.'); j >= 0 {
-				short = name[j+1:]
-			}
-			itabs.missing[key] = short
-			return 0, short
+		if j == len(tv.methods) {
+			itabs.missing[key] = im.name
+			return 0, im.name
 		}
 	}
 	tab := mallocgc(mp, uintptr(24+8*max(len(fns), 1)), itabType(mp, len(fns)))
 	mp.vm.st(tab, uint64(it.Desc))
 	mp.vm.st(tab+8, uint64(t.Desc))
-	h := mp.vm.ld32(t.Desc + 16)
-	mp.vm.mem.Store32(tab+16, h)
+	mp.vm.mem.Store32(tab+16, tv.hash)
 	for i, f := range fns {
 		mp.vm.st(tab+24+uintptr(8*i), uint64(f))
 	}
 	itabs.table[key] = tab
 	return tab, ""
-}
-
-// sigIdentical compares two method signatures, ignoring receivers.
-func sigIdentical(a, b any) bool {
-	return types.Identical(a.(*types.Signature), b.(*types.Signature))
 }
 
 // dynType returns the dynamic type descriptor of an interface value's

@@ -13,16 +13,16 @@ import (
 // land in.
 
 // resolveOff turns a NameOff or TypeOff into an address in the types
-// section (the image has one module, so ptrInModule names it). The result
-// must lie in the read-only data the image laid out.
+// section (the image has one module, so ptrInModule names it), which must
+// lie in the read-only data the image laid out; a negative offset is an id
+// that reflect.addReflectOff handed out (typeview.go).
 func resolveOff(vm *vm, off int32) uintptr {
 	if off < 0 {
-		// An offset reflect registered for a name or type it made at run
-		// time (addReflectOff).
-		if i := -int64(off) - 1; i < int64(len(vm.reflectOffs.ptrs)) {
-			return vm.reflectOffs.ptrs[i]
+		p, ok := vm.types.reflectOffs.m[off]
+		if !ok {
+			panic(arena.Fault{Addr: vm.prog.TypesBase + uintptr(int64(off))})
 		}
-		panic(arena.Fault{Addr: vm.prog.TypesBase})
+		return p
 	}
 	p := vm.prog.TypesBase + uintptr(int64(off))
 	if p >= vm.prog.RODataEnd {
@@ -31,13 +31,6 @@ func resolveOff(vm *vm, off int32) uintptr {
 	return p
 }
 
-// reflectOffs are the offsets addReflectOff handed out: -1, -2, ... for
-// the pointers in order, one per pointer, as the real runtime's
-// reflectOffs table does.
-type reflectOffs struct {
-	ptrs []uintptr
-	ids  map[uintptr]int32
-}
 
 func init() {
 	// resolveNameOff(ptrInModule unsafe.Pointer, off int32) unsafe.Pointer,
@@ -52,23 +45,6 @@ func init() {
 		"reflect.resolveNameOff", "reflect.resolveTypeOff",
 	} {
 		nativeTable[name] = resolve
-	}
-	// addReflectOff(ptr unsafe.Pointer) int32
-	nativeTable["reflect.addReflectOff"] = func(mp *m, gp *g, fp uintptr) int {
-		vm := mp.vm
-		p := uintptr(vm.ld(fp))
-		ro := &vm.reflectOffs
-		id, ok := ro.ids[p]
-		if !ok {
-			if ro.ids == nil {
-				ro.ids = map[uintptr]int32{}
-			}
-			ro.ptrs = append(ro.ptrs, p)
-			id = -int32(len(ro.ptrs))
-			ro.ids[p] = id
-		}
-		vm.mem.MustStore32(fp+8, uint32(id))
-		return stContinue
 	}
 	// resolveTextOff(rtype unsafe.Pointer, off int32) unsafe.Pointer: a
 	// method's code pointer, an entry of the text region.

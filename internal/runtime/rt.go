@@ -122,7 +122,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 		if len(t.IMethods) == 0 {
 			set(in.A, uint64(dyn))
 		} else {
-			tab, _ := getitab(mp, t, mp.vm.prog.TypeByDesc[dyn])
+			tab, _ := getitab(mp, t, typeAt(vm, dyn))
 			set(in.A, uint64(tab))
 		}
 		set(in.A+8, data)

@@ -50,6 +50,9 @@ type vm struct {
 	mapTypes     map[*bytecode.Type]*maps.Type
 	nsudog       uint64 // sudogs ever made: no wait queue is longer
 	symtab       symtab // the pc table (symtab.go)
+	// types holds descriptors' views and the types derived from them
+	// (typeview.go).
+	types typeCache
 	// finalizers holds the objects that have a finalizer (mfinal.go).
 	finalizers map[uintptr]bool
 
@@ -63,8 +66,6 @@ type vm struct {
 	// fds are the host file descriptors the program opened (syscall.go):
 	// the only ones besides its standard streams that it may use.
 	fds map[uintptr]bool
-	// reflectOffs are the names and types reflect registered at run time.
-	reflectOffs reflectOffs
 	// weakHandles maps an object's address to its weak pointer handle
 	// (weak.go).
 	weakHandles map[uintptr]uintptr
@@ -95,5 +96,6 @@ func newVM(p *bytecode.Program, opts Options) *vm {
 	v.itabs.table = map[[2]uintptr]uintptr{}
 	v.itabs.missing = map[[2]uintptr]string{}
 	v.mapTypes = map[*bytecode.Type]*maps.Type{}
+	v.types.init()
 	return v
 }

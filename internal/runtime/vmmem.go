@@ -35,13 +35,15 @@ func byteSize(p, n, size uintptr) uintptr {
 }
 
 // typeAt returns the type whose descriptor is at desc, a word from VM
-// memory (an interface's type word, an itab's type): an address that holds
-// no descriptor faults.
+// memory (an interface's type word, an itab's type, a hook's *abi.Type):
+// the compiler's for a descriptor it laid out, else the one derived from
+// the descriptor's validated bytes (typeview.go), as for the types reflect
+// makes at run time. An address that holds no valid descriptor faults.
 func typeAt(vm *vm, desc uintptr) *bytecode.Type {
 	if t := vm.prog.TypeByDesc[desc]; t != nil {
 		return t
 	}
-	panic(arena.Fault{Addr: desc})
+	return vm.madeType(desc)
 }
 
 // typeOrNil is typeAt, with a nil type for a zero word.

@@ -108,6 +108,11 @@ func (b *Builder) fillUncommon(u uintptr, t types.Type, methods []method, moff u
 	}
 }
 
+// SortedMethods returns an interface's methods in the order of its
+// descriptor's method list, which is the order of its itabs' code
+// pointers.
+func SortedMethods(t *types.Interface) []*types.Func { return sortedInterfaceMethods(t) }
+
 func (b *Builder) methodValue(mset *types.MethodSet, pkg *types.Package, name string) *ssa.Function {
 	sel := mset.Lookup(pkg, name)
 	if sel == nil {
