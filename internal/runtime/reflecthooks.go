@@ -31,7 +31,6 @@ func resolveOff(vm *vm, off int32) uintptr {
 	return p
 }
 
-
 func init() {
 	// resolveNameOff(ptrInModule unsafe.Pointer, off int32) unsafe.Pointer,
 	// and resolveTypeOff(rtype unsafe.Pointer, off int32) unsafe.Pointer.

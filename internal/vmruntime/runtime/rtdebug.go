@@ -11,11 +11,11 @@ import (
 // return the previous value, and take effect when the collector exists.
 
 var (
-	gcPercent     int32 = -2 // read from GOGC on first use
-	memoryLimit   int64 = 1<<63 - 1
-	maxStackSize        = 1 << 30 // gc's default on 64-bit systems
-	maxThreads          = 10000
-	panicOnFault  bool
+	gcPercent    int32 = -2 // read from GOGC on first use
+	memoryLimit  int64 = 1<<63 - 1
+	maxStackSize       = 1 << 30 // gc's default on 64-bit systems
+	maxThreads         = 10000
+	panicOnFault bool
 )
 
 func readGOGC() int32 {
