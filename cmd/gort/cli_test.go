@@ -104,11 +104,6 @@ func TestUnsupported(t *testing.T) {
 		args []string
 		want string
 	}{
-		// The loader: a standard-library package whose source needs what gort's
-		// runtime does not have yet, named by its first type error.
-		{[]string{"run", "import_pprof.go"}, `gort: unsupported: import of standard-library package "runtime/pprof" (runtime/pprof: undefined: runtime.ThreadCreateProfile) at ./import_pprof.go:3`},
-		{[]string{"run", "second_file"}, `gort: unsupported: import of standard-library package "runtime/trace" (runtime/trace: undefined: runtime.StopTrace) at ./second_file/b.go:5`},
-		{[]string{"dis", "import_pprof.go"}, `gort: unsupported: import of standard-library package "runtime/pprof" (runtime/pprof: undefined: runtime.ThreadCreateProfile) at ./import_pprof.go:3`},
 		// The compiler: `go` of a builtin (valid Go; go build accepts it).
 		{[]string{"run", "go_builtin.go"}, `gort: unsupported: go statement calling builtin println at ./go_builtin.go:4`},
 	}

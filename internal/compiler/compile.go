@@ -324,10 +324,13 @@ func (c *Compiler) nativeFunc(name string) *bytecode.Func {
 
 // intrinsics are functions with a Go body that run as natives instead:
 // reflect's map iteration runs the real Swiss-table code on the map's
-// memory, and gort's maps are its own (internal/runtime/maps).
+// memory, and gort's maps are its own (internal/runtime/maps); and gc's
+// intrinsics whose body only panics.
 var intrinsics = map[string]bool{
 	"reflect.mapIterStart": true,
 	"reflect.mapIterNext":  true,
+	// gc's intrinsic, whose Go body panics.
+	"crypto/internal/constanttime.boolToUint8": true,
 }
 
 // nativeName is the qualified name a bodyless function is bound by: the

@@ -259,6 +259,7 @@ func (l *loader) load(path string) (*types.Package, error) {
 		return l.loadModulePackage(lp)
 	}
 	var files []*ast.File
+	pkgPath := path // the package's own path: a vendored one's starts with "vendor/"
 	if path == "runtime" {
 		entries, err := fs.ReadDir(vmruntime.FS, "runtime")
 		if err != nil {
@@ -280,6 +281,15 @@ func (l *loader) load(path string) (*types.Package, error) {
 		ctxt := BuildContext()
 		bp, err := ctxt.Import(path, "", 0)
 		if err != nil || !bp.Goroot {
+			// A standard-library package's import of a package
+			// vendored in $GOROOT/src/vendor (golang.org/x/net/...),
+			// which the go command resolves there.
+			if vbp, verr := ctxt.Import("vendor/"+path, "", 0); verr == nil && vbp.Goroot {
+				bp, err = vbp, nil
+				pkgPath = vbp.ImportPath
+			}
+		}
+		if err != nil || !bp.Goroot {
 			u := &unsupportedImport{path: path, nonstd: true}
 			l.unsupported[path] = u
 			return nil, u
@@ -292,7 +302,7 @@ func (l *loader) load(path string) (*types.Package, error) {
 			files = append(files, f)
 		}
 	}
-	p, err := l.check(path, files, path)
+	p, err := l.check(pkgPath, files, pkgPath)
 	if err != nil {
 		if u, ok := err.(*unsupportedImport); ok {
 			l.unsupported[path] = u

@@ -331,3 +331,35 @@ func reflectMapdelete(mp *m, gp *g, fp, key uintptr) int {
 	}
 	return mapCall(mp, gp, func() { maps.Delete(mapEnv{mp}, mapType(vm, t), m, key) })
 }
+
+func init() {
+	// maps.clone(m any) any: a new map of m's type with m's entries (the
+	// real runtime copies the tables whole; the result is the same map
+	// value).
+	nativeTable["maps.clone"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		td, src := uintptr(vm.ld(fp)), uintptr(vm.ld(fp+8))
+		if td == 0 || src == 0 {
+			vm.mem.MustWriteWords(fp+16, []uint64{uint64(td), uint64(src)})
+			return stContinue
+		}
+		t := typeAt(vm, td)
+		if t.Kind != bytecode.Map {
+			panic(arena.Fault{Addr: fp})
+		}
+		return mapCall(mp, gp, func() {
+			env, mt := mapEnv{mp}, mapType(vm, t)
+			dst := maps.MakeMap(env, mt, mapLen(vm, src))
+			it := mallocgc(mp, maps.IterSize(), conservativeType(mp, "runtime.mapIter", maps.IterSize()))
+			maps.IterInit(env, mt, src, it)
+			for {
+				k, e, ok := maps.IterNext(env, mt, it)
+				if !ok {
+					break
+				}
+				typedmemmove(vm, maps.Assign(env, mt, dst, k), e, t.Elem.Size)
+			}
+			vm.mem.MustWriteWords(fp+16, []uint64{uint64(td), uint64(dst)})
+		})
+	}
+}

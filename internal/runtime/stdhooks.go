@@ -66,8 +66,19 @@ func init() {
 			return stContinue
 		},
 		"sync.runtime_procUnpin": func(mp *m, gp *g, fp uintptr) int { return stContinue },
+		"sync/atomic.runtime_procPin": func(mp *m, gp *g, fp uintptr) int {
+			mp.vm.st(fp, uint64(mp.p.id))
+			return stContinue
+		},
+		"sync/atomic.runtime_procUnpin": func(mp *m, gp *g, fp uintptr) int { return stContinue },
 	} {
 		nativeTable[name] = f
+	}
+	// boolToUint8(b bool) uint8, a branch-free conversion in gc.
+	nativeTable["crypto/internal/constanttime.boolToUint8"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		vm.st8(fp+8, vm.ld8(fp)&1)
+		return stContinue
 	}
 	// crypto/internal/fips140's per-goroutine indicator.
 	nativeTable["crypto/internal/fips140.getIndicator"] = func(mp *m, gp *g, fp uintptr) int {

@@ -1,7 +1,0 @@
-package main
-
-import "runtime/pprof"
-
-func main() {
-	println(pprof.Profiles() != nil)
-}
