@@ -395,6 +395,9 @@ func schedule(mp *m) {
 	for !mp.vm.exited {
 		gp := findRunnable(mp)
 		if gp == nil {
+			if sleepUntilTimer(mp) {
+				continue // a timer is due: run it
+			}
 			checkdead(mp.vm)
 			return
 		}
@@ -412,6 +415,7 @@ func schedule(mp *m) {
 // findRunnable returns the next goroutine to run, or nil if none can run.
 func findRunnable(mp *m) *g {
 	pp := mp.p
+	checkTimers(mp)
 	pp.schedtick++
 	if pp.schedtick%61 == 0 && mp.vm.sched.runqsize > 0 {
 		if gp := globrunqget(mp); gp != nil {

@@ -122,8 +122,10 @@ type p struct {
 	mcache *mcache
 	// sudogcache holds free sudogs (acquireSudog, releaseSudog).
 	sudogcache []uintptr // arena addresses
-	rand       rng
-	m          *m
+	// timers are the P's timers, the earliest first (timers.go).
+	timers timerHeap
+	rand   rng
+	m      *m
 }
 
 // schedt is the global scheduler state.

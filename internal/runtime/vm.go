@@ -66,6 +66,10 @@ type vm struct {
 	// fds are the host file descriptors the program opened (syscall.go):
 	// the only ones besides its standard streams that it may use.
 	fds map[uintptr]bool
+	// timers are the time package's timers, by handle (timers.go), and
+	// runTimer the runtime function that runs a fired one's callback.
+	timers   []*timer
+	runTimer *bytecode.Func
 	// weakHandles maps an object's address to its weak pointer handle
 	// (weak.go).
 	weakHandles map[uintptr]uintptr
@@ -88,6 +92,7 @@ type vm struct {
 func newVM(p *bytecode.Program, opts Options) *vm {
 	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, semtable: map[uintptr]*semaRoot{}, weakHandles: map[uintptr]uintptr{}, start: time.Now()}
 	v.symtab = newSymtab(p)
+	v.runTimer = runTimerFunc(p)
 	v.m0.vm = v
 	v.stackpool = map[uintptr][]uintptr{}
 	v.sizedTypes.lock.rank = lockRankRuntimeTypes
