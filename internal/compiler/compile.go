@@ -253,8 +253,23 @@ func mentionsTypeParam(t types.Type, seen map[types.Type]bool) bool {
 // directive pushes to another name (`//go:linkname sync_runtime_Semacquire
 // sync.runtime_Semacquire` in the runtime's Go source): the bodyless
 // declaration of that name is the same function.
+//
+// A bodyless declaration whose target is a function with a body in the
+// program under its own name (a pull of a loaded package's function, or
+// reflect's badlinkname aliases of its methods) is that function too.
 func pushedFuncs(lp *loader.Program, fns []*ssa.Function) map[string]*ssa.Function {
 	providers := map[string]*ssa.Function{}
+	for _, fn := range fns {
+		if fn.Blocks == nil || fn.Pkg == nil || fn.Parent() != nil || fn.Synthetic != "" {
+			continue
+		}
+		if name := linkName(fn); name != "" {
+			if _, ok := providers[name]; !ok {
+				providers[name] = fn
+			}
+		}
+	}
+	// A push names the provider outright, over any function of that name.
 	for _, fn := range fns {
 		if fn.Blocks == nil || fn.Pkg == nil || fn.Signature.Recv() != nil || fn.Parent() != nil {
 			continue
@@ -264,6 +279,29 @@ func pushedFuncs(lp *loader.Program, fns []*ssa.Function) map[string]*ssa.Functi
 		}
 	}
 	return providers
+}
+
+// linkName is fn's symbol name as //go:linkname spells it: pkg.F,
+// pkg.T.M, or pkg.(*T).M; "" for a method of a generic type.
+func linkName(fn *ssa.Function) string {
+	pkg := fn.Pkg.Pkg.Path()
+	recv := fn.Signature.Recv()
+	if recv == nil {
+		return pkg + "." + fn.Name()
+	}
+	t := recv.Type()
+	ptr := false
+	if p, ok := t.(*types.Pointer); ok {
+		t, ptr = p.Elem(), true
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.TypeArgs().Len() > 0 {
+		return ""
+	}
+	if ptr {
+		return pkg + ".(*" + n.Obj().Name() + ")." + fn.Name()
+	}
+	return pkg + "." + n.Obj().Name() + "." + fn.Name()
 }
 
 // declare gives fn its index and code pointer. A bodyless function that a

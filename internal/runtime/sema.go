@@ -123,3 +123,95 @@ func init() {
 		nativeTable[name] = f
 	}
 }
+
+// notifyList is sync.Cond's wait list (the real runtime's notifyList):
+// tickets handed out by notifyListAdd, and the ticket of the next waiter
+// to notify, in the arena at the layout sync.notifyList mirrors (wait,
+// notify); the goroutines waiting for their ticket are the host's.
+type notifyWaiter struct {
+	gp     *g
+	ticket uint32
+}
+
+const (
+	nlWait   = 0 // atomic.Uint32: the next ticket
+	nlNotify = 4 // the next ticket to notify
+)
+
+// lessTicket compares tickets modulo wrap-around, as the real less does.
+func lessTicket(a, b uint32) bool { return int32(a-b) < 0 }
+
+func notifyListLoad(vm *vm, l uintptr) (wait, notify uint32) {
+	w, ok := vm.mem.LoadAtomic32(l + nlWait)
+	if !ok {
+		panic(arena.Fault{Addr: l})
+	}
+	n, ok := vm.mem.LoadAtomic32(l + nlNotify)
+	if !ok {
+		panic(arena.Fault{Addr: l + nlNotify})
+	}
+	return w, n
+}
+
+func init() {
+	// notifyListAdd(l *notifyList) uint32
+	nativeTable["sync.runtime_notifyListAdd"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		l := uintptr(vm.ld(fp))
+		t, ok := vm.mem.Xadd32(l+nlWait, 1)
+		if !ok {
+			panic(arena.Fault{Addr: l})
+		}
+		vm.mem.MustStore32(fp+8, t-1)
+		return stContinue
+	}
+	// notifyListWait(l *notifyList, t uint32)
+	nativeTable["sync.runtime_notifyListWait"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		l, t := uintptr(vm.ld(fp)), vm.ld32(fp+8)
+		if _, notify := notifyListLoad(vm, l); lessTicket(t, notify) {
+			return stContinue // already notified
+		}
+		vm.notifyWaiters[l] = append(vm.notifyWaiters[l], notifyWaiter{gp, t})
+		gopark(mp, gp, "sync.Cond.Wait")
+		return stStop
+	}
+	// notifyListNotifyAll(l *notifyList)
+	nativeTable["sync.runtime_notifyListNotifyAll"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		l := uintptr(vm.ld(fp))
+		wait, notify := notifyListLoad(vm, l)
+		if wait == notify {
+			return stContinue
+		}
+		vm.mem.MustStore32(l+nlNotify, wait)
+		ws := vm.notifyWaiters[l]
+		delete(vm.notifyWaiters, l)
+		for _, w := range ws {
+			goready(mp, w.gp)
+		}
+		return stContinue
+	}
+	// notifyListNotifyOne(l *notifyList)
+	nativeTable["sync.runtime_notifyListNotifyOne"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		l := uintptr(vm.ld(fp))
+		wait, notify := notifyListLoad(vm, l)
+		if wait == notify {
+			return stContinue
+		}
+		vm.mem.MustStore32(l+nlNotify, notify+1)
+		ws := vm.notifyWaiters[l]
+		for i, w := range ws {
+			if w.ticket == notify {
+				vm.notifyWaiters[l] = append(ws[:i:i], ws[i+1:]...)
+				if len(vm.notifyWaiters[l]) == 0 {
+					delete(vm.notifyWaiters, l)
+				}
+				goready(mp, w.gp)
+				break
+			}
+		}
+		return stContinue
+	}
+}

@@ -96,6 +96,29 @@ func init() {
 			return stStop
 		}
 	}
+	// internal/sync's nanotime, the runtime's monotonic clock.
+	nativeTable["internal/sync.runtime_nanotime"] = nativeTable["time.runtimeNano"]
+	// randn(n uint32) uint32: a uniform value below n.
+	nativeTable["runtime.randn"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		n := uint64(vm.ld32(fp))
+		vm.mem.MustStore32(fp+8, uint32((mp.p.rand.next()&0xFFFF_FFFF)*n>>32))
+		return stContinue
+	}
+	// write(fd uintptr, p unsafe.Pointer, n int32) int32, the runtime's raw
+	// write that internal/godebug pulls.
+	nativeTable["runtime.write"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		r, _ := doSyscall(mp, sysWrite, []uintptr{uintptr(vm.ld(fp)), uintptr(vm.ld(fp + 8)), uintptr(int32(vm.ld32(fp + 16))), 0, 0, 0})
+		vm.mem.MustStore32(fp+24, uint32(r.r1))
+		return stContinue
+	}
+	// os's signal hooks: a write to a closed pipe on stdout or stderr
+	// raises SIGPIPE in gc; gort's standard streams are the host's writers,
+	// and the SIGSYS dance is for a seccomp the VM does not have.
+	for _, name := range []string{"os.sigpipe", "os.ignoreSIGSYS", "os.restoreSIGSYS"} {
+		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int { return stContinue }
+	}
 	// syscall.Exit(code int) is the runtime's exit (its low 32 bits are
 	// the status, as the kernel takes it).
 	nativeTable["syscall.Exit"] = nativeTable["runtime.exit"]

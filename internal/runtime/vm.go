@@ -75,6 +75,9 @@ type vm struct {
 	weakHandles map[uintptr]uintptr
 	// semtable holds the goroutines waiting on each semaphore (sema.go).
 	semtable map[uintptr]*semaRoot
+	// notifyWaiters are the goroutines waiting on each sync.Cond's
+	// notifyList, by its address (sema.go).
+	notifyWaiters map[uintptr][]notifyWaiter
 	// staticuint64s is the table of the values 0 to 255 (reflect's
 	// getStaticuint64s), made on first use.
 	staticuint64s uintptr
@@ -90,7 +93,7 @@ type vm struct {
 }
 
 func newVM(p *bytecode.Program, opts Options) *vm {
-	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, semtable: map[uintptr]*semaRoot{}, weakHandles: map[uintptr]uintptr{}, start: time.Now()}
+	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, semtable: map[uintptr]*semaRoot{}, notifyWaiters: map[uintptr][]notifyWaiter{}, weakHandles: map[uintptr]uintptr{}, start: time.Now()}
 	v.symtab = newSymtab(p)
 	v.runTimer = runTimerFunc(p)
 	v.m0.vm = v
