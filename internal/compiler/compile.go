@@ -354,6 +354,9 @@ func nativeName(fn *ssa.Function) string {
 // isWrapper reports whether fn is a synthetic wrapper or thunk, which recover
 // and tracebacks look through.
 func isWrapper(fn *ssa.Function) bool {
+	if fn.Synthetic == "" && fn.Parent() == nil && reflectWrappers[nativeName(fn)] {
+		return true
+	}
 	switch fn.Synthetic {
 	case "", "range-over-func yield", "package initializer":
 		// A range-over-func loop body and a package's variable
@@ -369,6 +372,16 @@ func isWrapper(fn *ssa.Function) bool {
 		return false
 	}
 	return true
+}
+
+// reflectWrappers are the functions gc marks WRAPPER by name
+// (cmd/compile/internal/ir/abi.go): they stand between a call made through
+// reflect and the function it runs, so that a function made by MakeFunc or
+// a method value from reflect, called as a deferred call, can recover.
+var reflectWrappers = map[string]bool{
+	"runtime.reflectcall": true,
+	"reflect.callReflect": true,
+	"reflect.callMethod":  true,
 }
 
 // allocRO returns zeroed memory in the read-only data, which the program
