@@ -28,7 +28,7 @@ func init() {
 	// and resolveTypeOff(rtype unsafe.Pointer, off int32) unsafe.Pointer.
 	resolve := func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
-		vm.st(fp+16, uint64(resolveOff(vm, int32(vm.ld32(fp+8)))))
+		vm.st(fp+16, uint64(resolveReflectOff(vm, uintptr(vm.ld(fp)), int32(vm.ld32(fp+8)), "name")))
 		return stContinue
 	}
 	for _, name := range []string{

@@ -41,6 +41,9 @@ func typeAt(vm *vm, desc uintptr) *bytecode.Type {
 	if t := vm.prog.TypeByDesc[desc]; t != nil {
 		return t
 	}
+	if t := runtimeDescType(vm, desc); t != nil {
+		return t
+	}
 	panic(arena.Fault{Addr: desc})
 }
 
