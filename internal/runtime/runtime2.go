@@ -233,4 +233,5 @@ const (
 	resumeSend
 	resumeRecv
 	resumeSelect
+	resumeReflectSelect // reflect.Select (reflectchan.go)
 )
