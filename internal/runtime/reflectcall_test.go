@@ -20,7 +20,7 @@ func TestReflectCallKnobs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles reflect and fmt for each program")
 	}
-	for _, name := range []string{"reflect_call", "reflect_makefunc", "reflect_misc"} {
+	for _, name := range []string{"reflect_abi", "reflect_call", "reflect_makefunc", "reflect_misc"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			base := filepath.Join("..", "..", "testdata", "golden", name)
