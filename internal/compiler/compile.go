@@ -95,7 +95,7 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 		fset:    lp.Fset,
 		sizes:   gcSizes{types.SizesFor("gc", "amd64")},
 		funcs:   map[*ssa.Function]*bytecode.Func{},
-		rodata:  lo + StaticOff,
+		rodata:  lo + StaticOff + 8, // offset 0 of the types section is no name or type, as in gc
 		data:    lo + DataOff,
 		globals: map[*ssa.Global]uintptr{},
 		strs:    map[string]uintptr{},
@@ -396,6 +396,9 @@ func nativeName(fn *ssa.Function) string {
 // isWrapper reports whether fn is a synthetic wrapper or thunk, which recover
 // and tracebacks look through.
 func isWrapper(fn *ssa.Function) bool {
+	if fn.Synthetic == "" && fn.Parent() == nil && reflectWrappers[nativeName(fn)] {
+		return true
+	}
 	switch fn.Synthetic {
 	case "", "range-over-func yield", "package initializer":
 		// A range-over-func loop body and a package's variable
@@ -411,6 +414,16 @@ func isWrapper(fn *ssa.Function) bool {
 		return false
 	}
 	return true
+}
+
+// reflectWrappers are the functions gc marks WRAPPER by name
+// (cmd/compile/internal/ir/abi.go): they stand between a call made through
+// reflect and the function it runs, so that a function made by MakeFunc or
+// a method value from reflect, called as a deferred call, can recover.
+var reflectWrappers = map[string]bool{
+	"runtime.reflectcall": true,
+	"reflect.callReflect": true,
+	"reflect.callMethod":  true,
 }
 
 // allocRO returns zeroed memory in the read-only data, which the program

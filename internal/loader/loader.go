@@ -294,7 +294,7 @@ func (l *loader) load(path string) (*types.Package, error) {
 			l.unsupported[path] = u
 			return nil, u
 		}
-		for _, name := range bp.GoFiles {
+		for _, name := range abiFiles(path, bp.GoFiles) {
 			f, err := parser.ParseFile(l.fset, filepath.Join(bp.Dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
 			if err != nil {
 				return nil, err
@@ -311,6 +311,24 @@ func (l *loader) load(path string) (*types.Package, error) {
 	}
 	l.pkgs[path] = p
 	return p, nil
+}
+
+// abiFiles returns the files of package path, with internal/abi's register
+// ABI constants for amd64 replaced by the generic ones (no argument
+// registers): gort's calls are ABI0 (DESIGN.md §4), so reflect builds pure
+// stack frames and reflectcall's argument block is the callee's frame.
+func abiFiles(path string, files []string) []string {
+	if path != "internal/abi" {
+		return files
+	}
+	out := make([]string, 0, len(files))
+	for _, name := range files {
+		if name == "abi_amd64.go" {
+			name = "abi_generic.go"
+		}
+		out = append(out, name)
+	}
+	return out
 }
 
 // unsupportedImport is a package gort cannot load yet: a standard-library

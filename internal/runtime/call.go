@@ -87,10 +87,14 @@ func newstack(mp *m, gp *g, nfp uintptr, callee *bytecode.Func) int {
 	}
 	need := uintptr(callee.FrameSize) + bytecode.HeaderSize
 	args := nfp + uintptr(callee.ArgSize) // the arguments are in place
+	old := gp.stack
 	if nfp+need > gp.stack.hi {
 		morestack(mp, gp, nfp, need, args)
 	} else if mp.vm.debug.moveStack {
 		copystack(mp, gp, gp.stack.hi-gp.stack.lo, args)
+	}
+	if gp.stack != old {
+		adjustArgs(mp.vm, old, gp.stack, nfp-old.lo, callee)
 	}
 	return stContinue
 }
@@ -102,8 +106,14 @@ func pushFrame(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, marke
 	return pushFrameRet(mp, gp, fn, args, ctxt, uint64(gp.fn.Index)<<32|uint64(marker))
 }
 
-// pushFrameRet is pushFrame returning to an explicit (function, pc).
+// pushFrameRet is pushFrame returning to an explicit (function, pc). A
+// trampoline (reflectcall.go) makes the frame of the function it enters
+// above the arguments.
 func pushFrameRet(mp *m, gp *g, fn *bytecode.Func, args []byte, ctxt uintptr, ret uint64) int {
+	if tr := trampolineOf(fn); tr != nil {
+		nfp := placeArgs(mp, gp, args, uintptr(len(args))+bytecode.HeaderSize)
+		return tr(mp, gp, nfp, nfp+uintptr(len(args)), ctxt, ret)
+	}
 	nfp := placeArgs(mp, gp, args, uintptr(fn.FrameSize)+bytecode.HeaderSize)
 	return callPushed(mp, gp, fn, nfp, ctxt, ret)
 }

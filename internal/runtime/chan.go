@@ -143,7 +143,7 @@ func (s sudog) init(gp *g, w *waiter) {
 	// One checked write of the whole sudog; enqueue links it.
 	s.mem.MustWriteWords(s.p, []uint64{
 		sgG / 8:        gword(gp),
-		sgElem / 8:     uint64(gp.fp + uintptr(w.elem)),
+		sgElem / 8:     uint64(w.elemAddr(gp)),
 		sgC / 8:        uint64(w.c),
 		sgIsSelect / 8: b2u(w.cas >= 0), // success and the padding zero
 		sgCase / 8:     uint64(int64(w.cas)),
@@ -161,6 +161,19 @@ type waiter struct {
 	cas  int32   // the select case, or -1
 	send bool
 	size uintptr
+	// abs, if not zero, is the element's address instead: reflect's
+	// channel operations (reflectchan.go) send from and receive into
+	// heap values. It is an arena pointer the host holds for a parked
+	// goroutine, which the collector will have to treat as a root.
+	abs uintptr
+}
+
+// elemAddr is the address of w's element, for gp, which queued w.
+func (w *waiter) elemAddr(gp *g) uintptr {
+	if w.abs != 0 {
+		return w.abs
+	}
+	return gp.fp + uintptr(w.elem)
 }
 
 // waiterFor returns gp's record of the sudog s, or nil if gp has not
@@ -199,7 +212,7 @@ func (w *waiter) elemAt(gp *g, size uintptr) uintptr {
 	if w.size != size {
 		panic(arena.Fault{Addr: w.sg + sgElem})
 	}
-	return gp.fp + uintptr(w.elem)
+	return w.elemAddr(gp)
 }
 
 // sudogs are cached per P, as the real runtime does; vm.nsudog counts
@@ -332,7 +345,13 @@ func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
 		c.setQcount(q + 1)
 		return stContinue
 	}
-	gp.resume = resumeState{kind: resumeSend, w: waiter{c: c.p, elem: int32(ep - gp.fp), cas: -1, send: true, size: size}}
+	w := waiter{c: c.p, cas: -1, send: true, size: size}
+	if off := ep - gp.fp; off < uintptr(gp.fn.FrameSize) {
+		w.elem = int32(off)
+	} else {
+		w.abs = ep // reflect's send of a heap value
+	}
+	gp.resume = resumeState{kind: resumeSend, w: w}
 	park(mp, gp, &gp.resume.w)
 	gopark(mp, gp, "chan send")
 	return stStop
@@ -455,9 +474,15 @@ func resumeBlocked(mp *m, gp *g) int {
 	case resumeRecv:
 		ok := sudog{mp.vm.mem, r.w.sg}.success()
 		releaseSudog(mp, r.w.sg)
-		finishRecv(fpp, r.dst, r.okOff, r.t, ok)
+		if r.w.abs != 0 {
+			reflectRecvResume(mp, gp, r, ok)
+		} else {
+			finishRecv(fpp, r.dst, r.okOff, r.t, ok)
+		}
 	case resumeSelect:
 		return selectResume(mp, gp, r)
+	case resumeReflectSelect:
+		return reflectSelectResume(mp, gp, r)
 	}
 	return stContinue
 }

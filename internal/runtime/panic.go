@@ -138,7 +138,7 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 	if fn == nil {
 		return panicmem(mp, gp, 0), true
 	}
-	if fn.Native != "" {
+	if fn.Native != "" && trampolineOf(fn) == nil {
 		return callDeferredNative(mp, gp, fn, args, ctxt, true), true
 	}
 	return pushFrameRet(mp, gp, fn, args, ctxt, uint64(gp.fn.Index)<<32|uint64(gp.pc-1)), true
@@ -197,7 +197,7 @@ func runPanicDefers(mp *m, gp *g) int {
 			// would raise it.
 			return panicmem(mp, gp, 0)
 		}
-		if fn.Native != "" {
+		if fn.Native != "" && trampolineOf(fn) == nil {
 			if st := callDeferredNative(mp, gp, fn, args, ctxt, false); st != stContinue || gp._panic != p {
 				return st
 			}
@@ -207,7 +207,7 @@ func runPanicDefers(mp *m, gp *g) int {
 		nfp := gp.fp + uintptr(gp.fn.FrameSize) + bytecode.HeaderSize
 		st := pushFrame(mp, gp, fn, args, ctxt, retDeferPanic)
 		p.deferFP = nfp - gp.stack.lo
-		if gp.fp != nfp && fn.Native == "" {
+		if gp.fp != nfp {
 			p.deferFP = gp.fp - gp.stack.lo
 		}
 		return st

@@ -173,7 +173,7 @@ func newproc(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) {
 func newproc1(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) *g {
 	vm := mp.vm
 	size := uintptr(fixedStack)
-	for size < uintptr(fn.FrameSize)+2*bytecode.HeaderSize {
+	for size < max(uintptr(fn.FrameSize), narg)+2*bytecode.HeaderSize {
 		size *= 2
 	}
 	newg := gfget(mp, mp.p)
@@ -199,6 +199,11 @@ func newproc1(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) *g 
 	if parent != nil {
 		newg.parentGoid = parent.goid
 		newg.gopcFn, newg.gopc = parent.fn, parent.pc
+	}
+	if tr := trampolineOf(fn); tr != nil {
+		// A function made by reflect (go f() of a MakeFunc function):
+		// the goroutine starts in the function its stub enters.
+		tr(mp, newg, newg.fp, newg.fp+narg, ctxt, uint64(noCaller)<<32|retGoexit)
 	}
 	newg.atomicstatus.Store(_Grunnable)
 	return newg

@@ -36,7 +36,7 @@ func init() {
 	// and resolveTypeOff(rtype unsafe.Pointer, off int32) unsafe.Pointer.
 	resolve := func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
-		vm.st(fp+16, uint64(resolveOff(vm, int32(vm.ld32(fp+8)))))
+		vm.st(fp+16, uint64(resolveReflectOff(vm, uintptr(vm.ld(fp)), int32(vm.ld32(fp+8)), "name")))
 		return stContinue
 	}
 	for _, name := range []string{
@@ -44,18 +44,6 @@ func init() {
 		"reflect.resolveNameOff", "reflect.resolveTypeOff",
 	} {
 		nativeTable[name] = resolve
-	}
-	// resolveTextOff(rtype unsafe.Pointer, off int32) unsafe.Pointer: a
-	// method's code pointer, an entry of the text region.
-	nativeTable["reflect.resolveTextOff"] = func(mp *m, gp *g, fp uintptr) int {
-		vm := mp.vm
-		off := int32(vm.ld32(fp + 8))
-		p := vm.prog.TextBase + uintptr(int64(off))
-		if _, ok := funcForCode(vm, uint64(p)); off < 0 || !ok {
-			panic(arena.Fault{Addr: p})
-		}
-		vm.st(fp+16, uint64(p))
-		return stContinue
 	}
 	for _, pkg := range []string{"internal/reflectlite.", "reflect."} {
 		// unsafe_New(t *abi.Type) unsafe.Pointer

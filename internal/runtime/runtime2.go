@@ -239,4 +239,5 @@ const (
 	resumeSend
 	resumeRecv
 	resumeSelect
+	resumeReflectSelect // reflect.Select (reflectchan.go)
 )

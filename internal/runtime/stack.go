@@ -16,7 +16,13 @@ import (
 //     frame-local object, or a value derived from it, never leaves its
 //     frame (the compiler's invariant), so these are the only words inside
 //     the stack that point into it that will be read again;
-//  2. the goroutine's saved fp (g.fp).
+//  2. the goroutine's saved fp (g.fp);
+//  3. the pointer arguments of the call being made when the stack grows,
+//     which are in place but not yet a frame (adjustArgs). Only reflect
+//     passes a stack address as an argument: a function made by MakeFunc
+//     or a method value from reflect reaches callReflect or callMethod with
+//     the address of its caller's argument block (reflectcall.go), which
+//     they pass on to the functions they call.
 //
 // Saved caller frames in call headers, defer records' frame identities and
 // panic records hold offsets from the stack base, not addresses, so they
@@ -124,6 +130,21 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 	gp.stack = stk
 	gp.stackguard0.Store(stk.hi)
 	stackfree(vm, old)
+}
+
+// adjustArgs fixes the pointer arguments of a call of callee whose
+// argument block is at offset off on a stack that moved from old to stk
+// (list item 3): the words of callee's parameters among its pointer slots.
+func adjustArgs(vm *vm, old, stk stack, off uintptr, callee *bytecode.Func) {
+	for _, s := range callee.PtrSlots {
+		if s < 0 || s+8 > callee.ArgSize {
+			continue
+		}
+		p := stk.lo + off + uintptr(s)
+		if v := vm.ld(p); uintptr(v)-old.lo < old.hi-old.lo {
+			vm.st(p, v+uint64(stk.lo-old.lo))
+		}
+	}
 }
 
 // frameInStack reports whether fn's whole frame at fp, its call header

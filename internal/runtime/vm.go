@@ -81,6 +81,9 @@ type vm struct {
 	// staticuint64s is the table of the values 0 to 255 (reflect's
 	// getStaticuint64s), made on first use.
 	staticuint64s uintptr
+	// reflectStubs serve reflect's calls (reflectcall.go).
+	reflectStubs reflectStubs
+	runtimeTypes map[uintptr]*bytecode.Type // views of run-time descriptors
 	// start is when the VM started: the origin of its monotonic clock.
 	start time.Time
 

@@ -27,6 +27,7 @@ var immutablePackageVars = map[string]string{
 	"classSize":   "the size-class table",
 	"classPages":  "the size-class table",
 	"nativeTable": "natives by qualified name, filled by init functions",
+	"trampolines": "reflect's stub natives by qualified name (reflectcall.go)",
 	"wordPtr":     "the host type of a pointer word, for runtime types",
 	"hchanType":   "the type of a channel's hchan",
 	"sudogType":   "the type of a sudog",

@@ -43,6 +43,14 @@ func typeAt(vm *vm, desc uintptr) *bytecode.Type {
 	if t := vm.prog.TypeByDesc[desc]; t != nil {
 		return t
 	}
+	// reflect's funcLayout makes its call frames' types with no kind;
+	// every other type made at run time has a descriptor view.
+	if k, ok := vm.mem.Load8(desc + 23); ok && k&0x1f == 0 {
+		if t := runtimeDescType(vm, desc); t != nil {
+			return t
+		}
+		panic(arena.Fault{Addr: desc})
+	}
 	return vm.madeType(desc)
 }
 
