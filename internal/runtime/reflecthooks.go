@@ -272,6 +272,9 @@ func init() {
 	for name, f := range r {
 		nativeTable["reflect."+name] = f
 	}
+	// internal/reflectlite's own names for two of them.
+	nativeTable["internal/reflectlite.chanlen"] = r["chanlen"]
+	nativeTable["internal/reflectlite.maplen"] = r["maplen"]
 	// reflect pulls this one by the runtime's name.
 	nativeTable["runtime.getStaticuint64s"] = r["getStaticuint64s"]
 }
