@@ -236,3 +236,15 @@ func LockInOrder() int {
 	unlock(mp, heap)
 	return mp.nlocksHeld
 }
+
+// NativeTableNil lists the names whose entry in the table of natives is
+// nil.
+func NativeTableNil() []string {
+	var names []string
+	for name, f := range nativeTable {
+		if f == nil {
+			names = append(names, name)
+		}
+	}
+	return names
+}
