@@ -206,7 +206,7 @@ func bindNatives(vm *vm) error {
 		if f.Native == "" {
 			continue
 		}
-		if nf, ok := nativeTable[f.Native]; ok {
+		if nf := nativeTable[f.Native]; nf != nil {
 			vm.natives[i] = nf
 			continue
 		}
