@@ -46,10 +46,11 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 			continue
 		}
 		if c.sendq().first().p != 0 || c.count() > 0 || c.closed() {
-			dst := res + cases[4*i+2]
-			*slot(fpp, dst) = 0
-			_, ok := chanrecv(mp, c, gp.fp+uintptr(dst), size)
-			finishRecv(fpp, dst, -1, mp.vm.prog.Types[cases[4*i+3]].Elem, ok)
+			// The result tuple has gc's layout: the value is written at
+			// its own width, like every field of the tuple.
+			dst := gp.fp + uintptr(res+cases[4*i+2])
+			typedmemclr(vm, dst, size)
+			_, ok := chanrecv(mp, c, dst, size)
 			return selectDone(fpp, res, in.B, i, ok)
 		}
 	}
@@ -79,7 +80,7 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 			w.elem = cases[4*i+2]
 		} else {
 			w.elem = res + cases[4*i+2]
-			*slot(fpp, w.elem) = 0
+			typedmemclr(vm, gp.fp+uintptr(w.elem), w.size)
 		}
 		gp.waiting = append(gp.waiting, w)
 	}
@@ -100,9 +101,11 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 // caseElemSize is the element size of case i's channel type.
 func caseElemSize(vm *vm, cases []int32, i int) uintptr { return vm.prog.Types[cases[4*i+3]].Elem.Size }
 
+// selectDone stores the result tuple's index and recvOK (a bool: one byte,
+// which the received value may follow at offset okOff+4).
 func selectDone(fpp unsafe.Pointer, res, okOff int32, i int, ok bool) int {
 	*slot(fpp, res) = uint64(int64(i))
-	*slot(fpp, res+okOff) = b2u(ok)
+	*(*uint8)(unsafe.Add(fpp, res+okOff)) = uint8(b2u(ok))
 	return stContinue
 }
 
@@ -136,6 +139,5 @@ func selectResume(mp *m, gp *g, r resumeState) int {
 		}
 		return selectDone(fpp, r.dst, r.okOff, casi, false)
 	}
-	finishRecv(fpp, r.dst+cases[4*casi+2], -1, mp.vm.prog.Types[cases[4*casi+3]].Elem, ok)
 	return selectDone(fpp, r.dst, r.okOff, casi, ok)
 }
