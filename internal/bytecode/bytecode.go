@@ -70,6 +70,11 @@ type Func struct {
 	// Wrapper marks compiler-made wrappers and thunks: recover looks
 	// through them and tracebacks elide them.
 	Wrapper bool
+	// HostOnly marks a function of gort's runtime that only the host calls
+	// (runtime.main, fatalpanic, runTimer): no Go code takes its address,
+	// so a code pointer naming it was forged, and an indirect call through
+	// it faults.
+	HostOnly bool
 	// CapturesAsArgs marks a closure that captures variables and is
 	// called only where it is written, func(){...}(): gc passes its captured
 	// variables as arguments, so tracebacks print its frame as f(...).

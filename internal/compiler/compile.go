@@ -506,6 +506,11 @@ func (c *Compiler) funcValue(fn *ssa.Function) uintptr {
 // task list in the linker's order, main.main and the error types.
 func (c *Compiler) boot() {
 	rt := c.lp.Runtime
+	for _, name := range []string{"main", "fatalpanic", "runTimer"} {
+		if fn := rt.Func(name); fn != nil {
+			c.declare(fn).HostOnly = true
+		}
+	}
 	c.out.RuntimeMain = c.declare(rt.Func("main")).Index
 	c.out.FatalPanic = c.declare(rt.Func("fatalpanic")).Index
 	for _, p := range c.lp.Packages {

@@ -13,7 +13,12 @@ func funcForCode(vm *vm, code uint64) (*bytecode.Func, bool) {
 	if off%16 != 0 || off/16 >= uintptr(len(prog.Funcs)) {
 		return nil, false
 	}
-	return prog.Funcs[off/16], true
+	// A host-only function's address is in no Go value: a pointer to it
+	// was forged.
+	if f := prog.Funcs[off/16]; !f.HostOnly {
+		return f, true
+	}
+	return nil, false
 }
 
 // callIndirect performs CALLCLO and CALLIFACE: it finds the callee from the
