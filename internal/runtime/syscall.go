@@ -52,6 +52,17 @@ const (
 	sysReadlinkat = 267
 	sysPrlimit64  = 302
 	sysGetrandom  = 318
+	sysFlock      = 73
+	sysFdatasync  = 75
+	sysTruncate   = 76
+	sysFchmod     = 91
+	sysLinkat     = 265
+	sysSymlinkat  = 266
+	sysFchmodat   = 268
+	sysFaccessat  = 269
+	sysUtimensat  = 280
+	sysPipe2      = 293
+	sysFaccessat2 = 439
 )
 
 const (
@@ -201,6 +212,55 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 			return sysErr(syscall.EFAULT), false
 		}
 		return vm.hostCall(num, a[0], a[1], a[2], a[3], 0, 0), false
+	case sysFlock, sysFdatasync, sysFchmod:
+		return vm.fdCall(num, a[0], a[1]), false
+	case sysTruncate:
+		if !vm.sysPath(a[0]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], a[1], 0, 0, 0, 0), false
+	case sysFchmodat, sysFaccessat, sysFaccessat2:
+		if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], a[1], a[2], a[3], 0, 0), false
+	case sysSymlinkat:
+		// symlinkat(target, newdirfd, linkpath)
+		if !vm.sysPath(a[0]) || !vm.sysDirfd(a[1]) || !vm.sysPath(a[2]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], a[1], a[2], 0, 0, 0), false
+	case sysLinkat:
+		if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) || !vm.sysDirfd(a[2]) || !vm.sysPath(a[3]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], a[1], a[2], a[3], a[4], 0), false
+	case sysUtimensat:
+		// utimensat(dirfd, path or NULL for dirfd itself, times[2] or NULL, flags)
+		if a[1] == 0 {
+			if !vm.fds[a[0]] {
+				return sysErr(syscall.EBADF), false
+			}
+		} else if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		if a[2] != 0 {
+			if _, ok := vm.sysBuf(a[2], 2*timespecSz, false); !ok {
+				return sysErr(syscall.EFAULT), false
+			}
+		}
+		return vm.hostCall(num, a[0], a[1], a[2], a[3], 0, 0), false
+	case sysPipe2:
+		// pipe2(fds *[2]int32, flags): both ends are the program's.
+		if _, ok := vm.sysBuf(a[0], 8, true); !ok {
+			return sysErr(syscall.EFAULT), false
+		}
+		r := vm.hostCall(num, a[0], a[1]|syscall.O_CLOEXEC, 0, 0, 0, 0)
+		if r.errno == 0 {
+			vm.fds[uintptr(vm.ld32(a[0]))] = true
+			vm.fds[uintptr(vm.ld32(a[0]+4))] = true
+		}
+		return r, false
 	case sysGetcwd:
 		if _, ok := vm.sysBuf(a[0], a[1], true); !ok {
 			return sysErr(syscall.EFAULT), false
