@@ -236,3 +236,15 @@ func LockInOrder() int {
 	unlock(mp, heap)
 	return mp.nlocksHeld
 }
+
+// NilNatives lists the names bound in the native table to a nil function: an
+// alias taken in an init func before its target's init ran.
+func NilNatives() []string {
+	var names []string
+	for name, f := range nativeTable {
+		if f == nil {
+			names = append(names, name)
+		}
+	}
+	return names
+}
