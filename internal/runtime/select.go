@@ -46,10 +46,9 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 			continue
 		}
 		if c.sendq().first().p != 0 || c.count() > 0 || c.closed() {
-			dst := res + cases[4*i+2]
-			*slot(fpp, dst) = 0
-			_, ok := chanrecv(mp, c, gp.fp+uintptr(dst), size)
-			finishRecv(fpp, dst, -1, mp.vm.prog.Types[cases[4*i+3]].Elem, ok)
+			// The value is a field of the result tuple: chanrecv writes
+			// all of its bytes and no others.
+			_, ok := chanrecv(mp, c, gp.fp+uintptr(res+cases[4*i+2]), size)
 			return selectDone(fpp, res, in.B, i, ok)
 		}
 	}
@@ -79,7 +78,6 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 			w.elem = cases[4*i+2]
 		} else {
 			w.elem = res + cases[4*i+2]
-			*slot(fpp, w.elem) = 0
 		}
 		gp.waiting = append(gp.waiting, w)
 	}
@@ -100,9 +98,12 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 // caseElemSize is the element size of case i's channel type.
 func caseElemSize(vm *vm, cases []int32, i int) uintptr { return vm.prog.Types[cases[4*i+3]].Elem.Size }
 
+// selectDone stores the chosen case and recvOK in the result tuple
+// (index int, recvOK bool, values...), whose first value may share
+// recvOK's word.
 func selectDone(fpp unsafe.Pointer, res, okOff int32, i int, ok bool) int {
 	*slot(fpp, res) = uint64(int64(i))
-	*slot(fpp, res+okOff) = b2u(ok)
+	setTupleBool(fpp, res+okOff, ok)
 	return stContinue
 }
 
@@ -136,6 +137,5 @@ func selectResume(mp *m, gp *g, r resumeState) int {
 		}
 		return selectDone(fpp, r.dst, r.okOff, casi, false)
 	}
-	finishRecv(fpp, r.dst+cases[4*casi+2], -1, mp.vm.prog.Types[cases[4*casi+3]].Elem, ok)
 	return selectDone(fpp, r.dst, r.okOff, casi, ok)
 }
