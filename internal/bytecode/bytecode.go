@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"sort"
 	"strings"
 )
 
@@ -124,6 +125,39 @@ type Program struct {
 	FuncVal map[int32]uintptr
 	// The runtime's error types, for errors the interpreter raises.
 	ErrTypes ErrTypes
+	// LineNames are the line directives with relative file names, in
+	// position order (see DirectiveFile).
+	LineNames []LineName
+}
+
+// LineName is a line directive (//line name:line) whose name is relative:
+// go/token records it joined with its file's directory, gc as written.
+type LineName struct {
+	Pos          token.Pos // the directive
+	Joined, Name string
+}
+
+// DirectiveFile returns the file name gc records for pos, whose position
+// go/token gives as p, when a line directive renamed its file: the name
+// as the directive wrote it, or "??" for a directive that named none. It
+// reports false where no directive applies and p.Filename is the file's.
+func (prog *Program) DirectiveFile(pos token.Pos, p token.Position) (string, bool) {
+	if p.Filename == "" {
+		return "??", true
+	}
+	f := prog.Fset.File(pos)
+	if f == nil || p.Filename == f.Name() {
+		return "", false
+	}
+	// The directive in force is the last one before pos in its file that
+	// names p's file.
+	i := sort.Search(len(prog.LineNames), func(i int) bool { return prog.LineNames[i].Pos > pos })
+	for i--; i >= 0 && prog.LineNames[i].Pos >= token.Pos(f.Base()); i-- {
+		if d := prog.LineNames[i]; d.Joined == p.Filename {
+			return d.Name, true
+		}
+	}
+	return "", false
 }
 
 // Itab is a static itab: its arena address and the pair it serves.

@@ -182,12 +182,37 @@ func (fc *fnCompiler) needsMoves(b, succ *ssa.BasicBlock) bool {
 
 // edge makes field of the instruction at pc jump from b to succ, through a
 // stub holding the edge's phi moves when succ has phis.
+//
+// An edge back to a block at or before b closes a loop and must make the
+// preemption check, or a loop that only branches (`for x != 1 {}`) never
+// yields: a JMP becomes a LOOP, an integer compare-and-branch is marked
+// K=1, and any other branch (IF, a float branch, or one whose edge has phi
+// moves) goes through a stub that ends in LOOP. Each such check is a
+// safepoint with the loop header's live values.
 func (fc *fnCompiler) edge(pc, field int, b, succ *ssa.BasicBlock) {
-	if fc.needsMoves(b, succ) {
+	back := succ.Index <= b.Index
+	if fc.needsMoves(b, succ) || back && !fc.markBackEdge(pc, succ) {
 		fc.pendingEdges = append(fc.pendingEdges, edgeStub{pc: pc, field: field, from: b, to: succ})
 		return
 	}
 	fc.jumps = append(fc.jumps, jumpFix{pc: pc, field: field, block: succ})
+}
+
+// markBackEdge makes the jump at pc, an edge with no phi moves back to the
+// loop header h, a preemption check, if its instruction can carry one, and
+// records its safepoint.
+func (fc *fnCompiler) markBackEdge(pc int, h *ssa.BasicBlock) bool {
+	in := &fc.code[pc]
+	switch {
+	case in.Op == bytecode.JMP:
+		in.Op = bytecode.LOOP
+	case in.Op >= bytecode.BEQ && in.Op <= bytecode.BGESI:
+		in.K = 1
+	default:
+		return false
+	}
+	fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Live: fc.headerLive(h)})
+	return true
 }
 
 func negate(op token.Token) token.Token {

@@ -293,9 +293,9 @@ func (fc *fnCompiler) builtin(b *ssa.Builtin, args []ssa.Value, v *ssa.Call) {
 		fc.emit(bytecode.ADD, 0, dst, fc.val(args[0]), fc.val(args[1]))
 	case "Slice": // unsafe.Slice
 		et := args[0].Type().Underlying().(*types.Pointer).Elem()
-		fc.rt(bytecode.RtUnsafeSlice, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), c.typ(et).Index, b2i(isSigned(args[1].Type()))))
+		fc.rt(bytecode.RtUnsafeSlice, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), c.typ(et).Index))
 	case "String": // unsafe.String
-		fc.rt(bytecode.RtUnsafeString, dst, fc.val(args[0]), fc.aux(fc.val(args[1]), b2i(isSigned(args[1].Type()))))
+		fc.rt(bytecode.RtUnsafeString, dst, fc.val(args[0]), fc.aux(fc.val(args[1])))
 	case "StringData", "SliceData":
 		fc.emit(bytecode.MOV8, 0, dst, fc.val(args[0]), 0)
 	case "ssa:wrapnilchk":

@@ -104,6 +104,7 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 		natives: map[string]*bytecode.Func{},
 		out: &bytecode.Program{
 			Fset:       lp.Fset,
+			LineNames:  lineNames(lp.LineNames),
 			TypeByDesc: map[uintptr]*bytecode.Type{},
 			TextBase:   lo + TextOff,
 			TypesBase:  lo + StaticOff,
@@ -554,4 +555,13 @@ func hasInitWork(init *ssa.Function) bool {
 		}
 	}
 	return false
+}
+
+// lineNames converts the loader's table of relative line directives.
+func lineNames(ds []loader.LineName) []bytecode.LineName {
+	var out []bytecode.LineName
+	for _, d := range ds {
+		out = append(out, bytecode.LineName{Pos: d.Pos, Joined: d.Joined, Name: d.Name})
+	}
+	return out
 }

@@ -434,6 +434,12 @@ func (fc *fnCompiler) body() {
 			in.C = stub
 		}
 		fc.phiMoves(e.from, e.to)
+		if e.to.Index <= e.from.Index {
+			pc := fc.emit(bytecode.LOOP, 0, 0, 0, 0)
+			fc.jumps = append(fc.jumps, jumpFix{pc: pc, field: 0, block: e.to})
+			fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Live: fc.headerLive(e.to)})
+			continue
+		}
 		fc.jump(e.to)
 	}
 }

@@ -127,6 +127,9 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	case *ssa.Select:
 		fc.selectOp(v)
 	case *ssa.Store:
+		if isBlankField(v.Addr) {
+			return
+		}
 		if fc.folded[v.Addr] {
 			base, off, indexed := fc.address(v.Addr)
 			if indexed {
@@ -180,6 +183,23 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	default:
 		fc.unsupported("SSA instruction "+instr.String(), instr.Pos())
 	}
+}
+
+// isBlankField reports whether addr is the address of a blank (_) field.
+// go/ssa stores a composite literal's value for a blank field there; gc
+// evaluates the value and discards it, leaving the field zero. Nothing
+// else can address a blank field, so a store through one is dropped.
+func isBlankField(addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	pt, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := pt.Elem().Underlying().(*types.Struct)
+	return ok && st.Field(fa.Field).Name() == "_"
 }
 
 func isBlank(v *types.Var) bool {

@@ -498,6 +498,9 @@ func mayBeSafepoint(instr ssa.Instruction) bool {
 // instr's lowering emitted from pc start on: calls, runtime operations and
 // back edges.
 func (fc *fnCompiler) safepoints(instr ssa.Instruction, start int) {
+	if _, ok := instr.(*ssa.If); ok {
+		return // an If's back edges record their own (markBackEdge)
+	}
 	for pc := start; pc < len(fc.code); pc++ {
 		switch in := fc.code[pc]; {
 		case in.Op == bytecode.CALL, in.Op == bytecode.CALLCLO, in.Op == bytecode.CALLIFACE, in.Op == bytecode.RT, in.Op == bytecode.LOOP:
@@ -522,12 +525,28 @@ func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
 		return fc.ptrs
 	}
 	if j, isJump := instr.(*ssa.Jump); isJump {
-		// A back edge's LOOP runs after the phi moves: what is live is
-		// what the loop header needs, its phis included.
-		to := j.Block().Succs[0]
-		before = c.liveIn[to.Index].clone()
-		before.unionWith(c.phiSet(to))
+		return fc.headerLive(j.Block().Succs[0])
 	}
+	return fc.ptrsIn(before)
+}
+
+// headerLive returns the pointer slots live at a back edge's preemption
+// check into the loop header h. The check runs after the edge's phi moves:
+// what is live is what h needs, its phis included.
+func (fc *fnCompiler) headerLive(h *ssa.BasicBlock) []int32 {
+	c := fc.live
+	if c == nil {
+		return fc.ptrs
+	}
+	before := c.liveIn[h.Index].clone()
+	before.unionWith(c.phiSet(h))
+	return fc.ptrsIn(before)
+}
+
+// ptrsIn returns the pointer slots of the tracked values in before, and
+// every pointer slot of a value the liveness analysis does not track.
+func (fc *fnCompiler) ptrsIn(before bitset) []int32 {
+	c := fc.live
 	if c.tracked == nil {
 		// The pointer words of the values the analysis follows, once
 		// per function: slots are assigned by now.

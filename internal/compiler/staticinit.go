@@ -224,6 +224,9 @@ func (s *staticInit) step(x ssa.Instruction) bool {
 		}
 		return ok
 	case *ssa.Store:
+		if isBlankField(x.Addr) {
+			return true // a blank field stays zero
+		}
 		p, okp := s.value(x.Addr)
 		v, okv := s.value(x.Val)
 		if !okp || !okv {

@@ -45,6 +45,9 @@ type Program struct {
 	// the target it names. A bodyless function is bound to the native of
 	// its target, so one native serves every package that pulls it.
 	Linknames map[string]string
+	// LineNames are the line directives whose file names are relative,
+	// in position order (linedir.go).
+	LineNames []LineName
 }
 
 // Error is a load failure the user caused: it prints as the go command
@@ -204,7 +207,9 @@ func Load(pkg []string) (*Program, error) {
 		Info:    l.info,
 
 		Linknames: l.linknames,
+		LineNames: l.lineNames,
 	}
+	slices.SortFunc(out.LineNames, func(x, y LineName) int { return cmp.Compare(x.Pos, y.Pos) })
 	out.Packages = initOrder(created, out.Runtime)
 	return out, nil
 }
@@ -215,6 +220,7 @@ type loader struct {
 	files     map[*types.Package][]*ast.File
 	info      map[*types.Package]*types.Info
 	linknames map[string]string
+	lineNames []LineName
 	// unsupported holds the packages that failed to load as
 	// unsupported, so that every importer reports the same cause.
 	unsupported map[string]*unsupportedImport
@@ -404,6 +410,7 @@ func (l *loader) check(path string, files []*ast.File, display string) (*types.P
 	l.files[p] = files
 	for _, f := range files {
 		readLinknames(path, f, l.linknames)
+		l.lineNames = readLineNames(l.fset, f, l.lineNames)
 	}
 	return p, nil
 }

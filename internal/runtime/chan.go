@@ -423,11 +423,12 @@ func chanrecv(mp *m, c hchan, ep, size uintptr) (selected, received bool) {
 	return false, false
 }
 
-// chanrecvOp implements v := <-c and v, ok := <-c into the frame.
+// chanrecvOp implements v := <-c and v, ok := <-c into the frame: v's own
+// slot, or the (v, ok) tuple laid out as memory.
 func chanrecvOp(mp *m, gp *g, dst int32, c hchan, t *bytecode.Type, commaOk bool, okOff int32) int {
 	ep := gp.fp + uintptr(dst)
 	fpp := mp.vm.mem.Frame(gp.fp)
-	*slot(fpp, dst) = 0
+	*slot(fpp, dst) = 0 // a slot, or the start of a tuple of at least 8 bytes
 	if c.p == 0 {
 		gopark(mp, gp, "chan receive (nil chan)")
 		return stStop
@@ -447,14 +448,23 @@ func chanrecvOp(mp *m, gp *g, dst int32, c hchan, t *bytecode.Type, commaOk bool
 	return stStop
 }
 
-// finishRecv normalises a received scalar in its slot and stores ok.
+// finishRecv completes a receive into the frame: v := <-c normalises a
+// narrow scalar in v's slot; v, ok := <-c received into a tuple, whose
+// fields are memory (Extract normalises what it reads), so it only stores
+// ok's byte, which is all of ok there is.
 func finishRecv(fpp unsafe.Pointer, dst, okAt int32, elem *bytecode.Type, ok bool) {
-	if isNarrow(elem.Class) {
+	if okAt >= 0 {
+		setTupleBool(fpp, okAt, ok)
+	} else if isNarrow(elem.Class) {
 		*slot(fpp, dst) = extend(*slot(fpp, dst), elem.Class)
 	}
-	if okAt >= 0 {
-		*slot(fpp, okAt) = b2u(ok)
-	}
+}
+
+// setTupleBool stores a bool field of a tuple result (the ok of a comma-ok
+// form, a select's recvOK): one byte, for the fields after it may share
+// its word.
+func setTupleBool(fpp unsafe.Pointer, off int32, b bool) {
+	*(*uint8)(unsafe.Add(fpp, off)) = uint8(b2u(b))
 }
 
 func isNarrow(cls uint16) bool { return cls != 0 && cls < bytecode.ClassW64 }

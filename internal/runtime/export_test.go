@@ -237,9 +237,9 @@ func LockInOrder() int {
 	return mp.nlocksHeld
 }
 
-// NativeTableNil lists the names whose entry in the table of natives is
-// nil.
-func NativeTableNil() []string {
+// NilNatives lists the names bound in the native table to a nil function: an
+// alias taken in an init func before its target's init ran.
+func NilNatives() []string {
 	var names []string
 	for name, f := range nativeTable {
 		if f == nil {

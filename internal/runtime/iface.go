@@ -145,7 +145,7 @@ func typeAssert(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 		}
 	}
 	if commaOk {
-		*slot(fpp, in.A+okOff) = b2u(ok)
+		setTupleBool(fpp, in.A+okOff, ok)
 		return stContinue
 	}
 	if ok {

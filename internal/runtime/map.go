@@ -1,8 +1,6 @@
 package runtime
 
 import (
-	"unsafe"
-
 	"gort/internal/arena"
 	"gort/internal/bytecode"
 	"gort/internal/runtime/maps"
@@ -119,7 +117,7 @@ func mapLookup(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 			clearSlot(vm, dst, t.Elem.Size)
 		}
 		if a[2] == 1 {
-			*slot(fpp, in.A+a[3]) = b2u(ok)
+			setTupleBool(fpp, in.A+a[3], ok)
 		}
 	})
 }
@@ -259,22 +257,18 @@ func mapNext(mp *m, gp *g, in *bytecode.Instr, a []int32) {
 		return
 	}
 	if a[3] == 1 {
-		copyOut(vm, fpp, gp.fp, in.A+a[1], k, t.Key)
+		copyOut(vm, gp.fp, in.A+a[1], k, t.Key)
 	}
 	if a[4] == 1 {
-		copyOut(vm, fpp, gp.fp, in.A+a[2], e, t.Elem)
+		copyOut(vm, gp.fp, in.A+a[2], e, t.Elem)
 	}
 }
 
-// copyOut copies a value of type t from memory at p into the frame slot
-// at off, normalising narrow scalars.
-func copyOut(vm *vm, fpp unsafe.Pointer, fp uintptr, off int32, p uintptr, t *bytecode.Type) {
-	if t.Size == 0 {
-		return
-	}
-	*slot(fpp, off) = 0
-	typedmemmove(vm, fp+uintptr(off), p, t.Size)
-	if isNarrow(t.Class) {
-		*slot(fpp, off) = extend(*slot(fpp, off), t.Class)
+// copyOut copies a value of type t from memory at p into the field at off
+// of the frame's result tuple: its bytes and no others, for a narrow key
+// shares its word with the fields around it (Extract normalises).
+func copyOut(vm *vm, fp uintptr, off int32, p uintptr, t *bytecode.Type) {
+	if t.Size > 0 {
+		typedmemmove(vm, fp+uintptr(off), p, t.Size)
 	}
 }

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -198,23 +199,33 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtMinMax:
 		minmaxOp(vm, fpp, in, aux[in.C:])
 	case bytecode.RtUnsafeSlice:
+		// As unsafeslice: a length that is negative as an int (an
+		// unsigned one above MaxInt too), or whose bytes would run past
+		// the end of the address space from p, is out of range.
 		a := aux[in.C:]
 		p, n := w(in.B), w(a[0])
-		if a[2] == 1 && int64(n) < 0 {
+		if int64(n) < 0 {
 			return panicErrorString(mp, gp, "unsafe.Slice: len out of range")
 		}
 		if p == 0 && n > 0 {
 			return panicErrorString(mp, gp, "unsafe.Slice: ptr is nil and len is not zero")
 		}
+		if hi, mem := bits.Mul64(uint64(vm.prog.Types[a[1]].Size), n); hi != 0 || mem > -p {
+			return panicErrorString(mp, gp, "unsafe.Slice: len out of range")
+		}
 		setSlice(fpp, in.A, uintptr(p), int(n), int(n))
 	case bytecode.RtUnsafeString:
+		// As unsafestring, with unsafeslice's length rule.
 		a := aux[in.C:]
 		p, n := w(in.B), w(a[0])
-		if a[1] == 1 && int64(n) < 0 {
+		if int64(n) < 0 {
 			return panicErrorString(mp, gp, "unsafe.String: len out of range")
 		}
-		if p == 0 && n > 0 {
-			return panicErrorString(mp, gp, "unsafe.String: ptr is nil and len is not zero")
+		if n > -p {
+			if p == 0 {
+				return panicErrorString(mp, gp, "unsafe.String: ptr is nil and len is not zero")
+			}
+			return panicErrorString(mp, gp, "unsafe.String: len out of range")
 		}
 		set(in.A, p)
 		set(in.A+8, n)

@@ -46,11 +46,9 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 			continue
 		}
 		if c.sendq().first().p != 0 || c.count() > 0 || c.closed() {
-			// The result tuple has gc's layout: the value is written at
-			// its own width, like every field of the tuple.
-			dst := gp.fp + uintptr(res+cases[4*i+2])
-			typedmemclr(vm, dst, size)
-			_, ok := chanrecv(mp, c, dst, size)
+			// The value is a field of the result tuple: chanrecv writes
+			// all of its bytes and no others.
+			_, ok := chanrecv(mp, c, gp.fp+uintptr(res+cases[4*i+2]), size)
 			return selectDone(fpp, res, in.B, i, ok)
 		}
 	}
@@ -80,7 +78,6 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 			w.elem = cases[4*i+2]
 		} else {
 			w.elem = res + cases[4*i+2]
-			typedmemclr(vm, gp.fp+uintptr(w.elem), w.size)
 		}
 		gp.waiting = append(gp.waiting, w)
 	}
@@ -101,11 +98,12 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 // caseElemSize is the element size of case i's channel type.
 func caseElemSize(vm *vm, cases []int32, i int) uintptr { return vm.prog.Types[cases[4*i+3]].Elem.Size }
 
-// selectDone stores the result tuple's index and recvOK (a bool: one byte,
-// which the received value may follow at offset okOff+4).
+// selectDone stores the chosen case and recvOK in the result tuple
+// (index int, recvOK bool, values...), whose first value may share
+// recvOK's word.
 func selectDone(fpp unsafe.Pointer, res, okOff int32, i int, ok bool) int {
 	*slot(fpp, res) = uint64(int64(i))
-	*(*uint8)(unsafe.Add(fpp, res+okOff)) = uint8(b2u(ok))
+	setTupleBool(fpp, res+okOff, ok)
 	return stContinue
 }
 

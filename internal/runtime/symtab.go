@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"go/token"
 	"os"
 	"path/filepath"
 	hostruntime "runtime"
@@ -181,8 +182,7 @@ func (vm *vm) fileLine(f funcPC) (string, int) {
 		return file, line
 	}
 	if f.pc >= 0 && int(f.pc) < len(fn.Pos) && fn.Pos[f.pc].IsValid() {
-		p := vm.prog.Fset.Position(fn.Pos[f.pc])
-		return absFile(p.Filename), p.Line
+		return vm.srcPos(fn.Pos[f.pc])
 	}
 	return absFile(fn.File), fn.Line
 }
@@ -242,6 +242,16 @@ func runtimeDecl(vm *vm, fn *bytecode.Func) (string, int, bool) {
 
 // absFile spells a source file name as gc records it: absolute. gort's own
 // runtime source ($GORT/...) has no directory to be in.
+// srcPos is the file and line gc records for pos: a file named by a line
+// directive as the directive wrote it, any other as an absolute path.
+func (vm *vm) srcPos(pos token.Pos) (string, int) {
+	p := vm.prog.Fset.Position(pos)
+	if name, ok := vm.prog.DirectiveFile(pos, p); ok {
+		return name, p.Line
+	}
+	return absFile(p.Filename), p.Line
+}
+
 func absFile(name string) string {
 	if name == "" || filepath.IsAbs(name) || strings.HasPrefix(name, "$") {
 		return name

@@ -27,6 +27,7 @@ func init() {
 		return stContinue
 	}
 	nativeTable["runtime.nanotime"] = nativeTable["time.runtimeNano"]
+	// internal/sync's nanotime (Mutex's starvation clock) is the same clock.
 	nativeTable["internal/sync.runtime_nanotime"] = nativeTable["time.runtimeNano"]
 	// No synctest bubbles.
 	nativeTable["time.runtimeIsBubbled"] = func(mp *m, gp *g, fp uintptr) int {

@@ -291,8 +291,8 @@ func topSP(gp *g) uintptr { return frameSP(gp.fn, gp.fp) }
 
 func posString(vm *vm, fn *bytecode.Func, pc int32) string {
 	if pc >= 0 && int(pc) < len(fn.Pos) && fn.Pos[pc].IsValid() {
-		p := vm.prog.Fset.Position(fn.Pos[pc])
-		return absFile(p.Filename) + ":" + itoa(int64(p.Line))
+		file, line := vm.srcPos(fn.Pos[pc])
+		return file + ":" + itoa(int64(line))
 	}
 	return absFile(fn.File) + ":" + itoa(int64(fn.Line))
 }

@@ -161,13 +161,3 @@ func runGolden(mem *arena.Arena, name string) (out, want string) {
 	}
 	return b.String(), string(w)
 }
-
-// TestNativeTableEntries: every native the table binds is a function. The
-// table is filled by several files' init functions, and an alias copied
-// from an entry another file has not registered yet would be nil, which
-// the interpreter would call.
-func TestNativeTableEntries(t *testing.T) {
-	for _, name := range runtime.NativeTableNil() {
-		t.Errorf("nativeTable[%q] is nil", name)
-	}
-}

@@ -76,6 +76,7 @@ type Builder struct {
 	noalg        map[types.Type]bool          // synthesised types with no equality
 	fieldOffsets map[*types.Struct][]int64
 	localGens    map[*types.Package]map[*types.TypeName]int
+	instLocals   map[*types.TypeName]instLocal // found when first needed (instlocal.go)
 
 	names    map[string]uintptr // abi.Name encoding -> address
 	masks    map[string]uintptr // GC mask bytes -> address

@@ -153,7 +153,11 @@ func (b *Builder) writeNamed(sb *strings.Builder, t *types.Named, form spelling)
 	sb.WriteString(qualifier(obj.Pkg(), form))
 	sb.WriteByte('.')
 	sb.WriteString(obj.Name())
-	b.writeTypeArgs(sb, t)
+	var outer []types.Type
+	if l, ok := b.instanceLocal(obj); ok {
+		obj, outer = l.decl, l.targs
+	}
+	b.writeTypeArgs(sb, outer, t.TypeArgs())
 	if form == linkForm {
 		if n := b.localGen(obj); n > 0 {
 			fmt.Fprintf(sb, "·%d", n)
@@ -161,12 +165,22 @@ func (b *Builder) writeNamed(sb *strings.Builder, t *types.Named, form spelling)
 	}
 }
 
-func (b *Builder) writeTypeArgs(sb *strings.Builder, t *types.Named) {
-	args := t.TypeArgs()
-	if args.Len() == 0 {
+// writeTypeArgs writes a named type's type arguments: those of the generic
+// function instance it was declared in (outer), then, after a ';', its own.
+func (b *Builder) writeTypeArgs(sb *strings.Builder, outer []types.Type, args *types.TypeList) {
+	if len(outer) == 0 && args.Len() == 0 {
 		return
 	}
 	sb.WriteByte('[')
+	for i, a := range outer {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		b.writeType(sb, a, linkForm)
+	}
+	if len(outer) > 0 && args.Len() > 0 {
+		sb.WriteByte(';')
+	}
 	for i := range args.Len() {
 		if i > 0 {
 			sb.WriteByte(',')
