@@ -236,3 +236,15 @@ func LockInOrder() int {
 	unlock(mp, heap)
 	return mp.nlocksHeld
 }
+
+// NilNatives lists the names nativeTable binds to nil: an alias made in an
+// init function that ran before its target's.
+func NilNatives() []string {
+	var names []string
+	for name, f := range nativeTable {
+		if f == nil {
+			names = append(names, name)
+		}
+	}
+	return names
+}

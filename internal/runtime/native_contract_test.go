@@ -79,3 +79,11 @@ func TestTriggerWaitsForSafepoint(t *testing.T) {
 		t.Errorf("%d cycles started at the safepoint; want 1", atSafepoint)
 	}
 }
+
+// TestNoNilNatives: a bodyless function bound to nil would crash the host
+// when called (the table is filled by init functions in file order).
+func TestNoNilNatives(t *testing.T) {
+	if names := runtime.NilNatives(); len(names) > 0 {
+		t.Fatalf("natives bound to nil: %v", names)
+	}
+}

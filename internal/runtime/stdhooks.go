@@ -96,8 +96,6 @@ func init() {
 			return stStop
 		}
 	}
-	// internal/sync's nanotime, the runtime's monotonic clock.
-	nativeTable["internal/sync.runtime_nanotime"] = nativeTable["time.runtimeNano"]
 	// randn(n uint32) uint32: a uniform value below n.
 	nativeTable["runtime.randn"] = func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm

@@ -27,6 +27,9 @@ func init() {
 		return stContinue
 	}
 	nativeTable["runtime.nanotime"] = nativeTable["time.runtimeNano"]
+	// internal/sync's nanotime (Mutex starvation), the same clock. An alias
+	// is made here, after its target, not in another file's init.
+	nativeTable["internal/sync.runtime_nanotime"] = nativeTable["time.runtimeNano"]
 	// No synctest bubbles.
 	nativeTable["time.runtimeIsBubbled"] = func(mp *m, gp *g, fp uintptr) int {
 		mp.vm.st8(fp, 0)
