@@ -123,6 +123,14 @@ func traceback(vm *vm, gp *g, level tracebackLevel) {
 func walkFrames(vm *vm, gp *g, level tracebackLevel, frame func(print func())) {
 	fn, fp, pc := gp.fn, gp.fp, gp.pc-1
 	sp := topSP(gp)
+	if level == tracebackUser {
+		if name, site, ok := parkedInLinkname(vm, gp); ok {
+			frame(func() {
+				file, line := runtimeCallSite(vm, "sema.go", site.fn, "", site.stmt)
+				printstr(vm, name+"(...)\n\t"+file+":"+itoa(int64(line))+" +0x0\n")
+			})
+		}
+	}
 	var callee *bytecode.Func
 	for fn != nil {
 		switch {
@@ -174,6 +182,45 @@ func walkFrames(vm *vm, gp *g, level tracebackLevel, frame func(print func())) {
 			printstr(vm, "runtime.goexit({})\n\t"+file+":"+itoa(int64(line))+" +0x1"+frameRegs(gp.stack.lo, gp.stack.lo, 0)+"\n")
 		})
 	}
+}
+
+// The blocking sync primitives are functions of the real runtime that
+// sema.go pushes into sync by linkname, so gc names them by the package
+// they are pushed to and a traceback shows them above their caller, where
+// the runtime's own frames (semacquire1, gopark) stay hidden. gort's are
+// natives, with no frame: linknameFrames says, for each, the function of
+// sema.go and the statement of its body that parks.
+var linknameFrames = map[string]struct{ fn, stmt string }{
+	"sync.runtime_Semacquire":               {"sync_runtime_Semacquire", "semacquire1("},
+	"sync.runtime_SemacquireWaitGroup":      {"sync_runtime_SemacquireWaitGroup", "semacquire1("},
+	"sync.runtime_SemacquireRWMutexR":       {"sync_runtime_SemacquireRWMutexR", "semacquire1("},
+	"sync.runtime_SemacquireRWMutex":        {"sync_runtime_SemacquireRWMutex", "semacquire1("},
+	"internal/sync.runtime_SemacquireMutex": {"internal_sync_runtime_SemacquireMutex", "semacquire1("},
+	"internal/poll.runtime_Semacquire":      {"poll_runtime_Semacquire", "semacquire1("},
+	"sync.runtime_notifyListWait":           {"notifyListWait", "goparkunlock("},
+}
+
+// parkedInLinkname reports whether gp is parked in one of linknameFrames'
+// natives, and which. A native that parks leaves gp's pc just past its
+// call, or (a semaphore acquire, which runs again when readied) on it.
+func parkedInLinkname(vm *vm, gp *g) (string, struct{ fn, stmt string }, bool) {
+	if gp.atomicstatus.Load() != _Gwaiting || gp.fn == nil {
+		return "", struct{ fn, stmt string }{}, false
+	}
+	for _, pc := range []int32{gp.pc - 1, gp.pc} {
+		if pc < 0 || int(pc) >= len(gp.fn.Code) {
+			continue
+		}
+		in := gp.fn.Code[pc]
+		if in.Op != bytecode.CALL || int(in.B) >= len(vm.prog.Funcs) {
+			continue
+		}
+		name := vm.prog.Funcs[in.B].Native
+		if site, ok := linknameFrames[name]; ok {
+			return name, site, true
+		}
+	}
+	return "", struct{ fn, stmt string }{}, false
 }
 
 // inInitTasks reports whether gp is the main goroutine running an init
