@@ -147,7 +147,7 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	case *ssa.Defer:
 		fc.goDefer(bytecode.RtDefer, v.Common(), v.DeferStack)
 	case *ssa.RunDefers:
-		fc.rt(bytecode.RtRunDefers, 0, 0, 0)
+		fc.runDefers()
 	case *ssa.Panic:
 		fc.panicOp(v)
 	case *ssa.Return:
@@ -275,7 +275,7 @@ func (fc *fnCompiler) ret(v *ssa.Return) {
 		// Deferred calls made by range-over-func loop bodies belong to
 		// this frame, but go/ssa runs them only where the function
 		// itself deferred something; gc runs them at every return.
-		fc.rt(bytecode.RtRunDefers, 0, 0, 0)
+		fc.runDefers()
 	}
 	sig := fc.fn.Signature
 	if len(v.Results) > 0 {
