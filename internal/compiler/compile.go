@@ -269,6 +269,15 @@ func pushedFuncs(lp *loader.Program, fns []*ssa.Function) map[string]*ssa.Functi
 			}
 		}
 	}
+	// An assembly function whose Go version the package also has, under
+	// another name, is that version (DESIGN §7).
+	for decl, twin := range genericTwins {
+		if p, ok := providers[twin]; ok {
+			if _, taken := providers[decl]; !taken {
+				providers[decl] = p
+			}
+		}
+	}
 	// A push names the provider outright, over any function of that name.
 	for _, fn := range fns {
 		if fn.Blocks == nil || fn.Pkg == nil || fn.Signature.Recv() != nil || fn.Parent() != nil {
@@ -279,6 +288,13 @@ func pushedFuncs(lp *loader.Program, fns []*ssa.Function) map[string]*ssa.Functi
 		}
 	}
 	return providers
+}
+
+// genericTwins names, for an assembly function that no build tag gort
+// loads with leaves without a body, the package's portable Go function of
+// the same signature (gc's own build uses it on other architectures).
+var genericTwins = map[string]string{
+	"internal/chacha8rand.block": "internal/chacha8rand.block_generic",
 }
 
 // linkName is fn's symbol name as //go:linkname spells it: pkg.F,
