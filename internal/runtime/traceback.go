@@ -126,7 +126,7 @@ func walkFrames(vm *vm, gp *g, level tracebackLevel, frame func(print func())) {
 	if level == tracebackUser {
 		if name, site, ok := parkedInLinkname(vm, gp); ok {
 			frame(func() {
-				file, line := runtimeCallSite(vm, "sema.go", site.fn, "", site.stmt)
+				file, line := runtimeCallSite(vm, site.file, site.fn, "", site.stmt)
 				printstr(vm, name+"(...)\n\t"+file+":"+itoa(int64(line))+" +0x0\n")
 			})
 		}
@@ -184,30 +184,44 @@ func walkFrames(vm *vm, gp *g, level tracebackLevel, frame func(print func())) {
 	}
 }
 
-// The blocking sync primitives are functions of the real runtime that
-// sema.go pushes into sync by linkname, so gc names them by the package
-// they are pushed to and a traceback shows them above their caller, where
-// the runtime's own frames (semacquire1, gopark) stay hidden. gort's are
-// natives, with no frame: linknameFrames says, for each, the function of
-// sema.go and the statement of its body that parks.
-var linknameFrames = map[string]struct{ fn, stmt string }{
-	"sync.runtime_Semacquire":               {"sync_runtime_Semacquire", "semacquire1("},
-	"sync.runtime_SemacquireWaitGroup":      {"sync_runtime_SemacquireWaitGroup", "semacquire1("},
-	"sync.runtime_SemacquireRWMutexR":       {"sync_runtime_SemacquireRWMutexR", "semacquire1("},
-	"sync.runtime_SemacquireRWMutex":        {"sync_runtime_SemacquireRWMutex", "semacquire1("},
-	"internal/sync.runtime_SemacquireMutex": {"internal_sync_runtime_SemacquireMutex", "semacquire1("},
-	"internal/poll.runtime_Semacquire":      {"poll_runtime_Semacquire", "semacquire1("},
-	"sync.runtime_notifyListWait":           {"notifyListWait", "goparkunlock("},
+// The blocking sync primitives, and sync's fatal errors, are functions of
+// the real runtime that it pushes into sync by linkname, so gc names them
+// by the package they are pushed to and a traceback shows them above their
+// caller, where the runtime's own frames (semacquire1, gopark, fatal) stay
+// hidden. gort's are natives, with no frame: linknameFrames says, for each,
+// the runtime's file, its function there and the statement of its body that
+// parks or dies.
+type linknameFrame struct{ file, fn, stmt string }
+
+var linknameFrames = map[string]linknameFrame{
+	"sync.runtime_Semacquire":               {"sema.go", "sync_runtime_Semacquire", "semacquire1("},
+	"sync.runtime_SemacquireWaitGroup":      {"sema.go", "sync_runtime_SemacquireWaitGroup", "semacquire1("},
+	"sync.runtime_SemacquireRWMutexR":       {"sema.go", "sync_runtime_SemacquireRWMutexR", "semacquire1("},
+	"sync.runtime_SemacquireRWMutex":        {"sema.go", "sync_runtime_SemacquireRWMutex", "semacquire1("},
+	"internal/sync.runtime_SemacquireMutex": {"sema.go", "internal_sync_runtime_SemacquireMutex", "semacquire1("},
+	"internal/poll.runtime_Semacquire":      {"sema.go", "poll_runtime_Semacquire", "semacquire1("},
+	"sync.runtime_notifyListWait":           {"sema.go", "notifyListWait", "goparkunlock("},
+	"sync.fatal":                            {"panic.go", "sync_fatal", "fatal("},
+	"internal/sync.fatal":                   {"panic.go", "internal_sync_fatal", "fatal("},
 }
 
-// parkedInLinkname reports whether gp is parked in one of linknameFrames'
-// natives, and which. A native that parks leaves gp's pc just past its
-// call, or (a semaphore acquire, which runs again when readied) on it.
-func parkedInLinkname(vm *vm, gp *g) (string, struct{ fn, stmt string }, bool) {
-	if gp.atomicstatus.Load() != _Gwaiting || gp.fn == nil {
-		return "", struct{ fn, stmt string }{}, false
+// parkedInLinkname reports whether gp stopped in one of linknameFrames'
+// natives, and which: parked in one, or running one that ends the program.
+// A native leaves gp's pc just past its call, or (a semaphore acquire,
+// which runs again when readied) on it.
+func parkedInLinkname(vm *vm, gp *g) (string, linknameFrame, bool) {
+	if gp.fn == nil {
+		return "", linknameFrame{}, false
 	}
-	for _, pc := range []int32{gp.pc - 1, gp.pc} {
+	pcs := []int32{gp.pc - 1}
+	switch gp.atomicstatus.Load() {
+	case _Gwaiting:
+		pcs = append(pcs, gp.pc)
+	case _Grunning:
+	default:
+		return "", linknameFrame{}, false
+	}
+	for _, pc := range pcs {
 		if pc < 0 || int(pc) >= len(gp.fn.Code) {
 			continue
 		}
@@ -216,11 +230,11 @@ func parkedInLinkname(vm *vm, gp *g) (string, struct{ fn, stmt string }, bool) {
 			continue
 		}
 		name := vm.prog.Funcs[in.B].Native
-		if site, ok := linknameFrames[name]; ok {
+		if site, ok := linknameFrames[name]; ok && (site.file == "panic.go") == (len(pcs) == 1) {
 			return name, site, true
 		}
 	}
-	return "", struct{ fn, stmt string }{}, false
+	return "", linknameFrame{}, false
 }
 
 // inInitTasks reports whether gp is the main goroutine running an init
