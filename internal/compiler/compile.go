@@ -77,10 +77,13 @@ type Compiler struct {
 	data    uintptr      // next free package-variable address
 	globals map[*ssa.Global]uintptr
 	strs    map[string]uintptr
-	itabs   map[[2]*bytecode.Type]uintptr
-	desc    *descBuilder
-	ssaOf   map[*bytecode.Func]*ssa.Function
-	natives map[string]*bytecode.Func
+	// constBoxes holds the read-only copies of boxed constants, by type
+	// index and bytes.
+	constBoxes map[string]uintptr
+	itabs      map[[2]*bytecode.Type]uintptr
+	desc       *descBuilder
+	ssaOf      map[*bytecode.Func]*ssa.Function
+	natives    map[string]*bytecode.Func
 	// providers maps a linkname target to the Go function that provides
 	// it (pushedFuncs).
 	providers map[string]*ssa.Function
@@ -90,18 +93,19 @@ type Compiler struct {
 func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err error) {
 	lo := mem.Lo()
 	c := &Compiler{
-		lp:      lp,
-		mem:     mem,
-		fset:    lp.Fset,
-		sizes:   gcSizes{types.SizesFor("gc", "amd64")},
-		funcs:   map[*ssa.Function]*bytecode.Func{},
-		rodata:  lo + StaticOff + 8, // offset 0 of the types section is no name or type, as in gc
-		data:    lo + DataOff,
-		globals: map[*ssa.Global]uintptr{},
-		strs:    map[string]uintptr{},
-		itabs:   map[[2]*bytecode.Type]uintptr{},
-		ssaOf:   map[*bytecode.Func]*ssa.Function{},
-		natives: map[string]*bytecode.Func{},
+		lp:         lp,
+		mem:        mem,
+		fset:       lp.Fset,
+		sizes:      gcSizes{types.SizesFor("gc", "amd64")},
+		funcs:      map[*ssa.Function]*bytecode.Func{},
+		rodata:     lo + StaticOff + 8, // offset 0 of the types section is no name or type, as in gc
+		data:       lo + DataOff,
+		globals:    map[*ssa.Global]uintptr{},
+		strs:       map[string]uintptr{},
+		constBoxes: map[string]uintptr{},
+		itabs:      map[[2]*bytecode.Type]uintptr{},
+		ssaOf:      map[*bytecode.Func]*ssa.Function{},
+		natives:    map[string]*bytecode.Func{},
 		out: &bytecode.Program{
 			Fset:       lp.Fset,
 			LineNames:  lineNames(lp.LineNames),
@@ -270,6 +274,15 @@ func pushedFuncs(lp *loader.Program, fns []*ssa.Function) map[string]*ssa.Functi
 			}
 		}
 	}
+	// An assembly function whose Go version the package also has, under
+	// another name, is that version (DESIGN §7).
+	for decl, twin := range genericTwins {
+		if p, ok := providers[twin]; ok {
+			if _, taken := providers[decl]; !taken {
+				providers[decl] = p
+			}
+		}
+	}
 	// A push names the provider outright, over any function of that name.
 	for _, fn := range fns {
 		if fn.Blocks == nil || fn.Pkg == nil || fn.Signature.Recv() != nil || fn.Parent() != nil {
@@ -280,6 +293,13 @@ func pushedFuncs(lp *loader.Program, fns []*ssa.Function) map[string]*ssa.Functi
 		}
 	}
 	return providers
+}
+
+// genericTwins names, for an assembly function that no build tag gort
+// loads with leaves without a body, the package's portable Go function of
+// the same signature (gc's own build uses it on other architectures).
+var genericTwins = map[string]string{
+	"internal/chacha8rand.block": "internal/chacha8rand.block_generic",
 }
 
 // linkName is fn's symbol name as //go:linkname spells it: pkg.F,
@@ -487,6 +507,23 @@ func (c *Compiler) stringData(s string) uintptr {
 	a := c.allocRO(uintptr(len(s)), 1)
 	c.mem.WriteString(a, s)
 	c.strs[s] = a
+	return a
+}
+
+// constBox returns the address of a read-only copy of constant k, which
+// converting it to an interface points at instead of a fresh copy, as gc
+// does: the same constant boxed twice is the same interface value (a
+// repanic of an equal constant prints "[recovered, repanicked]").
+func (c *Compiler) constBox(k *ssa.Const) uintptr {
+	size := uintptr(c.sizeof(k.Type()))
+	b := c.constValue(k)[:size]
+	key := fmt.Sprint(c.typ(k.Type()).Index) + ":" + string(b)
+	if a, ok := c.constBoxes[key]; ok {
+		return a
+	}
+	a := c.allocRO(size, uintptr(c.sizes.Alignof(k.Type())))
+	c.mem.WriteBytes(a, b)
+	c.constBoxes[key] = a
 	return a
 }
 

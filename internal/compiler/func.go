@@ -330,6 +330,21 @@ func (fc *fnCompiler) rt(k uint16, a, b, c int32) int {
 	return fc.emit(bytecode.RT, k, a, b, c)
 }
 
+// runDefers emits RunDefers. A deferred call it makes returns to the
+// RunDefers itself, to run the next one, and a call returns to the
+// instruction after it; so that a traceback can tell the two apart (the
+// frame stands at its return, or at its call), RunDefers never directly
+// follows an instruction that can call: a NOP goes between.
+func (fc *fnCompiler) runDefers() {
+	if n := len(fc.code); n > 0 {
+		switch fc.code[n-1].Op {
+		case bytecode.CALL, bytecode.CALLCLO, bytecode.CALLIFACE, bytecode.RT:
+			fc.emit(bytecode.NOP, 0, 0, 0, 0)
+		}
+	}
+	fc.rt(bytecode.RtRunDefers, 0, 0, 0)
+}
+
 // aux appends operands to the Aux table and returns the index of the first.
 func (fc *fnCompiler) aux(vals ...int32) int32 {
 	i := int32(len(fc.f.Aux))
@@ -418,7 +433,7 @@ func (fc *fnCompiler) body() {
 		// rest of its deferred calls, then return as the Recover block
 		// does.
 		fc.f.RecoverPC = int32(len(fc.code))
-		fc.rt(bytecode.RtRunDefers, 0, 0, 0)
+		fc.runDefers()
 		fc.jump(fc.fn.Recover)
 	}
 	for len(fc.pendingEdges) > 0 {

@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"encoding/binary"
 	"go/token"
 	"go/types"
 
@@ -51,6 +52,10 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 		n := v.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Array).Len()
 		fc.rt(bytecode.RtSliceToArrayPtr, fc.val(v), fc.val(v.X), int32(n))
 	case *ssa.MakeInterface:
+		if k, ok := v.X.(*ssa.Const); ok && !fc.c.typ(k.Type()).DirectIface && fc.c.sizeof(k.Type()) > 0 {
+			fc.constIface(fc.val(v), k, v.Type())
+			break
+		}
 		fc.makeInterface(fc.val(v), fc.val(v.X), v.X.Type(), v.Type())
 	case *ssa.MakeClosure:
 		fn := v.Fn.(*ssa.Function)
@@ -150,7 +155,7 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	case *ssa.Defer:
 		fc.goDefer(bytecode.RtDefer, v.Common(), v.DeferStack)
 	case *ssa.RunDefers:
-		fc.rt(bytecode.RtRunDefers, 0, 0, 0)
+		fc.runDefers()
 	case *ssa.Panic:
 		fc.panicOp(v)
 	case *ssa.Return:
@@ -278,6 +283,21 @@ func (fc *fnCompiler) okOffset(v ssa.Value) int32 {
 	return int32(offs[1])
 }
 
+// constIface converts constant k to interface type to: its type word and
+// the address of its read-only copy, both constants.
+func (fc *fnCompiler) constIface(dst int32, k *ssa.Const, to types.Type) {
+	c := fc.c
+	ct := c.typ(k.Type())
+	word := ct.Desc
+	if _, ok := isEface(to); !ok {
+		word = c.itab(c.typ(to), ct)
+	}
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], uint64(word))
+	binary.LittleEndian.PutUint64(b[8:], uint64(c.constBox(k)))
+	fc.move(dst, fc.constBytes(b[:]), to)
+}
+
 func (fc *fnCompiler) makeInterface(dst, src int32, from, to types.Type) {
 	c := fc.c
 	ct := c.typ(from)
@@ -295,7 +315,7 @@ func (fc *fnCompiler) ret(v *ssa.Return) {
 		// Deferred calls made by range-over-func loop bodies belong to
 		// this frame, but go/ssa runs them only where the function
 		// itself deferred something; gc runs them at every return.
-		fc.rt(bytecode.RtRunDefers, 0, 0, 0)
+		fc.runDefers()
 	}
 	sig := fc.fn.Signature
 	if len(v.Results) > 0 {

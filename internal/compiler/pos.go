@@ -26,6 +26,15 @@ func instrPos(instr ssa.Instruction) token.Pos {
 			}
 		}
 	}
+	if sa, ok := instr.(*ssa.SliceToArrayPointer); ok && !sa.Pos().IsValid() {
+		// A slice-to-array conversion, [n]T(s): go/ssa places the load
+		// of the array it then makes, not the conversion, which panics.
+		for _, r := range *sa.Referrers() {
+			if r.Pos().IsValid() {
+				return r.Pos()
+			}
+		}
+	}
 	return instr.Pos()
 }
 

@@ -74,6 +74,9 @@ func execute(mp *m, gp *g) {
 	mem := mp.vm.mem
 	fpp := mem.Frame(gp.fp)
 	mp.budget = timeSlice
+	if gp.dying {
+		mp.budget = math.MaxInt32
+	}
 
 	for {
 		in := &code[pc]

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -216,6 +217,8 @@ func runPanicDefers(mp *m, gp *g) int {
 		return goexit1(mp, gp)
 	}
 	// Unrecovered: print it from the panicking goroutine.
+	gp.dying = true
+	mp.budget = math.MaxInt32
 	return pushFrame(mp, gp, mp.vm.prog.Funcs[mp.vm.prog.FatalPanic], nil, 0, retFatal)
 }
 

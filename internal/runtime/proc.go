@@ -397,8 +397,15 @@ func globrunqput(mp *m, gp *g) {
 
 // schedule runs goroutines until the program exits.
 func schedule(mp *m) {
+	// again is a dying goroutine (g.dying) that stopped at a safepoint
+	// for the collector: it runs on before any other.
+	var again *g
 	for !mp.vm.exited {
-		gp := findRunnable(mp)
+		gp := again
+		again = nil
+		if gp == nil {
+			gp = findRunnable(mp)
+		}
 		if gp == nil {
 			if sleepUntilTimer(mp) {
 				continue // a timer is due: run it
@@ -411,7 +418,13 @@ func schedule(mp *m) {
 		if mp.parking != nil {
 			parkCommit(mp)
 		}
-		if mp.yielding != nil {
+		if y := mp.yielding; y != nil && y.dying {
+			mp.yielding = nil
+			if !y.atomicstatus.CompareAndSwap(_Grunning, _Grunnable) {
+				throw("schedule: a yielding goroutine is not running")
+			}
+			again = y
+		} else if y != nil {
 			yieldCommit(mp)
 		}
 	}

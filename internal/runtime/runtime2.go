@@ -49,6 +49,11 @@ type g struct {
 	schedlink  *g
 	waitreason string
 	preempt    bool
+	// dying marks a goroutine printing its fatal panic: its time slice
+	// never ends, so no other goroutine runs (and prints) in between, as
+	// none does once the real runtime has started to die. It may still
+	// block, in a panic value's Error or String method.
+	dying bool
 
 	// param is what the waker passes to a parked goroutine: the sudog
 	// that completed, for channel operations.

@@ -103,6 +103,19 @@ func init() {
 		vm.mem.MustStore32(fp+8, uint32((mp.p.rand.next()&0xFFFF_FFFF)*n>>32))
 		return stContinue
 	}
+	// crypto/internal/boring/sig's markers: assembly functions with empty
+	// bodies that exist so a tool can find which crypto a binary holds.
+	for _, name := range []string{"BoringCrypto", "FIPSOnly", "StandardCrypto"} {
+		nativeTable["crypto/internal/boring/sig."+name] = func(mp *m, gp *g, fp uintptr) int { return stContinue }
+	}
+	// vgetrandom(p []byte, flags uint32) (ret int, supported bool): no vDSO
+	// here, as on the ports without one; internal/syscall/unix then makes
+	// the getrandom system call, which the VM's generator serves.
+	nativeTable["runtime.vgetrandom"] = func(mp *m, gp *g, fp uintptr) int {
+		mp.vm.st(fp+32, ^uint64(0))
+		mp.vm.st8(fp+40, 0)
+		return stContinue
+	}
 	// write(fd uintptr, p unsafe.Pointer, n int32) int32, the runtime's raw
 	// write that internal/godebug pulls.
 	nativeTable["runtime.write"] = func(mp *m, gp *g, fp uintptr) int {

@@ -33,8 +33,11 @@ const (
 	sysUname      = 63
 	sysFcntl      = 72
 	sysFsync      = 74
+	sysTruncate   = 76
 	sysFtruncate  = 77
 	sysGetcwd     = 79
+	sysFchmod     = 91
+	sysFchown     = 93
 	sysGetuid     = 102
 	sysGetgid     = 104
 	sysGeteuid    = 107
@@ -49,20 +52,20 @@ const (
 	sysNewfstatat = 262
 	sysUnlinkat   = 263
 	sysRenameat   = 264
-	sysReadlinkat = 267
-	sysPrlimit64  = 302
-	sysGetrandom  = 318
-	sysFlock      = 73
-	sysFdatasync  = 75
-	sysTruncate   = 76
-	sysFchmod     = 91
+	sysFchownat   = 260
 	sysLinkat     = 265
 	sysSymlinkat  = 266
+	sysReadlinkat = 267
 	sysFchmodat   = 268
 	sysFaccessat  = 269
 	sysUtimensat  = 280
 	sysPipe2      = 293
+	sysFlock      = 73
+	sysFdatasync  = 75
+	sysPrlimit64  = 302
+	sysGetrandom  = 318
 	sysFaccessat2 = 439
+	sysFchmodat2  = 452
 )
 
 const (
@@ -161,7 +164,7 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 			return sysErr(syscall.EFAULT), false
 		}
 		return vm.fdCall(num, a[0], a[1]), false
-	case sysLseek, sysFsync, sysFtruncate:
+	case sysLseek, sysFsync, sysFtruncate, sysFlock, sysFdatasync:
 		return vm.fdCall(num, a[0], a[1], a[2]), false
 	case sysFcntl:
 		switch a[1] {
@@ -199,6 +202,50 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 			return sysErr(syscall.EFAULT), false
 		}
 		return vm.hostCall(num, a[0], a[1], a[2], 0, 0, 0), false
+	case sysFchmod, sysFchown:
+		return vm.fdCall(num, a[0], a[1], a[2]), false
+	case sysTruncate:
+		if !vm.sysPath(a[0]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], a[1], 0, 0, 0, 0), false
+	case sysFchmodat, sysFchmodat2, sysFaccessat, sysFaccessat2, sysFchownat:
+		if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], a[1], a[2], a[3], a[4], 0), false
+	case sysSymlinkat:
+		if !vm.sysPath(a[0]) || !vm.sysDirfd(a[1]) || !vm.sysPath(a[2]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], a[1], a[2], 0, 0, 0), false
+	case sysLinkat:
+		if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) || !vm.sysDirfd(a[2]) || !vm.sysPath(a[3]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], a[1], a[2], a[3], a[4], 0), false
+	case sysUtimensat:
+		// A nil path names the descriptor itself, nil times the
+		// current time.
+		if a[1] == 0 && !vm.fds[a[0]] || a[1] != 0 && (!vm.sysDirfd(a[0]) || !vm.sysPath(a[1])) {
+			return sysErr(syscall.EFAULT), false
+		}
+		if _, ok := vm.sysBuf(a[2], 2*timespecSz, false); a[2] != 0 && !ok {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], a[1], a[2], a[3], 0, 0), false
+	case sysPipe2:
+		if _, ok := vm.sysBuf(a[0], 8, true); !ok {
+			return sysErr(syscall.EFAULT), false
+		}
+		r := vm.hostCall(num, a[0], a[1]|syscall.O_CLOEXEC, 0, 0, 0, 0)
+		if r.errno == 0 {
+			for _, off := range []uintptr{0, 4} {
+				fd, _ := vm.mem.Load32(a[0] + off)
+				vm.fds[uintptr(fd)] = true
+			}
+		}
+		return r, false
 	case sysRenameat:
 		if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) || !vm.sysDirfd(a[2]) || !vm.sysPath(a[3]) {
 			return sysErr(syscall.EFAULT), false
@@ -212,55 +259,6 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 			return sysErr(syscall.EFAULT), false
 		}
 		return vm.hostCall(num, a[0], a[1], a[2], a[3], 0, 0), false
-	case sysFlock, sysFdatasync, sysFchmod:
-		return vm.fdCall(num, a[0], a[1]), false
-	case sysTruncate:
-		if !vm.sysPath(a[0]) {
-			return sysErr(syscall.EFAULT), false
-		}
-		return vm.hostCall(num, a[0], a[1], 0, 0, 0, 0), false
-	case sysFchmodat, sysFaccessat, sysFaccessat2:
-		if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) {
-			return sysErr(syscall.EFAULT), false
-		}
-		return vm.hostCall(num, a[0], a[1], a[2], a[3], 0, 0), false
-	case sysSymlinkat:
-		// symlinkat(target, newdirfd, linkpath)
-		if !vm.sysPath(a[0]) || !vm.sysDirfd(a[1]) || !vm.sysPath(a[2]) {
-			return sysErr(syscall.EFAULT), false
-		}
-		return vm.hostCall(num, a[0], a[1], a[2], 0, 0, 0), false
-	case sysLinkat:
-		if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) || !vm.sysDirfd(a[2]) || !vm.sysPath(a[3]) {
-			return sysErr(syscall.EFAULT), false
-		}
-		return vm.hostCall(num, a[0], a[1], a[2], a[3], a[4], 0), false
-	case sysUtimensat:
-		// utimensat(dirfd, path or NULL for dirfd itself, times[2] or NULL, flags)
-		if a[1] == 0 {
-			if !vm.fds[a[0]] {
-				return sysErr(syscall.EBADF), false
-			}
-		} else if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) {
-			return sysErr(syscall.EFAULT), false
-		}
-		if a[2] != 0 {
-			if _, ok := vm.sysBuf(a[2], 2*timespecSz, false); !ok {
-				return sysErr(syscall.EFAULT), false
-			}
-		}
-		return vm.hostCall(num, a[0], a[1], a[2], a[3], 0, 0), false
-	case sysPipe2:
-		// pipe2(fds *[2]int32, flags): both ends are the program's.
-		if _, ok := vm.sysBuf(a[0], 8, true); !ok {
-			return sysErr(syscall.EFAULT), false
-		}
-		r := vm.hostCall(num, a[0], a[1]|syscall.O_CLOEXEC, 0, 0, 0, 0)
-		if r.errno == 0 {
-			vm.fds[uintptr(vm.ld32(a[0]))] = true
-			vm.fds[uintptr(vm.ld32(a[0]+4))] = true
-		}
-		return r, false
 	case sysGetcwd:
 		if _, ok := vm.sysBuf(a[0], a[1], true); !ok {
 			return sysErr(syscall.EFAULT), false

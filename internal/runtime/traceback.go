@@ -123,6 +123,14 @@ func traceback(vm *vm, gp *g, level tracebackLevel) {
 func walkFrames(vm *vm, gp *g, level tracebackLevel, frame func(print func())) {
 	fn, fp, pc := gp.fn, gp.fp, gp.pc-1
 	sp := topSP(gp)
+	if level == tracebackUser {
+		if name, site, ok := parkedInLinkname(vm, gp); ok {
+			frame(func() {
+				file, line := runtimeCallSite(vm, site.file, site.fn, "", site.stmt)
+				printstr(vm, name+"(...)\n\t"+file+":"+itoa(int64(line))+" +0x0\n")
+			})
+		}
+	}
 	var callee *bytecode.Func
 	for fn != nil {
 		switch {
@@ -174,6 +182,59 @@ func walkFrames(vm *vm, gp *g, level tracebackLevel, frame func(print func())) {
 			printstr(vm, "runtime.goexit({})\n\t"+file+":"+itoa(int64(line))+" +0x1"+frameRegs(gp.stack.lo, gp.stack.lo, 0)+"\n")
 		})
 	}
+}
+
+// The blocking sync primitives, and sync's fatal errors, are functions of
+// the real runtime that it pushes into sync by linkname, so gc names them
+// by the package they are pushed to and a traceback shows them above their
+// caller, where the runtime's own frames (semacquire1, gopark, fatal) stay
+// hidden. gort's are natives, with no frame: linknameFrames says, for each,
+// the runtime's file, its function there and the statement of its body that
+// parks or dies.
+type linknameFrame struct{ file, fn, stmt string }
+
+var linknameFrames = map[string]linknameFrame{
+	"sync.runtime_Semacquire":               {"sema.go", "sync_runtime_Semacquire", "semacquire1("},
+	"sync.runtime_SemacquireWaitGroup":      {"sema.go", "sync_runtime_SemacquireWaitGroup", "semacquire1("},
+	"sync.runtime_SemacquireRWMutexR":       {"sema.go", "sync_runtime_SemacquireRWMutexR", "semacquire1("},
+	"sync.runtime_SemacquireRWMutex":        {"sema.go", "sync_runtime_SemacquireRWMutex", "semacquire1("},
+	"internal/sync.runtime_SemacquireMutex": {"sema.go", "internal_sync_runtime_SemacquireMutex", "semacquire1("},
+	"internal/poll.runtime_Semacquire":      {"sema.go", "poll_runtime_Semacquire", "semacquire1("},
+	"sync.runtime_notifyListWait":           {"sema.go", "notifyListWait", "goparkunlock("},
+	"sync.fatal":                            {"panic.go", "sync_fatal", "fatal("},
+	"internal/sync.fatal":                   {"panic.go", "internal_sync_fatal", "fatal("},
+}
+
+// parkedInLinkname reports whether gp stopped in one of linknameFrames'
+// natives, and which: parked in one, or running one that ends the program.
+// A native leaves gp's pc just past its call, or (a semaphore acquire,
+// which runs again when readied) on it.
+func parkedInLinkname(vm *vm, gp *g) (string, linknameFrame, bool) {
+	if gp.fn == nil {
+		return "", linknameFrame{}, false
+	}
+	pcs := []int32{gp.pc - 1}
+	switch gp.atomicstatus.Load() {
+	case _Gwaiting:
+		pcs = append(pcs, gp.pc)
+	case _Grunning:
+	default:
+		return "", linknameFrame{}, false
+	}
+	for _, pc := range pcs {
+		if pc < 0 || int(pc) >= len(gp.fn.Code) {
+			continue
+		}
+		in := gp.fn.Code[pc]
+		if in.Op != bytecode.CALL || int(in.B) >= len(vm.prog.Funcs) {
+			continue
+		}
+		name := vm.prog.Funcs[in.B].Native
+		if site, ok := linknameFrames[name]; ok && (site.file == "panic.go") == (len(pcs) == 1) {
+			return name, site, true
+		}
+	}
+	return "", linknameFrame{}, false
 }
 
 // inInitTasks reports whether gp is the main goroutine running an init
