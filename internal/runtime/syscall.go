@@ -117,6 +117,18 @@ func init() {
 		vm.mem.MustStore32(fp+20, uint32(r.errno))
 		return stContinue
 	}
+	// Process creation is refused by the table: the fork hooks have
+	// nothing to hold, and the clone that forkAndExecInChild1 makes
+	// through rawVforkSyscall(trap, a1, a2, a3) (r1, err) fails with
+	// ENOSYS, so os/exec and syscall.ForkExec return that error.
+	for _, name := range []string{"syscall.runtime_BeforeFork", "syscall.runtime_AfterFork",
+		"syscall.runtime_AfterForkInChild", "syscall.runtime_BeforeExec", "syscall.runtime_AfterExec"} {
+		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int { return stContinue }
+	}
+	nativeTable["syscall.rawVforkSyscall"] = func(mp *m, gp *g, fp uintptr) int {
+		mp.vm.mem.MustWriteWords(fp+32, []uint64{^uint64(0), uint64(syscall.ENOSYS)})
+		return stContinue
+	}
 	// One M runs everything, so there is no P to hand off while a call
 	// blocks: entersyscall and exitsyscall mark nothing yet.
 	nativeTable["runtime.entersyscall"] = func(mp *m, gp *g, fp uintptr) int { return stContinue }
