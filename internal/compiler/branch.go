@@ -183,19 +183,45 @@ func (fc *fnCompiler) needsMoves(b, succ *ssa.BasicBlock) bool {
 // edge makes field of the instruction at pc jump from b to succ, through a
 // stub holding the edge's phi moves when succ has phis.
 //
-// An edge back to a block at or before b closes a loop and must make the
+// An edge back to a block at or before b that closes a loop must make the
 // preemption check, or a loop that only branches (`for x != 1 {}`) never
 // yields: a JMP becomes a LOOP, an integer compare-and-branch is marked
 // K=1, and any other branch (IF, a float branch, or one whose edge has phi
 // moves) goes through a stub that ends in LOOP. Each such check is a
 // safepoint with the loop header's live values.
 func (fc *fnCompiler) edge(pc, field int, b, succ *ssa.BasicBlock) {
-	back := succ.Index <= b.Index
+	back := loopEdge(b, succ)
 	if fc.needsMoves(b, succ) || back && !fc.markBackEdge(pc, succ) {
-		fc.pendingEdges = append(fc.pendingEdges, edgeStub{pc: pc, field: field, from: b, to: succ})
+		fc.pendingEdges = append(fc.pendingEdges, edgeStub{pc: pc, field: field, from: b, to: succ, back: back})
 		return
 	}
 	fc.jumps = append(fc.jumps, jumpFix{pc: pc, field: field, block: succ})
+}
+
+// loopEdge reports whether the edge from b to succ goes back to an earlier
+// block on a cycle: every cycle has such an edge, since blocks are laid out
+// in index order, and a backward edge on no cycle (a switch case or a loop
+// exit placed before its source) needs no check.
+func loopEdge(b, succ *ssa.BasicBlock) bool {
+	if succ.Index > b.Index {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{succ: true}
+	work := []*ssa.BasicBlock{succ}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == b {
+			return true
+		}
+		for _, y := range x.Succs {
+			if !seen[y] {
+				seen[y] = true
+				work = append(work, y)
+			}
+		}
+	}
+	return false
 }
 
 // markBackEdge makes the jump at pc, an edge with no phi moves back to the

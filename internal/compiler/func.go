@@ -57,6 +57,7 @@ type edgeStub struct {
 	pc       int // the IF whose operand (field) jumps to the stub
 	field    int
 	from, to *ssa.BasicBlock
+	back     bool // a loop's back edge: the stub makes the preemption check
 }
 
 type outFix struct{ pc, field int }
@@ -449,7 +450,7 @@ func (fc *fnCompiler) body() {
 			in.C = stub
 		}
 		fc.phiMoves(e.from, e.to)
-		if e.to.Index <= e.from.Index {
+		if e.back {
 			pc := fc.emit(bytecode.LOOP, 0, 0, 0, 0)
 			fc.jumps = append(fc.jumps, jumpFix{pc: pc, field: 0, block: e.to})
 			fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Live: fc.headerLive(e.to)})
