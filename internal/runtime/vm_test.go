@@ -24,14 +24,15 @@ import (
 // after. Everything a VM changes lives in the vm, a P or an M (vm.go). Add
 // a name here only with the reason it is never written after init.
 var immutablePackageVars = map[string]string{
-	"classSize":   "the size-class table",
-	"classPages":  "the size-class table",
-	"nativeTable": "natives by qualified name, filled by init functions",
-	"trampolines": "reflect's stub natives by qualified name (reflectcall.go)",
-	"wordPtr":     "the host type of a pointer word, for runtime types",
-	"hchanType":   "the type of a channel's hchan",
-	"sudogType":   "the type of a sudog",
-	"strIterType": "the type of a string range iterator",
+	"classSize":      "the size-class table",
+	"classPages":     "the size-class table",
+	"nativeTable":    "natives by qualified name, filled by init functions",
+	"trampolines":    "reflect's stub natives by qualified name (reflectcall.go)",
+	"wordPtr":        "the host type of a pointer word, for runtime types",
+	"hchanType":      "the type of a channel's hchan",
+	"sudogType":      "the type of a sudog",
+	"strIterType":    "the type of a string range iterator",
+	"linknameFrames": "the runtime functions tracebacks show above a native's caller (traceback.go)",
 }
 
 // TestNoMutablePackageState lists the package-level variables of
