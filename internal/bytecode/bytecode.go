@@ -76,6 +76,13 @@ type Func struct {
 	// so a code pointer naming it was forged, and an indirect call through
 	// it faults.
 	HostOnly bool
+	// HasParams marks a function with parameters (a receiver counts), and
+	// Inlinable one without that gc would likely inline (the compiler's
+	// estimate): a traceback prints a frame as f(...) if the function has
+	// parameters, or if it is inlinable and its caller called it directly,
+	// and as f() otherwise, as gc prints an inlined frame f(...).
+	HasParams bool
+	Inlinable bool
 	// CapturesAsArgs marks a closure that captures variables and is
 	// called only where it is written, func(){...}(): gc passes its captured
 	// variables as arguments, so tracebacks print its frame as f(...).

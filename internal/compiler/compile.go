@@ -87,6 +87,8 @@ type Compiler struct {
 	// providers maps a linkname target to the Go function that provides
 	// it (pushedFuncs).
 	providers map[string]*ssa.Function
+	// inlineCosts memoises inlineCost.
+	inlineCosts map[*ssa.Function]inlineResult
 }
 
 // Compile builds the program image for lp in mem, at mem's low address.
@@ -346,6 +348,7 @@ func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
 		Wrapper:   isWrapper(fn),
 		RecoverPC: -1,
 
+		HasParams:      hasArgInfo(fn) && (fn.Signature.Params().Len() > 0 || fn.Signature.Recv() != nil),
 		CapturesAsArgs: calledWhereWritten(fn),
 	}
 	if fn.Blocks == nil {

@@ -84,6 +84,9 @@ func (c *Compiler) compileFunc(fn *ssa.Function, f *bytecode.Func) {
 	fc.layout()
 	fc.body()
 	fc.finish()
+	if !f.HasParams && !f.CapturesAsArgs {
+		f.Inlinable = c.inlinable(fn)
+	}
 }
 
 // noopIntrinsic reports whether fn is an instance of a function that gc

@@ -59,7 +59,6 @@ const (
 	sysFchmodat   = 268
 	sysFaccessat  = 269
 	sysUtimensat  = 280
-	sysPipe2      = 293
 	sysFlock      = 73
 	sysFdatasync  = 75
 	sysPrlimit64  = 302
@@ -246,18 +245,6 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 			return sysErr(syscall.EFAULT), false
 		}
 		return vm.hostCall(num, a[0], a[1], a[2], a[3], 0, 0), false
-	case sysPipe2:
-		if _, ok := vm.sysBuf(a[0], 8, true); !ok {
-			return sysErr(syscall.EFAULT), false
-		}
-		r := vm.hostCall(num, a[0], a[1]|syscall.O_CLOEXEC, 0, 0, 0, 0)
-		if r.errno == 0 {
-			for _, off := range []uintptr{0, 4} {
-				fd, _ := vm.mem.Load32(a[0] + off)
-				vm.fds[uintptr(fd)] = true
-			}
-		}
-		return r, false
 	case sysRenameat:
 		if !vm.sysDirfd(a[0]) || !vm.sysPath(a[1]) || !vm.sysDirfd(a[2]) || !vm.sysPath(a[3]) {
 			return sysErr(syscall.EFAULT), false

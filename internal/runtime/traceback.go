@@ -136,9 +136,10 @@ func walkFrames(vm *vm, gp *g, level tracebackLevel, frame func(print func())) {
 		switch {
 		case showFrame(fn, pc):
 			fn, fp, sp, pc := fn, fp, sp, pc
+			inlined := fn.Inlinable && calledDirectly(vm, fn, fp)
 			frame(func() {
 				args := "()"
-				if fn.ArgSize > 0 || fn.CapturesAsArgs {
+				if fn.HasParams || fn.CapturesAsArgs || inlined {
 					args = "(...)"
 				}
 				printstr(vm, fn.Name+args+"\n")
@@ -235,6 +236,24 @@ func parkedInLinkname(vm *vm, gp *g) (string, linknameFrame, bool) {
 		}
 	}
 	return "", linknameFrame{}, false
+}
+
+// calledDirectly reports whether fn's frame at fp was called by a CALL of
+// fn itself, a call gc may have inlined (not through a func value, an
+// interface, a go or defer statement or the runtime).
+func calledDirectly(vm *vm, fn *bytecode.Func, fp uintptr) bool {
+	ret, ok := loadRet(vm, fp)
+	fi, rpc := uint32(ret>>32), uint32(ret)
+	if !ok || rpc >= retMarker || fi >= uint32(len(vm.prog.Funcs)) {
+		return false
+	}
+	caller := vm.prog.Funcs[fi]
+	pc := callSite(caller, int32(rpc))
+	if pc < 0 || int(pc) >= len(caller.Code) {
+		return false
+	}
+	in := caller.Code[pc]
+	return in.Op == bytecode.CALL && in.B == fn.Index
 }
 
 // inInitTasks reports whether gp is the main goroutine running an init

@@ -32,7 +32,7 @@ var immutablePackageVars = map[string]string{
 	"hchanType":      "the type of a channel's hchan",
 	"sudogType":      "the type of a sudog",
 	"strIterType":    "the type of a string range iterator",
-	"linknameFrames": "the real runtime's frames that tracebacks show above natives it pushes by linkname (traceback.go)",
+	"linknameFrames": "the runtime functions tracebacks show above a native's caller (traceback.go)",
 }
 
 // TestNoMutablePackageState lists the package-level variables of

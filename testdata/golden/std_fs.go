@@ -48,13 +48,6 @@ func main() {
 	for _, n := range names {
 		fmt.Println(n)
 	}
-	r, w, err := os.Pipe()
-	must(err)
-	w.Write([]byte("through a pipe"))
-	w.Close()
-	buf := make([]byte, 64)
-	n, _ := r.Read(buf)
-	fmt.Println(string(buf[:n]))
 	_, err = os.Stat(filepath.Join(dir, "nope"))
 	fmt.Println(os.IsNotExist(err))
 	ents, _ := os.ReadDir(filepath.Join(dir, "a"))
