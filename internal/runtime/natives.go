@@ -2,6 +2,9 @@ package runtime
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"strconv"
 
@@ -214,10 +217,25 @@ func bindNatives(vm *vm) error {
 		vm.natives[i] = func(mp *m, gp *g, fp uintptr) int {
 			vm := mp.vm
 			flushOutput(vm)
-			fmt.Fprintf(vm.stderr, "gort: unsupported: native %s (called from %s)\n", name, gp.fn.Name)
+			// gp.pc is past the call: the call's own position.
+			fmt.Fprintf(vm.stderr, "gort: unsupported: native %s (called from %s) at %s\n", name, gp.fn.Name, relPos(posString(vm, gp.fn, gp.pc-1)))
 			exitVM(2)
 			return stStop
 		}
 	}
 	return nil
+}
+
+// relPos spells a file:line position as the go command spells positions in
+// diagnostics: relative to the working directory, with a leading "./",
+// when the file is below it.
+func relPos(pos string) string {
+	wd, err := os.Getwd()
+	if err != nil || !filepath.IsAbs(pos) {
+		return pos
+	}
+	if rel, err := filepath.Rel(wd, pos); err == nil && !strings.HasPrefix(rel, "..") {
+		return "./" + rel
+	}
+	return pos
 }
