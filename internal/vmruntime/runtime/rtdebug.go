@@ -2,9 +2,7 @@
 
 package runtime
 
-import (
-	"unsafe"
-)
+import _ "unsafe" // for go:linkname
 
 // The hooks of runtime/debug. There is no collector yet, so the GC and
 // memory-limit settings are kept and reported back, as the real setters
@@ -13,7 +11,7 @@ import (
 var (
 	gcPercent    int32 = -2 // read from GOGC on first use
 	memoryLimit  int64 = 1<<63 - 1
-	maxStackSize       = 1 << 30 // gc's default on 64-bit systems
+	maxStackSize       = 1000000000 // gc's default on 64-bit systems: 1e9, not 1 GiB
 	maxThreads         = 10000
 	panicOnFault bool
 )
@@ -101,5 +99,3 @@ func debug_modinfo() string { return "" }
 
 //go:linkname syscall_Getpagesize syscall.Getpagesize
 func syscall_Getpagesize() int { return 4096 }
-
-var _ unsafe.Pointer
