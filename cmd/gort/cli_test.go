@@ -30,6 +30,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	gortBin = filepath.Join(dir, "gort")
+	// The tests' builds go to a cache of their own, removed with the
+	// binary, never the user's.
+	os.Setenv("GORTCACHE", filepath.Join(dir, "cache"))
 	build := exec.Command("go", "build", "-o", gortBin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building gort: %v\n%s", err, out)

@@ -3,6 +3,10 @@
 //	gort run [-seed N] file.go... [args]   compile and run, as `go run` would
 //	gort run [-seed N] dir [args]
 //	gort dis file.go... [func]             print the bytecode of a function (or all)
+//	gort clean -cache                      remove the build cache
+//
+// The build cache is in $GORTCACHE, or gort/ in the user cache directory;
+// GORTCACHE=off turns it off (see cache.go).
 package main
 
 import (
@@ -18,6 +22,7 @@ import (
 	"syscall"
 
 	"gort/internal/arena"
+	"gort/internal/buildcache"
 	"gort/internal/bytecode"
 	"gort/internal/compiler"
 	"gort/internal/loader"
@@ -25,7 +30,7 @@ import (
 )
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: gort run [-seed N] file.go... [arguments]\n       gort dis file.go... [func]")
+	fmt.Fprintln(os.Stderr, "usage: gort run [-seed N] file.go... [arguments]\n       gort dis file.go... [func]\n       gort clean -cache")
 	os.Exit(2)
 }
 
@@ -46,6 +51,8 @@ func main() {
 		os.Exit(run(os.Args[2:]))
 	case "dis":
 		os.Exit(dis(os.Args[2:]))
+	case "clean":
+		os.Exit(clean(os.Args[2:]))
 	default:
 		usage()
 	}
@@ -68,6 +75,23 @@ func build(pkg []string) (*bytecode.Program, *arena.Arena, int) {
 		return nil, nil, 2
 	}
 	os.Unsetenv(retryKey) // gort's own, not the program's environment
+	cache, err := buildcache.Open()
+	if errors.Is(err, buildcache.ErrRelative) {
+		fmt.Fprintln(os.Stderr, "gort:", err)
+		return nil, nil, 1
+	}
+	// Without a cache (one that cannot be made), gort builds every time.
+	key, keyed := imageKey(pkg, mem)
+	if !keyed {
+		cache = nil
+	}
+	if p := cachedImage(cache, key, mem); p != nil {
+		traceCache("hit")
+		return p, mem, 0
+	}
+	if cache != nil {
+		traceCache("miss")
+	}
 	lp, err := loader.Load(pkg)
 	if err != nil {
 		var le *loader.Error
@@ -83,6 +107,7 @@ func build(pkg []string) (*bytecode.Program, *arena.Arena, int) {
 		fmt.Fprintln(os.Stderr, err)
 		return nil, nil, 2
 	}
+	storeImage(cache, key, lp, p, mem)
 	return p, mem, 0
 }
 
@@ -161,6 +186,33 @@ func dis(args []string) int {
 		if want == "" || f.Name == want {
 			bytecode.Disassemble(os.Stdout, p.Fset, f)
 		}
+	}
+	return 0
+}
+
+// clean removes the build cache, as `go clean -cache` removes the go
+// command's: silently, exit 0.
+func clean(args []string) int {
+	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
+	all := fs.Bool("cache", false, "remove the entire build cache")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if !*all || fs.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: gort clean -cache")
+		return 2
+	}
+	dir, err := buildcache.Dir()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gort:", err)
+		return 1
+	}
+	if dir == "off" {
+		return 0
+	}
+	if err := buildcache.Clean(dir); err != nil {
+		fmt.Fprintln(os.Stderr, "gort: clean -cache:", err)
+		return 1
 	}
 	return 0
 }

@@ -118,6 +118,12 @@ type Program struct {
 	// (arena.SetReadOnly) before the program runs, as gc's rodata is.
 	RODataEnd uintptr
 	HeapStart uintptr
+	// StaticEnd and DataEnd are where the compiler stopped writing the
+	// read-only data and the package variables: with the text entries,
+	// [TypesBase, StaticEnd) and [RODataEnd, DataEnd) are the static
+	// image (Segments); the rest of the region below HeapStart is zero.
+	StaticEnd uintptr
+	DataEnd   uintptr
 	ZeroBase  uintptr // runtime.zerobase: the address of every zero-sized object
 	Itabs     []Itab
 	// Typelinks are the descriptors reflect may look up by string rather

@@ -169,6 +169,7 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 		c.compileFunc(c.ssaOf[f], f)
 	}
 	c.out.Typelinks = c.desc.b.Typelinks()
+	c.out.StaticEnd, c.out.DataEnd = c.rodata, c.data
 	return c.out, nil
 }
 

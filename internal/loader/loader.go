@@ -48,6 +48,8 @@ type Program struct {
 	// LineNames are the line directives whose file names are relative,
 	// in position order (linedir.go).
 	LineNames []LineName
+	// Inputs are the files and directories the load read (inputs.go).
+	Inputs Inputs
 }
 
 // Error is a load failure the user caused: it prints as the go command
@@ -208,6 +210,7 @@ func Load(pkg []string) (*Program, error) {
 
 		Linknames: l.linknames,
 		LineNames: l.lineNames,
+		Inputs:    l.inputs(fset),
 	}
 	slices.SortFunc(out.LineNames, func(x, y LineName) int { return cmp.Compare(x.Pos, y.Pos) })
 	out.Packages = initOrder(created, out.Runtime)

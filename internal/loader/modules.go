@@ -62,6 +62,7 @@ type listedPackage struct {
 	Incomplete bool
 	Module     *struct {
 		GoVersion string
+		GoMod     string // the module's go.mod
 	}
 	Error *struct {
 		Err string

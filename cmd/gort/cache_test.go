@@ -1,0 +1,150 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// These tests check the build cache from outside, as a user sees it: a
+// second run of an unchanged program is a hit and prints what the first
+// printed; an edit, a new file, a corrupt entry or a missing one is a miss
+// that rebuilds. GODEBUG=gortcache=1 makes gort say which it was.
+
+const cacheProg = `package main
+
+import "fmt"
+
+func main() { fmt.Println("version", 1) }
+`
+
+// cacheRun runs `gort run args` in dir with the cache in cache and
+// returns stdout and whether the build cache was hit.
+func cacheRun(t *testing.T, dir, cache string, args ...string) (string, bool) {
+	t.Helper()
+	r := gort(t, dir, []string{"GORTCACHE=" + cache, "GODEBUG=gortcache=1"}, append([]string{"run"}, args...)...)
+	if r.exit != 0 {
+		t.Fatalf("gort run %v: exit %d\n%s", args, r.exit, r.stderr)
+	}
+	switch {
+	case strings.Contains(r.stderr, "gort: build cache hit"):
+		return r.stdout, true
+	case strings.Contains(r.stderr, "gort: build cache miss"):
+		return r.stdout, false
+	}
+	t.Fatalf("gort run %v said neither hit nor miss:\n%s", args, r.stderr)
+	return "", false
+}
+
+func TestCacheHitAndEdit(t *testing.T) {
+	dir, cache := t.TempDir(), filepath.Join(t.TempDir(), "c")
+	prog := filepath.Join(dir, "prog.go")
+	if err := os.WriteFile(prog, []byte(cacheProg), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if out, hit := cacheRun(t, dir, cache, "prog.go"); hit || out != "version 1\n" {
+		t.Fatalf("first run: hit=%v, output %q", hit, out)
+	}
+	if out, hit := cacheRun(t, dir, cache, "prog.go"); !hit || out != "version 1\n" {
+		t.Fatalf("second run: hit=%v, output %q", hit, out)
+	}
+	// An edit of the same size, at once: a file modified within the
+	// time resolution of its stamp is hashed at each check.
+	os.WriteFile(prog, []byte(strings.Replace(cacheProg, "1)", "2)", 1)), 0o666)
+	if out, hit := cacheRun(t, dir, cache, "prog.go"); hit || out != "version 2\n" {
+		t.Fatalf("after an edit: hit=%v, output %q", hit, out)
+	}
+	// A touch without an edit is still a hit.
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(prog, later, later)
+	if out, hit := cacheRun(t, dir, cache, "prog.go"); !hit || out != "version 2\n" {
+		t.Fatalf("after a touch: hit=%v, output %q", hit, out)
+	}
+	// Another spelling of the command line is another entry: positions
+	// name files as the command line does.
+	if _, hit := cacheRun(t, dir, cache, "./prog.go"); hit {
+		t.Fatal("./prog.go hit the entry of prog.go")
+	}
+}
+
+func TestCacheNewFileInDir(t *testing.T) {
+	dir, cache := t.TempDir(), filepath.Join(t.TempDir(), "c")
+	os.WriteFile(filepath.Join(dir, "main.go"), []byte(cacheProg), 0o666)
+	cacheRun(t, dir, cache, ".")
+	if _, hit := cacheRun(t, dir, cache, "."); !hit {
+		t.Fatal("second run of the directory missed")
+	}
+	os.WriteFile(filepath.Join(dir, "more.go"), []byte("package main\n\nfunc init() { println(\"more\") }\n"), 0o666)
+	r := gort(t, dir, []string{"GORTCACHE=" + cache}, "run", ".")
+	if r.stderr != "more\n" || r.stdout != "version 1\n" {
+		t.Fatalf("after adding a file: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+	// A file excluded by its build constraint is still an input: editing
+	// the constraint changes the program.
+	os.WriteFile(filepath.Join(dir, "more.go"), []byte("//go:build ignore\n\npackage main\n\nfunc init() { println(\"more\") }\n"), 0o666)
+	r = gort(t, dir, []string{"GORTCACHE=" + cache}, "run", ".")
+	if r.stderr != "" || r.stdout != "version 1\n" {
+		t.Fatalf("after excluding the file: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+}
+
+func TestCacheCorruptEntry(t *testing.T) {
+	dir, cache := t.TempDir(), filepath.Join(t.TempDir(), "c")
+	os.WriteFile(filepath.Join(dir, "prog.go"), []byte(cacheProg), 0o666)
+	cacheRun(t, dir, cache, "prog.go")
+	entries, _ := filepath.Glob(filepath.Join(cache, "*", "*-i"))
+	if len(entries) != 1 {
+		t.Fatalf("cache holds %d entries, want 1", len(entries))
+	}
+	data, _ := os.ReadFile(entries[0])
+	data[len(data)/2] ^= 0x55
+	os.WriteFile(entries[0], data, 0o666)
+	if out, hit := cacheRun(t, dir, cache, "prog.go"); hit || out != "version 1\n" {
+		t.Fatalf("with a corrupt entry: hit=%v, output %q", hit, out)
+	}
+	if _, hit := cacheRun(t, dir, cache, "prog.go"); !hit {
+		t.Fatal("the corrupt entry was not rebuilt")
+	}
+}
+
+func TestCacheConcurrent(t *testing.T) {
+	dir, cache := t.TempDir(), filepath.Join(t.TempDir(), "c")
+	os.WriteFile(filepath.Join(dir, "prog.go"), []byte(cacheProg), 0o666)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := gort(t, dir, []string{"GORTCACHE=" + cache}, "run", "prog.go")
+			if r.exit != 0 || r.stdout != "version 1\n" {
+				t.Errorf("concurrent run: exit %d, stdout %q, stderr %q", r.exit, r.stdout, r.stderr)
+			}
+		}()
+	}
+	wg.Wait()
+	if out, hit := cacheRun(t, dir, cache, "prog.go"); !hit || out != "version 1\n" {
+		t.Fatalf("after concurrent runs: hit=%v, output %q", hit, out)
+	}
+}
+
+func TestCacheOffAndClean(t *testing.T) {
+	dir, cache := t.TempDir(), filepath.Join(t.TempDir(), "c")
+	os.WriteFile(filepath.Join(dir, "prog.go"), []byte(cacheProg), 0o666)
+	r := gort(t, dir, []string{"GORTCACHE=off", "GODEBUG=gortcache=1"}, "run", "prog.go")
+	if r.exit != 0 || r.stdout != "version 1\n" || r.stderr != "" {
+		t.Fatalf("GORTCACHE=off: exit %d, stdout %q, stderr %q", r.exit, r.stdout, r.stderr)
+	}
+	cacheRun(t, dir, cache, "prog.go")
+	if r := gort(t, dir, []string{"GORTCACHE=" + cache}, "clean", "-cache"); r.exit != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("gort clean -cache: exit %d, stdout %q, stderr %q", r.exit, r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(cache); !os.IsNotExist(err) {
+		t.Fatalf("the cache directory is still there after clean -cache: %v", err)
+	}
+	if r := gort(t, dir, []string{"GORTCACHE=rel"}, "run", "prog.go"); r.exit != 1 || r.stderr != "gort: GORTCACHE is not an absolute path: rel\n" {
+		t.Fatalf("relative GORTCACHE: exit %d, stderr %q", r.exit, r.stderr)
+	}
+}
