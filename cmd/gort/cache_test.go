@@ -63,6 +63,12 @@ func TestCacheHitAndEdit(t *testing.T) {
 	if out, hit := cacheRun(t, dir, cache, "prog.go"); !hit || out != "version 2\n" {
 		t.Fatalf("after a touch: hit=%v, output %q", hit, out)
 	}
+	// Files named on the command line are the package: another file in
+	// their directory is not an input.
+	os.WriteFile(filepath.Join(dir, "other.go"), []byte("package other\n"), 0o666)
+	if _, hit := cacheRun(t, dir, cache, "prog.go"); !hit {
+		t.Fatal("a new file beside the named one made a miss")
+	}
 	// Another spelling of the command line is another entry: positions
 	// name files as the command line does.
 	if _, hit := cacheRun(t, dir, cache, "./prog.go"); hit {

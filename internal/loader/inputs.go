@@ -16,7 +16,7 @@ type Inputs struct {
 
 // inputs lists what the load read: every parsed file that is not gort's
 // embedded runtime (the gort binary is part of the cache key), the
-// directory of each, and the module files that decide how the go command
+// directory of each (but for files the command line named), and the module files that decide how the go command
 // resolves the program (go.mod, go.sum, go.work, vendor/modules.txt in
 // the working directory and each directory above it, present or not, and
 // the go.mod of every module the go command listed).
@@ -26,7 +26,9 @@ func (l *loader) inputs(fset *token.FileSet) Inputs {
 		if name := f.Name(); !strings.HasPrefix(name, "$GORT/") {
 			name = abs(name)
 			in.Files = append(in.Files, name)
-			in.Dirs = append(in.Dirs, filepath.Dir(name))
+			if !l.namedFiles[name] {
+				in.Dirs = append(in.Dirs, filepath.Dir(name))
+			}
 		}
 		return true
 	})

@@ -148,6 +148,12 @@ func Load(pkg []string) (*Program, error) {
 				filenames = append(filenames, f)
 			}
 		}
+		// Files named on the command line are the package: the rest
+		// of their directory is not an input.
+		l.namedFiles = map[string]bool{}
+		for _, f := range pkg {
+			l.namedFiles[abs(f)] = true
+		}
 		if len(filenames) == 0 {
 			return nil, &Error{Msg: "package command-line-arguments: build constraints exclude all Go files in " + filepath.Dir(pkg[0]), Code: 1}
 		}
@@ -235,6 +241,9 @@ type loader struct {
 	// fatal is the first error in a package of a module: it ends the
 	// load, rather than becoming a type error of its importer.
 	fatal error
+	// namedFiles are the main package's files when the command line
+	// names them (inputs.go).
+	namedFiles map[string]bool
 }
 
 func (l *loader) Import(path string) (*types.Package, error) {
