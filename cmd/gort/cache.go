@@ -8,6 +8,7 @@ import (
 	goruntime "runtime"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"gort/internal/arena"
 	"gort/internal/buildcache"
@@ -21,8 +22,8 @@ import (
 // and compiles nothing: it copies the image into the arena and starts.
 //
 // An entry is keyed by what the stamps cannot see: the gort binary (its
-// path, size and time: a rebuilt gort has new runtime hooks and a new
-// image format), $GOROOT and its version, the working directory and the
+// path, size, times and inode: a rebuilt gort has new runtime hooks and a
+// new image format), $GOROOT and its version, the working directory and the
 // command line's package (file names in positions are as given), the
 // environment the go command reads when it resolves modules, and the
 // arena's address (the image holds absolute addresses).
@@ -58,8 +59,15 @@ func imageKey(pkg []string, mem *arena.Arena) (buildcache.Key, bool) {
 	if err != nil {
 		return buildcache.Key{}, false
 	}
+	// The inode and change time change whenever the file is rewritten
+	// or replaced, even by a copy that restores the modification time.
+	var ino, ctime int64
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		ino, ctime = int64(st.Ino), st.Ctim.Nano()
+	}
 	parts := []string{
 		"gort image", exe, strconv.FormatInt(fi.Size(), 10), strconv.FormatInt(fi.ModTime().UnixNano(), 10),
+		strconv.FormatInt(ino, 10), strconv.FormatInt(ctime, 10),
 		goruntime.GOROOT(), goruntime.Version(), wd, strings.Join(pkg, "\x00"),
 		strconv.FormatUint(uint64(mem.Lo()), 16),
 	}
