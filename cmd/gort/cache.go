@@ -105,28 +105,37 @@ func cachedImage(c *buildcache.Cache, key buildcache.Key, mem *arena.Arena) *byt
 	return p
 }
 
-// storeImage writes p, compiled into mem from lp, under key.
-func storeImage(c *buildcache.Cache, key buildcache.Key, lp *loader.Program, p *bytecode.Program, mem *arena.Arena) {
+// storeImage writes p, compiled into mem from lp, under key. It copies the
+// image out of the arena at once, before the program can change it, and
+// stamps, encodes and writes it in the background, beside the run; the
+// returned function waits for that.
+func storeImage(c *buildcache.Cache, key buildcache.Key, lp *loader.Program, p *bytecode.Program, mem *arena.Arena) (wait func()) {
 	if c == nil {
-		return
-	}
-	files := lp.Inputs.Files
-	if f := goEnvFile(); f != "" {
-		files = append(files, f)
-	}
-	in, err := buildcache.Stamp(files, lp.Inputs.Dirs)
-	if err != nil {
-		return
+		return func() {}
 	}
 	segs := p.Segments(func(lo, hi uintptr) []byte {
 		b, _ := mem.Bytes(lo, hi-lo)
 		return bytes.Clone(b)
 	})
-	var data []byte
-	data = append(data, in.Encode()...)
-	data = append(data, p.Encode(segs)...)
-	c.Put(key, data)
-	c.Trim()
+	files := lp.Inputs.Files
+	if f := goEnvFile(); f != "" {
+		files = append(files, f)
+	}
+	dirs := lp.Inputs.Dirs
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		in, err := buildcache.Stamp(files, dirs)
+		if err != nil {
+			return
+		}
+		var data []byte
+		data = append(data, in.Encode()...)
+		data = append(data, p.Encode(segs)...)
+		c.Put(key, data)
+		c.Trim()
+	}()
+	return func() { <-done }
 }
 
 // goEnvFile is the file `go env -w` writes, which the go command reads

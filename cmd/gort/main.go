@@ -60,11 +60,14 @@ func main() {
 
 // build loads and compiles a program, reporting errors as the go command
 // does (type errors exit 1; unsupported features exit 2).
-// The program goes into the arena of slot 0, which build maps.
-func build(pkg []string) (*bytecode.Program, *arena.Arena, int) {
+// The program goes into the arena of slot 0, which build maps. The caller
+// calls wait before it exits: a new image is still being written to the
+// build cache.
+func build(pkg []string) (p *bytecode.Program, mem *arena.Arena, wait func(), code int) {
+	wait = func() {}
 	if err := loader.CheckGOROOT(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		return nil, nil, 2
+		return nil, nil, wait, 2
 	}
 	mem, err := arena.Map(0)
 	if err != nil {
@@ -72,22 +75,22 @@ func build(pkg []string) (*bytecode.Program, *arena.Arena, int) {
 			reexec()
 		}
 		fmt.Fprintln(os.Stderr, err)
-		return nil, nil, 2
+		return nil, nil, wait, 2
 	}
 	os.Unsetenv(retryKey) // gort's own, not the program's environment
 	cache, err := buildcache.Open()
 	if errors.Is(err, buildcache.ErrRelative) {
 		fmt.Fprintln(os.Stderr, "gort:", err)
-		return nil, nil, 1
+		return nil, nil, wait, 1
 	}
 	// Without a cache (one that cannot be made), gort builds every time.
 	key, keyed := imageKey(pkg, mem)
 	if !keyed {
 		cache = nil
 	}
-	if p := cachedImage(cache, key, mem); p != nil {
+	if p = cachedImage(cache, key, mem); p != nil {
 		traceCache("hit")
-		return p, mem, 0
+		return p, mem, wait, 0
 	}
 	if cache != nil {
 		traceCache("miss")
@@ -97,18 +100,16 @@ func build(pkg []string) (*bytecode.Program, *arena.Arena, int) {
 		var le *loader.Error
 		if errors.As(err, &le) {
 			fmt.Fprintln(os.Stderr, le.Msg)
-			return nil, nil, le.Code
+			return nil, nil, wait, le.Code
 		}
 		fmt.Fprintln(os.Stderr, err)
-		return nil, nil, 2
+		return nil, nil, wait, 2
 	}
-	p, err := compiler.Compile(lp, mem)
-	if err != nil {
+	if p, err = compiler.Compile(lp, mem); err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		return nil, nil, 2
+		return nil, nil, wait, 2
 	}
-	storeImage(cache, key, lp, p, mem)
-	return p, mem, 0
+	return p, mem, storeImage(cache, key, lp, p, mem), 0
 }
 
 // retryKey counts reexec's restarts in the environment.
@@ -148,7 +149,8 @@ func run(args []string) int {
 		defer pprof.StopCPUProfile()
 	}
 	pkg, progArgs := loader.SplitArgs(fs.Args())
-	p, mem, code := build(pkg)
+	p, mem, wait, code := build(pkg)
+	defer wait()
 	if p == nil {
 		return code
 	}
@@ -161,6 +163,7 @@ func run(args []string) int {
 	// interpreter must make none in steady state (DESIGN.md §4), and
 	// cmd/gort's allocs test checks that this count does not grow with the
 	// work a program does.
+	wait() // the cache's writer allocates too
 	var before, after goruntime.MemStats
 	goruntime.ReadMemStats(&before)
 	status := runtime.Run(p, opts)
@@ -171,7 +174,8 @@ func run(args []string) int {
 
 func dis(args []string) int {
 	pkg, rest := loader.SplitArgs(args)
-	p, _, code := build(pkg)
+	p, _, wait, code := build(pkg)
+	defer wait()
 	if p == nil {
 		return code
 	}
