@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
 	goruntime "runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -13,6 +15,7 @@ import (
 	"gort/internal/arena"
 	"gort/internal/buildcache"
 	"gort/internal/bytecode"
+	"gort/internal/compiler"
 	"gort/internal/loader"
 )
 
@@ -46,16 +49,28 @@ var envKeys = []string{
 	"GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOINSECURE", "GOTOOLCHAIN", "GOEXPERIMENT",
 }
 
+// imageKey is the key of the whole image of the program pkg names.
 func imageKey(pkg []string, mem *arena.Arena) (buildcache.Key, bool) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return buildcache.Key{}, false
+	}
+	return buildKey(mem, "gort image", wd, strings.Join(pkg, "\x00"))
+}
+
+// libraryKey is the key of the library image for a main package that
+// imports imports.
+func libraryKey(imports []string, mem *arena.Arena) (buildcache.Key, bool) {
+	return buildKey(mem, "gort library", strings.Join(imports, "\x00"))
+}
+
+// buildKey hashes what every entry's key holds, then parts.
+func buildKey(mem *arena.Arena, parts ...string) (buildcache.Key, bool) {
 	exe, err := os.Executable()
 	if err != nil {
 		return buildcache.Key{}, false
 	}
 	fi, err := os.Stat(exe)
-	if err != nil {
-		return buildcache.Key{}, false
-	}
-	wd, err := os.Getwd()
 	if err != nil {
 		return buildcache.Key{}, false
 	}
@@ -65,12 +80,11 @@ func imageKey(pkg []string, mem *arena.Arena) (buildcache.Key, bool) {
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
 		ino, ctime = int64(st.Ino), st.Ctim.Nano()
 	}
-	parts := []string{
-		"gort image", exe, strconv.FormatInt(fi.Size(), 10), strconv.FormatInt(fi.ModTime().UnixNano(), 10),
+	parts = append(parts,
+		exe, strconv.FormatInt(fi.Size(), 10), strconv.FormatInt(fi.ModTime().UnixNano(), 10),
 		strconv.FormatInt(ino, 10), strconv.FormatInt(ctime, 10),
-		goruntime.GOROOT(), goruntime.Version(), wd, strings.Join(pkg, "\x00"),
-		strconv.FormatUint(uint64(mem.Lo()), 16),
-	}
+		goruntime.GOROOT(), goruntime.Version(), strconv.FormatUint(uint64(mem.Lo()), 16),
+	)
 	for _, k := range envKeys {
 		v, ok := os.LookupEnv(k)
 		parts = append(parts, k, strconv.FormatBool(ok), v)
@@ -109,7 +123,7 @@ func cachedImage(c *buildcache.Cache, key buildcache.Key, mem *arena.Arena) *byt
 // image out of the arena at once, before the program can change it, and
 // stamps, encodes and writes it in the background, beside the run; the
 // returned function waits for that.
-func storeImage(c *buildcache.Cache, key buildcache.Key, lp *loader.Program, p *bytecode.Program, mem *arena.Arena) (wait func()) {
+func storeImage(c *buildcache.Cache, key buildcache.Key, inputs loader.Inputs, p *bytecode.Program, mem *arena.Arena) (wait func()) {
 	if c == nil {
 		return func() {}
 	}
@@ -117,11 +131,11 @@ func storeImage(c *buildcache.Cache, key buildcache.Key, lp *loader.Program, p *
 		b, _ := mem.Bytes(lo, hi-lo)
 		return bytes.Clone(b)
 	})
-	files := lp.Inputs.Files
+	files := inputs.Files
 	if f := goEnvFile(); f != "" {
 		files = append(files, f)
 	}
-	dirs := lp.Inputs.Dirs
+	dirs := inputs.Dirs
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -149,4 +163,163 @@ func goEnvFile() string {
 		return ""
 	}
 	return filepath.Join(dir, "go", "env")
+}
+
+// A library entry holds the stamps of the library's inputs, its Symbols,
+// the export data of the packages its main imports, and its image.
+
+// linkedImage compiles the program pkg names against the library image for
+// its imports, building that library first when the cache has none, and
+// returns it with everything it was built from. It returns nil when the
+// program cannot be linked (modules, a directory, an error anywhere: the
+// whole program is then compiled from source, which reports errors as
+// the go command does); mem is then as it was.
+func linkedImage(c *buildcache.Cache, pkg []string, mem *arena.Arena) (*bytecode.Program, loader.Inputs) {
+	imports, ok := loader.MainImports(pkg)
+	if !ok {
+		return nil, loader.Inputs{}
+	}
+	key, ok := libraryKey(imports, mem)
+	if !ok {
+		return nil, loader.Inputs{}
+	}
+	lib := readLibrary(c.Get(key))
+	if lib == nil {
+		traceCache("library miss")
+		data := buildLibrary(imports, mem)
+		mem.Reset()
+		if data == nil {
+			return nil, loader.Inputs{}
+		}
+		c.Put(key, data)
+		if lib = readLibrary(data); lib == nil {
+			return nil, loader.Inputs{}
+		}
+	}
+	for _, s := range lib.segs {
+		if !mem.WriteBytes(s.Addr, s.Bytes) {
+			mem.Reset()
+			return nil, loader.Inputs{}
+		}
+	}
+	lp, err := loader.LoadLinked(pkg, lib.prog.Fset, lib.exports)
+	if err == nil {
+		var p *bytecode.Program
+		if p, err = compiler.Link(lp, mem, lib.prog, lib.syms); err == nil {
+			traceCache("linked")
+			in := lp.Inputs
+			for _, f := range lib.inputs.Files {
+				in.Files = append(in.Files, f.Path)
+			}
+			for _, d := range lib.inputs.Dirs {
+				in.Dirs = append(in.Dirs, d.Path)
+			}
+			return p, in
+		}
+	}
+	traceCache("link failed: " + err.Error())
+	mem.Reset()
+	return nil, loader.Inputs{}
+}
+
+type library struct {
+	inputs  *buildcache.Inputs
+	syms    *compiler.Symbols
+	exports map[string][]byte
+	prog    *bytecode.Program
+	segs    []bytecode.Segment
+}
+
+// readLibrary decodes a library entry whose inputs are unchanged, or
+// returns nil.
+func readLibrary(data []byte) *library {
+	if data == nil {
+		return nil
+	}
+	lib := &library{}
+	var err error
+	if lib.inputs, data, err = buildcache.DecodeInputs(data); err != nil || !lib.inputs.Current() {
+		return nil
+	}
+	if lib.syms, data, err = compiler.DecodeSymbols(data); err != nil {
+		return nil
+	}
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)) {
+		return nil
+	}
+	data = data[k:]
+	lib.exports = map[string][]byte{}
+	for ; n > 0; n-- {
+		var path, export []byte
+		if path, data = cutBytes(data); path == nil {
+			return nil
+		}
+		if export, data = cutBytes(data); export == nil {
+			return nil
+		}
+		lib.exports[string(path)] = export
+	}
+	if lib.prog, lib.segs, err = bytecode.Decode(data); err != nil {
+		return nil
+	}
+	for _, s := range lib.segs {
+		if s.Addr < lib.prog.TextBase || s.Addr+uintptr(len(s.Bytes)) > lib.prog.HeapStart {
+			return nil
+		}
+	}
+	return lib
+}
+
+// cutBytes reads a length-prefixed block; nil when there is none.
+func cutBytes(data []byte) ([]byte, []byte) {
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)-k) {
+		return nil, nil
+	}
+	return data[k : k+int(n) : k+int(n)], data[k+int(n):]
+}
+
+// buildLibrary compiles the library for imports into mem and returns its
+// entry, or nil when it does not build.
+func buildLibrary(imports []string, mem *arena.Arena) []byte {
+	lp, err := loader.LoadSource("$GORT/library/main.go", loader.LibrarySource(imports))
+	if err != nil {
+		return nil
+	}
+	p, syms, err := compiler.CompileLibrary(lp, mem)
+	if err != nil {
+		return nil
+	}
+	exports, err := loader.ExportData(lp)
+	if err != nil {
+		return nil
+	}
+	files := lp.Inputs.Files
+	if f := goEnvFile(); f != "" {
+		files = append(files, f)
+	}
+	in, err := buildcache.Stamp(files, lp.Inputs.Dirs)
+	if err != nil {
+		return nil
+	}
+	data := in.Encode()
+	data = append(data, compiler.EncodeSymbols(syms)...)
+	paths := make([]string, 0, len(exports))
+	for path := range exports {
+		paths = append(paths, path)
+	}
+	slices.Sort(paths)
+	data = binary.AppendUvarint(data, uint64(len(paths)))
+	for _, path := range paths {
+		data = binary.AppendUvarint(data, uint64(len(path)))
+		data = append(data, path...)
+		data = binary.AppendUvarint(data, uint64(len(exports[path])))
+		data = append(data, exports[path]...)
+	}
+	segs := p.Segments(func(lo, hi uintptr) []byte {
+		b, _ := mem.Bytes(lo, hi-lo)
+		return b
+	})
+	return append(data, p.Encode(segs)...)
 }

@@ -94,6 +94,9 @@ func build(pkg []string) (p *bytecode.Program, mem *arena.Arena, wait func(), co
 	}
 	if cache != nil {
 		traceCache("miss")
+		if p, in := linkedImage(cache, pkg, mem); p != nil {
+			return p, mem, storeImage(cache, key, in, p, mem), 0
+		}
 	}
 	lp, err := loader.Load(pkg)
 	if err != nil {
@@ -109,7 +112,7 @@ func build(pkg []string) (p *bytecode.Program, mem *arena.Arena, wait func(), co
 		fmt.Fprintln(os.Stderr, err)
 		return nil, nil, wait, 2
 	}
-	return p, mem, storeImage(cache, key, lp, p, mem), 0
+	return p, mem, storeImage(cache, key, lp.Inputs, p, mem), 0
 }
 
 // retryKey counts reexec's restarts in the environment.
@@ -184,8 +187,8 @@ func dis(args []string) int {
 		want = rest[0]
 	}
 	for _, f := range p.Funcs {
-		if f.Native != "" || strings.HasPrefix(f.Name, "runtime.") && want == "" {
-			continue
+		if f.Native != "" || strings.HasPrefix(f.Name, "runtime.") && want == "" || strings.HasPrefix(f.File, "$GORT/library/") {
+			continue // natives, the runtime, a library image's empty main
 		}
 		if want == "" || f.Name == want {
 			bytecode.Disassemble(os.Stdout, p.Fset, f)

@@ -89,12 +89,24 @@ type Compiler struct {
 	providers map[string]*ssa.Function
 	// inlineCosts memoises inlineCost.
 	inlineCosts map[*ssa.Function]inlineResult
+	// lib is the library a Link compiles main against (link.go).
+	lib *library
 }
 
 // Compile builds the program image for lp in mem, at mem's low address.
-func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err error) {
+func Compile(lp *loader.Program, mem *arena.Arena) (*bytecode.Program, error) {
+	c, err := compile(lp, mem, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.out, nil
+}
+
+// compile builds the image of lp: the whole program, or with libProg, only
+// its main package, linked against that library image (link.go).
+func compile(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, syms *Symbols) (c *Compiler, err error) {
 	lo := mem.Lo()
-	c := &Compiler{
+	c = &Compiler{
 		lp:         lp,
 		mem:        mem,
 		fset:       lp.Fset,
@@ -119,11 +131,30 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 			FuncVal:    map[int32]uintptr{},
 		},
 	}
+	if libProg != nil {
+		c.lib = newLibrary(libProg, syms)
+		c.out = libProg
+		c.out.Fset = lp.Fset
+		c.out.LineNames = append(c.out.LineNames, lineNames(lp.LineNames)...)
+		c.rodata, c.data = libProg.StaticEnd, libProg.DataEnd
+		for _, it := range libProg.Itabs {
+			c.itabs[[2]*bytecode.Type{it.Iface, it.Type}] = it.Addr
+		}
+		for i, k := range syms.Funcs {
+			if name, ok := strings.CutPrefix(k, "native:"); ok && i < len(libProg.Funcs) {
+				c.natives[name] = libProg.Funcs[i]
+			}
+		}
+	}
 	c.desc = newDescBuilder(c)
 	defer func() {
 		if r := recover(); r != nil {
 			if u, ok := r.(*Unsupported); ok {
-				prog, err = nil, u
+				if u == errNeedsSource {
+					c, err = nil, ErrNeedsSource
+					return
+				}
+				c, err = nil, u
 				return
 			}
 			// A bug in gort, reported as gc reports its own; the Go
@@ -131,15 +162,17 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 			if strings.Contains(os.Getenv("GODEBUG"), "gortpanic=1") {
 				panic(r)
 			}
-			prog, err = nil, fmt.Errorf("gort: internal compiler error: %v\n\nPlease file a bug report; GODEBUG=gortpanic=1 shows where gort failed.", r)
+			c, err = nil, fmt.Errorf("gort: internal compiler error: %v\n\nPlease file a bug report; GODEBUG=gortpanic=1 shows where gort failed.", r)
 		}
 	}()
 
-	// Every function the program may run, in a stable order.
+	// Every function the program may run, in a stable order. Linked, the
+	// library's functions are its image's: only those with a body here
+	// (main's, and wrappers and instances go/ssa made for it) are new.
 	all := ssautil.AllFunctions(lp.SSA)
 	var fns []*ssa.Function
 	for fn := range all {
-		if isGenericBody(fn) {
+		if isGenericBody(fn) || c.lib != nil && fn.Blocks == nil && fn.Pkg != lp.Main {
 			continue // generic bodies run only through their instantiations
 		}
 		fns = append(fns, fn)
@@ -161,16 +194,24 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 	c.boot()
 	// Compiling may discover more functions (wrappers reached only through
 	// method values), so iterate until none is left.
-	for i := 0; i < len(c.out.Funcs); i++ {
+	first := 0
+	if c.lib != nil {
+		first = c.lib.nfuncs
+	}
+	for i := first; i < len(c.out.Funcs); i++ {
 		f := c.out.Funcs[i]
 		if f.Native != "" {
 			continue
 		}
 		c.compileFunc(c.ssaOf[f], f)
 	}
-	c.out.Typelinks = c.desc.b.Typelinks()
+	if c.lib != nil {
+		c.out.Typelinks = c.mergeTypelinks(c.desc.b.Typelinks())
+	} else {
+		c.out.Typelinks = c.desc.b.Typelinks()
+	}
 	c.out.StaticEnd, c.out.DataEnd = c.rodata, c.data
-	return c.out, nil
+	return c, nil
 }
 
 func funcLess(a, b *ssa.Function) bool {
@@ -334,6 +375,10 @@ func (c *Compiler) declare(fn *ssa.Function) *bytecode.Func {
 	if f, ok := c.funcs[fn]; ok {
 		return f
 	}
+	if f := c.linked(fn); f != nil {
+		c.funcs[fn] = f
+		return f
+	}
 	if fn.Blocks == nil {
 		if p, ok := c.providers[c.nativeName(fn)]; ok {
 			f := c.declare(p)
@@ -479,6 +524,14 @@ func (c *Compiler) global(g *ssa.Global) uintptr {
 	if a, ok := c.globals[g]; ok {
 		return a
 	}
+	if c.lib != nil && g.Pkg != c.lp.Main {
+		a, ok := c.lib.globals[g.String()]
+		if !ok {
+			panic(errNeedsSource)
+		}
+		c.globals[g] = a
+		return a
+	}
 	t := g.Type().(*types.Pointer).Elem()
 	size := uintptr(c.sizes.Sizeof(t))
 	if size == 0 {
@@ -547,6 +600,17 @@ func (c *Compiler) funcValue(fn *ssa.Function) uintptr {
 // boot records what the runtime's boot path needs: runtime.main, the init
 // task list in the linker's order, main.main and the error types.
 func (c *Compiler) boot() {
+	if c.lib != nil {
+		// runtime.main, fatalpanic, the error types and the library's
+		// init tasks are the library's; main's init runs last.
+		if init := c.lp.Main.Func("init"); init != nil && hasInitWork(init) {
+			f := c.declare(init)
+			c.funcValue(init)
+			c.out.InitFuncs = append(c.out.InitFuncs, f.Index)
+		}
+		c.bootMain()
+		return
+	}
 	rt := c.lp.Runtime
 	for _, name := range []string{"main", "fatalpanic", "runTimer"} {
 		if fn := rt.Func(name); fn != nil {
@@ -562,12 +626,7 @@ func (c *Compiler) boot() {
 			c.out.InitFuncs = append(c.out.InitFuncs, f.Index)
 		}
 	}
-	mm := c.lp.Main.Func("main")
-	if mm == nil {
-		panic(&Unsupported{What: "a main package without func main"})
-	}
-	c.out.MainMain = c.declare(mm).Index
-	c.funcValue(mm)
+	c.bootMain()
 	named := func(name string) *bytecode.Type {
 		return c.typ(rt.Pkg.Scope().Lookup(name).Type())
 	}
@@ -581,6 +640,16 @@ func (c *Compiler) boot() {
 		UnhashableTypeError: named("unhashableTypeError"),
 		Error:               named("Error"),
 	}
+}
+
+// bootMain records main.main.
+func (c *Compiler) bootMain() {
+	mm := c.lp.Main.Func("main")
+	if mm == nil {
+		panic(&Unsupported{What: "a main package without func main"})
+	}
+	c.out.MainMain = c.declare(mm).Index
+	c.funcValue(mm)
 }
 
 // hasInitWork reports whether a package init function does anything: the

@@ -37,6 +37,13 @@ func (c *Compiler) inlineCost(fn *ssa.Function) (int, bool) {
 	if r, ok := c.inlineCosts[fn]; ok {
 		return r.cost, r.ok
 	}
+	if c.lib != nil && fn.Blocks == nil {
+		// The library's function: its estimate from the library's
+		// compile.
+		if r, ok := c.lib.inline[fn.String()]; ok {
+			return r.cost, r.ok
+		}
+	}
 	if fn.Blocks == nil || fn.Recover != nil || isInitFunc(fn) {
 		c.inlineCosts[fn] = inlineResult{0, false}
 		return 0, false

@@ -98,6 +98,9 @@ type sobj struct {
 // staticData runs the pass over the init function of every package.
 func (c *Compiler) staticData() {
 	for _, p := range c.lp.Packages {
+		if c.lib != nil && p != c.lp.Main {
+			continue // the library's data is laid out already
+		}
 		init := p.Func("init")
 		if init == nil {
 			continue

@@ -19,6 +19,10 @@ func (c *Compiler) typ(t types.Type) *bytecode.Type {
 	if v := c.types.At(t); v != nil {
 		return v.(*bytecode.Type)
 	}
+	if bt := c.linkedType(t); bt != nil {
+		c.types.Set(t, bt)
+		return bt
+	}
 	bt := &bytecode.Type{
 		Index: int32(len(c.out.Types)),
 		Size:  uintptr(c.sizes.Sizeof(t)),

@@ -103,7 +103,11 @@ func SplitArgs(args []string) (pkg, progArgs []string) {
 }
 
 // Load loads the main package named by pkg (files, or one directory).
-func Load(pkg []string) (*Program, error) {
+func Load(pkg []string) (*Program, error) { return load(pkg, nil) }
+
+// load is Load, with the source of files named in srcs given rather than
+// read from disk.
+func load(pkg []string, srcs map[string][]byte) (*Program, error) {
 	if len(pkg) == 0 {
 		return nil, &Error{Msg: "go: no go files listed", Code: 1}
 	}
@@ -135,18 +139,9 @@ func Load(pkg []string) (*Program, error) {
 			filenames = append(filenames, filepath.Join(pkg[0], f))
 		}
 	} else {
-		for _, f := range pkg {
-			dir, base := filepath.Split(f)
-			if dir == "" {
-				dir = "."
-			}
-			ok, err := ctxt.MatchFile(dir, base)
-			if err != nil {
-				return nil, &Error{Msg: err.Error(), Code: 1}
-			}
-			if ok {
-				filenames = append(filenames, f)
-			}
+		var err error
+		if filenames, err = matchFiles(pkg, srcs); err != nil {
+			return nil, err
 		}
 		// Files named on the command line are the package: the rest
 		// of their directory is not an input.
@@ -154,13 +149,14 @@ func Load(pkg []string) (*Program, error) {
 		for _, f := range pkg {
 			l.namedFiles[abs(f)] = true
 		}
-		if len(filenames) == 0 {
-			return nil, &Error{Msg: "package command-line-arguments: build constraints exclude all Go files in " + filepath.Dir(pkg[0]), Code: 1}
-		}
 	}
 	if files == nil {
 		for _, name := range filenames {
-			f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+			var src any
+			if b, ok := srcs[name]; ok {
+				src = b
+			}
+			f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 			if err != nil {
 				return nil, syntaxErrors(filenames, err)
 			}
@@ -223,6 +219,59 @@ func Load(pkg []string) (*Program, error) {
 	return out, nil
 }
 
+// matchFiles returns the files of pkg, a list of .go files, that the
+// build configuration selects; a file in srcs is selected as it is.
+func matchFiles(pkg []string, srcs map[string][]byte) ([]string, error) {
+	ctxt := BuildContext()
+	var filenames []string
+	for _, f := range pkg {
+		if _, ok := srcs[f]; ok {
+			filenames = append(filenames, f)
+			continue
+		}
+		dir, base := filepath.Split(f)
+		if dir == "" {
+			dir = "."
+		}
+		ok, err := ctxt.MatchFile(dir, base)
+		if err != nil {
+			return nil, &Error{Msg: err.Error(), Code: 1}
+		}
+		if ok {
+			filenames = append(filenames, f)
+		}
+	}
+	if len(filenames) == 0 {
+		return nil, &Error{Msg: "package command-line-arguments: build constraints exclude all Go files in " + filepath.Dir(pkg[0]), Code: 1}
+	}
+	return filenames, nil
+}
+
+// parseNamedFiles parses the .go files pkg names (a linked load's).
+func parseNamedFiles(fset *token.FileSet, pkg []string, mode parser.Mode) ([]*ast.File, error) {
+	if len(pkg) == 0 {
+		return nil, ErrNotLinkable
+	}
+	for _, f := range pkg {
+		if !strings.HasSuffix(f, ".go") {
+			return nil, ErrNotLinkable
+		}
+	}
+	names, err := matchFiles(pkg, nil)
+	if err != nil {
+		return nil, err
+	}
+	var files []*ast.File
+	for _, name := range names {
+		f, err := parser.ParseFile(fset, name, nil, mode)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
 type loader struct {
 	fset      *token.FileSet
 	pkgs      map[string]*types.Package
@@ -244,11 +293,18 @@ type loader struct {
 	// namedFiles are the main package's files when the command line
 	// names them (inputs.go).
 	namedFiles map[string]bool
+	// exports holds, in a linked load, the export data of the library's
+	// packages, and imported the packages read from it (linked.go).
+	exports  map[string][]byte
+	imported map[string]*types.Package
 }
 
 func (l *loader) Import(path string) (*types.Package, error) {
 	if path == "unsafe" {
 		return types.Unsafe, nil
+	}
+	if l.exports != nil {
+		return l.importExport(path)
 	}
 	if u, ok := l.unsupported[path]; ok {
 		return nil, u

@@ -119,6 +119,8 @@ func (e *testEnv) FuncText(fn *ssa.Function) uintptr {
 	return pc
 }
 
+func (e *testEnv) Prebuilt(types.Type) uintptr { return 0 }
+
 func (e *testEnv) NativeText(name string) uintptr {
 	if pc, ok := e.natives[name]; ok {
 		return pc

@@ -59,6 +59,9 @@ type Env interface {
 	// NativeText is the code pointer of a runtime native, named as in
 	// EqualNatives.
 	NativeText(name string) uintptr
+	// Prebuilt is the address of t's descriptor in an image this one
+	// links against, or 0.
+	Prebuilt(t types.Type) uintptr
 }
 
 // Builder builds and remembers the descriptors of one program image.
@@ -148,11 +151,29 @@ func (b *Builder) Typelinks() []uintptr {
 	return links
 }
 
+// Descs calls f with each type the builder has a descriptor for (map
+// groups aside) and its address.
+func (b *Builder) Descs(f func(t types.Type, p uintptr)) {
+	b.descs.Iterate(func(t types.Type, v any) { f(t, v.(uintptr)) })
+}
+
+// DescString is the string of a descriptor the builder wrote.
+func (b *Builder) DescString(p uintptr) string {
+	if info := b.byAddr[p]; info != nil {
+		return info.str
+	}
+	return ""
+}
+
 // Type returns the address of t's descriptor, building it and everything it
 // refers to on first use.
 func (b *Builder) Type(t types.Type) uintptr {
 	t = types.Unalias(t)
 	if p, ok := b.descs.At(t).(uintptr); ok {
+		return p
+	}
+	if p := b.env.Prebuilt(t); p != 0 {
+		b.descs.Set(t, p)
 		return p
 	}
 	if s, ok := t.(*types.Struct); ok {

@@ -6,7 +6,7 @@
 #
 # The cases: multi (a package directory), multierr (two files with type
 # errors, built as files so that the header is "# command-line-arguments",
-# which is what gort prints), every exits/*.go, and every syntax/CASE: its
+# which is what gort prints), every exits/*.go and cache/*.go, and every syntax/CASE: its
 # files are kept as NAME.go.txt (gofmt -l . rejects Go files that do not
 # parse) and built, as NAME.go, from a temporary directory.
 #
@@ -29,4 +29,7 @@ for dir in syntax/*/; do
 	done
 	record "$dir" "$tmp" $(cd "$tmp" && ls *.go)
 	rm -rf "$tmp"
+done
+for src in cache/*.go; do
+	record "${src%.go}" cache "$(basename "$src")"
 done
