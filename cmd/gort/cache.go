@@ -166,7 +166,8 @@ func goEnvFile() string {
 }
 
 // A library entry holds the stamps of the library's inputs, its Symbols,
-// the export data of the packages its main imports, and its image.
+// the paths of its packages that declare generics, the export data of its
+// packages, and its image.
 
 // linkedImage compiles the program pkg names against the library image for
 // its imports, building that library first when the cache has none, and
@@ -202,7 +203,7 @@ func linkedImage(c *buildcache.Cache, pkg []string, mem *arena.Arena) (*bytecode
 			return nil, loader.Inputs{}
 		}
 	}
-	lp, err := loader.LoadLinked(pkg, lib.prog.Fset, lib.exports)
+	lp, err := loader.LoadLinked(pkg, lib.prog.Fset, lib.exports, lib.generic)
 	if err == nil {
 		var p *bytecode.Program
 		if p, err = compiler.Link(lp, mem, lib.prog, lib.syms); err == nil {
@@ -226,6 +227,7 @@ type library struct {
 	inputs  *buildcache.Inputs
 	syms    *compiler.Symbols
 	exports map[string][]byte
+	generic []string // packages a linked load checks from source
 	prog    *bytecode.Program
 	segs    []bytecode.Segment
 }
@@ -245,6 +247,18 @@ func readLibrary(data []byte) *library {
 		return nil
 	}
 	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)) {
+		return nil
+	}
+	data = data[k:]
+	for ; n > 0; n-- {
+		var path []byte
+		if path, data = cutBytes(data); path == nil {
+			return nil
+		}
+		lib.generic = append(lib.generic, string(path))
+	}
+	n, k = binary.Uvarint(data)
 	if k <= 0 || n > uint64(len(data)) {
 		return nil
 	}
@@ -291,7 +305,7 @@ func buildLibrary(imports []string, mem *arena.Arena) []byte {
 	if err != nil {
 		return nil
 	}
-	exports, err := loader.ExportData(lp)
+	exports, generic, err := loader.ExportData(lp)
 	if err != nil {
 		return nil
 	}
@@ -305,6 +319,11 @@ func buildLibrary(imports []string, mem *arena.Arena) []byte {
 	}
 	data := in.Encode()
 	data = append(data, compiler.EncodeSymbols(syms)...)
+	data = binary.AppendUvarint(data, uint64(len(generic)))
+	for _, path := range generic {
+		data = binary.AppendUvarint(data, uint64(len(path)))
+		data = append(data, path...)
+	}
 	paths := make([]string, 0, len(exports))
 	for path := range exports {
 		paths = append(paths, path)

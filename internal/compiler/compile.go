@@ -95,7 +95,7 @@ type Compiler struct {
 
 // Compile builds the program image for lp in mem, at mem's low address.
 func Compile(lp *loader.Program, mem *arena.Arena) (*bytecode.Program, error) {
-	c, err := compile(lp, mem, nil, nil)
+	c, err := compile(lp, mem, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -103,8 +103,10 @@ func Compile(lp *loader.Program, mem *arena.Arena) (*bytecode.Program, error) {
 }
 
 // compile builds the image of lp: the whole program, or with libProg, only
-// its main package, linked against that library image (link.go).
-func compile(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, syms *Symbols) (c *Compiler, err error) {
+// its main package, linked against that library image (link.go). A
+// library compiles every method of its packages' named types too (wide),
+// for the programs that link against it to call.
+func compile(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, syms *Symbols, wide bool) (c *Compiler, err error) {
 	lo := mem.Lo()
 	c = &Compiler{
 		lp:         lp,
@@ -140,20 +142,20 @@ func compile(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, sy
 		for _, it := range libProg.Itabs {
 			c.itabs[[2]*bytecode.Type{it.Iface, it.Type}] = it.Addr
 		}
-		for i, k := range syms.Funcs {
-			if name, ok := strings.CutPrefix(k, "native:"); ok && i < len(libProg.Funcs) {
-				c.natives[name] = libProg.Funcs[i]
+		for _, f := range syms.Funcs {
+			if name, ok := strings.CutPrefix(f.Name, "native:"); ok && f.Index >= 0 && int(f.Index) < len(libProg.Funcs) {
+				c.natives[name] = libProg.Funcs[f.Index]
 			}
 		}
 	}
 	c.desc = newDescBuilder(c)
 	defer func() {
 		if r := recover(); r != nil {
+			if ns, ok := r.(*needsSource); ok {
+				c, err = nil, lacking(ns.what)
+				return
+			}
 			if u, ok := r.(*Unsupported); ok {
-				if u == errNeedsSource {
-					c, err = nil, ErrNeedsSource
-					return
-				}
 				c, err = nil, u
 				return
 			}
@@ -176,6 +178,9 @@ func compile(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, sy
 			continue // generic bodies run only through their instantiations
 		}
 		fns = append(fns, fn)
+	}
+	if wide {
+		fns = append(fns, allMethods(lp.SSA, all)...)
 	}
 	sort.Slice(fns, func(i, j int) bool { return funcLess(fns[i], fns[j]) })
 	c.providers = pushedFuncs(lp, fns)
@@ -212,6 +217,38 @@ func compile(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, sy
 	}
 	c.out.StaticEnd, c.out.DataEnd = c.rodata, c.data
 	return c, nil
+}
+
+// allMethods returns the methods of every package-level named type (and
+// its pointer) that are not in have: ssautil.AllFunctions leaves out those
+// of unexported types no code converts to an interface, which a program
+// may still call through an exported variable (binary.BigEndian).
+func allMethods(prog *ssa.Program, have map[*ssa.Function]bool) []*ssa.Function {
+	var out []*ssa.Function
+	seen := map[*ssa.Function]bool{}
+	for _, p := range prog.AllPackages() {
+		for _, m := range p.Members {
+			t, ok := m.(*ssa.Type)
+			if !ok {
+				continue
+			}
+			n, ok := t.Type().(*types.Named)
+			if !ok || n.TypeParams() != nil || types.IsInterface(n) {
+				continue
+			}
+			for _, T := range []types.Type{n, types.NewPointer(n)} {
+				mset := prog.MethodSets.MethodSet(T)
+				for i := 0; i < mset.Len(); i++ {
+					fn := prog.MethodValue(mset.At(i))
+					if fn != nil && !have[fn] && !seen[fn] && !isGenericBody(fn) {
+						seen[fn] = true
+						out = append(out, fn)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 func funcLess(a, b *ssa.Function) bool {
@@ -527,7 +564,7 @@ func (c *Compiler) global(g *ssa.Global) uintptr {
 	if c.lib != nil && g.Pkg != c.lp.Main {
 		a, ok := c.lib.globals[g.String()]
 		if !ok {
-			panic(errNeedsSource)
+			panic(&needsSource{g.String()})
 		}
 		c.globals[g] = a
 		return a

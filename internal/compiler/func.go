@@ -75,7 +75,8 @@ func (c *Compiler) compileFunc(fn *ssa.Function, f *bytecode.Func) {
 	fc := &fnCompiler{c: c, fn: fn, f: f, slots: map[ssa.Value]int32{}, objs: map[*ssa.Alloc]int32{}, constKey: map[string]int32{}, defPC: map[ssa.Value]int{}, folded: map[ssa.Value]bool{}}
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(*Unsupported); ok {
+			switch r.(type) {
+			case *Unsupported, *needsSource:
 				panic(r)
 			}
 			panic(fmt.Sprintf("compiling %s: %v", fn, r))

@@ -40,7 +40,7 @@ func (c *Compiler) inlineCost(fn *ssa.Function) (int, bool) {
 	if c.lib != nil && fn.Blocks == nil {
 		// The library's function: its estimate from the library's
 		// compile.
-		if r, ok := c.lib.inline[fn.String()]; ok {
+		if r, ok := c.lib.inline[funcKey(fn)]; ok {
 			return r.cost, r.ok
 		}
 	}

@@ -3,6 +3,7 @@ package compiler
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"go/types"
 	"slices"
 	"strings"
@@ -35,11 +36,11 @@ type Symbols struct {
 	// Types holds, for each of the image's host types (Program.Types),
 	// its typeKey ("" for none).
 	Types []string
-	// Funcs holds, for each function of the image, its go/ssa name, or
-	// "native:" and the name of a native the compiler declared for a
-	// descriptor; and its inline cost estimate (inlineCost).
-	Funcs     []string
-	Inline    []int32 // cost, or -1 if never inlined
+	// Funcs names the image's functions: each go/ssa function by its
+	// funcKey (several may name one function: a bodyless declaration
+	// its linkname binds to another), and each native the compiler
+	// declared for a descriptor as "native:" and its name.
+	Funcs     []FuncSym
 	Globals   map[string]uintptr
 	Typelinks []string // the string of each of Program.Typelinks
 	// Descs holds the address of every descriptor the image has, by
@@ -48,8 +49,18 @@ type Symbols struct {
 	Descs map[string]uintptr
 }
 
+// FuncSym is one name of a library function: its index in the image and
+// its inline cost estimate (inlineCost; -1 for never inlined).
+type FuncSym struct {
+	Name          string
+	Index, Inline int32
+}
+
 // ErrNeedsSource is Link's error for a program the library cannot serve.
 var ErrNeedsSource = errors.New("compiler: the program needs library code the library image does not hold")
+
+// lacking is the error Link returns: ErrNeedsSource, naming what.
+func lacking(what string) error { return fmt.Errorf("%w: %s", ErrNeedsSource, what) }
 
 // library is the state of a Link: the library's symbols, indexed.
 type library struct {
@@ -68,12 +79,10 @@ func newLibrary(prog *bytecode.Program, syms *Symbols) *library {
 			lib.types[k] = prog.Types[i]
 		}
 	}
-	for i, k := range syms.Funcs {
-		if k != "" && i < len(prog.Funcs) {
-			lib.funcs[k] = prog.Funcs[i]
-			if i < len(syms.Inline) {
-				lib.inline[k] = inlineResult{int(syms.Inline[i]), syms.Inline[i] >= 0}
-			}
+	for _, f := range syms.Funcs {
+		if f.Index >= 0 && int(f.Index) < len(prog.Funcs) {
+			lib.funcs[f.Name] = prog.Funcs[f.Index]
+			lib.inline[f.Name] = inlineResult{int(f.Inline), f.Inline >= 0}
 		}
 	}
 	return lib
@@ -83,7 +92,7 @@ func newLibrary(prog *bytecode.Program, syms *Symbols) *library {
 // the library's packages, and returns its image with the symbols a later
 // Link needs.
 func CompileLibrary(lp *loader.Program, mem *arena.Arena) (*bytecode.Program, *Symbols, error) {
-	c, err := compile(lp, mem, nil, nil)
+	c, err := compile(lp, mem, nil, nil, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -110,21 +119,17 @@ func CompileLibrary(lp *loader.Program, mem *arena.Arena) (*bytecode.Program, *S
 		}
 		seen[k] = i
 	}
-	syms.Funcs = make([]string, len(c.out.Funcs))
-	syms.Inline = make([]int32, len(c.out.Funcs))
 	for fn, f := range c.funcs {
-		if f.Index >= 0 && c.ssaOf[f] == fn {
-			syms.Funcs[f.Index] = fn.String()
-			cost, ok := c.inlineCost(fn)
-			syms.Inline[f.Index] = int32(cost)
-			if !ok {
-				syms.Inline[f.Index] = -1
-			}
+		cost, ok := c.inlineCost(fn)
+		if !ok {
+			cost = -1
 		}
+		syms.Funcs = append(syms.Funcs, FuncSym{funcKey(fn), f.Index, int32(cost)})
 	}
 	for name, f := range c.natives {
-		syms.Funcs[f.Index] = "native:" + name
+		syms.Funcs = append(syms.Funcs, FuncSym{"native:" + name, f.Index, -1})
 	}
+	slices.SortFunc(syms.Funcs, func(a, b FuncSym) int { return strings.Compare(a.Name, b.Name) })
 	for g, a := range c.globals {
 		syms.Globals[g.String()] = a
 	}
@@ -152,11 +157,46 @@ func CompileLibrary(lp *loader.Program, mem *arena.Arena) (*bytecode.Program, *S
 // (decoded, its static image already in mem) and its symbols. lp must be
 // loaded against the library's export data (loader.LoadLinked).
 func Link(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, syms *Symbols) (*bytecode.Program, error) {
-	c, err := compile(lp, mem, libProg, syms)
+	c, err := compile(lp, mem, libProg, syms, false)
 	if err != nil {
 		return nil, err
 	}
 	return c.out, nil
+}
+
+// funcKey names fn across type-checkings, as typeKey names types: an
+// instance or a method by its type arguments' or receiver's typeKey
+// (go/ssa's names spell types as go/types prints them, which differs
+// between source and export data for aliases such as any).
+func funcKey(fn *ssa.Function) string {
+	pkg := fn.Pkg
+	if o := fn.Origin(); pkg == nil && o != nil {
+		pkg = o.Pkg // an instance's package is its generic's
+	}
+	if pkg == nil || fn.Parent() != nil || fn.Synthetic != "" && fn.Origin() == nil {
+		return fn.String() // wrappers, closures: a program makes its own
+	}
+	if recv := fn.Signature.Recv(); recv != nil {
+		if k := typeKey(recv.Type()); k != "" {
+			return "(" + k + ")." + fn.Name()
+		}
+		return fn.String()
+	}
+	base := fn.Name()
+	if o := fn.Origin(); o != nil {
+		base = o.Name() // without the type arguments go/ssa spells
+	}
+	name := pkg.Pkg.Path() + "." + base
+	if args := fn.TypeArgs(); len(args) > 0 {
+		keys := make([]string, len(args))
+		for i, a := range args {
+			if keys[i] = typeKey(a); keys[i] == "" {
+				return fn.String()
+			}
+		}
+		name += "[" + strings.Join(keys, ",") + "]"
+	}
+	return name
 }
 
 // linked returns what the library holds for fn, a function declared
@@ -169,14 +209,14 @@ func (c *Compiler) linked(fn *ssa.Function) *bytecode.Func {
 	if fn.Pkg == c.lp.Main && fn.Origin() == nil {
 		return nil // main's own bodyless function: bound as usual
 	}
-	if f, ok := c.lib.funcs[fn.String()]; ok {
+	if f, ok := c.lib.funcs[funcKey(fn)]; ok {
 		return f
 	}
-	panic(errNeedsSource)
+	panic(&needsSource{fn.String()})
 }
 
-// errNeedsSource unwinds a Link that must give up.
-var errNeedsSource = &Unsupported{What: "library code the cached library does not hold"}
+// needsSource unwinds a Link that must give up: what the library lacks.
+type needsSource struct{ what string }
 
 // linkedType returns the library's host type for t, or nil.
 func (c *Compiler) linkedType(t types.Type) *bytecode.Type {
@@ -239,9 +279,10 @@ func EncodeSymbols(syms *Symbols) []byte {
 		str(s)
 	}
 	b = binary.AppendUvarint(b, uint64(len(syms.Funcs)))
-	for i, s := range syms.Funcs {
-		str(s)
-		b = binary.AppendVarint(b, int64(syms.Inline[i]))
+	for _, f := range syms.Funcs {
+		str(f.Name)
+		b = binary.AppendVarint(b, int64(f.Index))
+		b = binary.AppendVarint(b, int64(f.Inline))
 	}
 	names := make([]string, 0, len(syms.Globals))
 	for n := range syms.Globals {
@@ -303,16 +344,18 @@ func DecodeSymbols(data []byte) (*Symbols, []byte, error) {
 	for i := range syms.Types {
 		syms.Types[i] = str()
 	}
-	n := count()
-	syms.Funcs, syms.Inline = make([]string, n), make([]int32, n)
-	for i := range syms.Funcs {
-		syms.Funcs[i] = str()
+	sv := func() int32 {
 		v, k := binary.Varint(data)
-		if k <= 0 {
-			return nil, nil, bad
+		if k <= 0 || int64(int32(v)) != v {
+			err, data = bad, nil
+			return 0
 		}
 		data = data[k:]
-		syms.Inline[i] = int32(v)
+		return int32(v)
+	}
+	syms.Funcs = make([]FuncSym, count())
+	for i := range syms.Funcs {
+		syms.Funcs[i] = FuncSym{Name: str(), Index: sv(), Inline: sv()}
 	}
 	for n := count(); n > 0 && err == nil; n-- {
 		name := str()

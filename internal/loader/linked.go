@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -70,35 +71,82 @@ func LoadSource(name string, src []byte) (*Program, error) {
 	return load([]string{name}, map[string][]byte{name: src})
 }
 
-// ExportData returns the export data of each package the main package of
-// lp imports, by path.
-func ExportData(lp *Program) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	for _, p := range lp.Main.Pkg.Imports() {
-		if p == types.Unsafe {
+// ExportData returns the export data of every package of lp but main, by
+// path, and the paths of those that export generic functions or types:
+// export data holds no function bodies, so a linked load type-checks
+// those from source, for main's instantiations of them.
+func ExportData(lp *Program) (exports map[string][]byte, generic []string, err error) {
+	exports = map[string][]byte{}
+	for _, sp := range lp.SSA.AllPackages() {
+		p := sp.Pkg
+		if p == types.Unsafe || sp == lp.Main {
 			continue
 		}
 		var b bytes.Buffer
 		if err := gcexportdata.Write(&b, lp.Fset, p); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out[p.Path()] = b.Bytes()
+		exports[p.Path()] = b.Bytes()
+		if declaresGeneric(p) {
+			generic = append(generic, p.Path())
+		}
 	}
-	return out, nil
+	slices.Sort(generic)
+	return exports, generic, nil
 }
 
-// LoadLinked loads the files pkg names, whose imports' export data is
-// exports, into fset, which holds the library image's files already.
-func LoadLinked(pkg []string, fset *token.FileSet, exports map[string][]byte) (*Program, error) {
+// declaresGeneric reports whether p exports a generic function or type:
+// only those can another package instantiate.
+func declaresGeneric(p *types.Package) bool {
+	scope := p.Scope()
+	for _, name := range scope.Names() {
+		if !token.IsExported(name) {
+			continue
+		}
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if obj.Signature().TypeParams().Len() > 0 {
+				return true
+			}
+		case *types.TypeName:
+			if n, ok := obj.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// LoadLinked loads the files pkg names into fset, which holds the library
+// image's files already: the library's packages come from their export
+// data, exports, except those named in generic, which are type-checked
+// from source (and built only as far as main instantiates them).
+func LoadLinked(pkg []string, fset *token.FileSet, exports map[string][]byte, generic []string) (*Program, error) {
 	files, err := parseNamedFiles(fset, pkg, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil || needsModules(pkg, files) || files[0].Name.Name != "main" {
 		return nil, ErrNotLinkable
 	}
 	l := &loader{fset: fset, pkgs: map[string]*types.Package{}, files: map[*types.Package][]*ast.File{}, linknames: map[string]string{}, unsupported: map[string]*unsupportedImport{}}
-	l.exports, l.imported = exports, map[string]*types.Package{}
+	l.exports, l.imported, l.fromSource = exports, map[string]*types.Package{}, map[string]bool{}
+	// Main can instantiate only what it names: the generic packages it
+	// imports come from source, first, because export data read before
+	// them would make packages of their paths of its own.
+	// (The runtime is gort's own and exports no generics.)
+	for _, p := range generic {
+		if imported(files, p) && p != "runtime" {
+			l.fromSource[p] = true
+		}
+	}
+	for _, p := range generic {
+		if l.fromSource[p] {
+			if _, err := l.Import(p); err != nil || l.fatal != nil {
+				return nil, fmt.Errorf("%w: %s from source: %v", ErrNotLinkable, p, err)
+			}
+		}
+	}
 	mainPkg, err := l.check("main", files, "command-line-arguments")
-	if err != nil {
-		return nil, ErrNotLinkable
+	if err != nil || l.fatal != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotLinkable, err)
 	}
 	if _, ok := mainPkg.Scope().Lookup("main").(*types.Func); !ok {
 		return nil, ErrNotLinkable
@@ -110,7 +158,8 @@ func LoadLinked(pkg []string, fset *token.FileSet, exports map[string][]byte) (*
 	}
 	slices.Sort(paths)
 	for _, path := range paths {
-		prog.CreatePackage(l.imported[path], nil, nil, true)
+		p := l.imported[path]
+		prog.CreatePackage(p, l.files[p], l.info[p], true)
 	}
 	main := prog.CreatePackage(mainPkg, files, l.info[mainPkg], true)
 	main.Build()
@@ -129,15 +178,62 @@ func LoadLinked(pkg []string, fset *token.FileSet, exports map[string][]byte) (*
 	return out, nil
 }
 
+// imported reports whether one of files imports path.
+func imported(files []*ast.File, path string) bool {
+	for _, f := range files {
+		for _, spec := range f.Imports {
+			if p, err := strconv.Unquote(spec.Path.Value); err == nil && p == path {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // importExport is Import for a linked load: a package of the library,
-// from its export data.
+// from its export data or, for one that declares generics, its source.
 func (l *loader) importExport(path string) (*types.Package, error) {
-	if p := l.imported[path]; p != nil && p.Complete() {
+	if p := l.imported[path]; p != nil && (p.Complete() || l.fromSource[path]) {
 		return p, nil
+	}
+	if l.fromSource[path] {
+		return l.importSource(path)
 	}
 	data, ok := l.exports[path]
 	if !ok {
 		return nil, fmt.Errorf("%s is not in the library", path)
 	}
 	return gcexportdata.Read(bytes.NewReader(data), l.fset, l.imported, path)
+}
+
+// importSource type-checks a standard-library package from source in a
+// linked load.
+func (l *loader) importSource(path string) (*types.Package, error) {
+	if l.imported[path] != nil {
+		// Export data read earlier made a package of this path:
+		// a second one would be a second set of types.
+		l.fatal = ErrNotLinkable
+		return nil, ErrNotLinkable
+	}
+	ctxt := BuildContext()
+	bp, err := ctxt.Import(path, "", 0)
+	if err != nil || !bp.Goroot {
+		l.fatal = ErrNotLinkable
+		return nil, ErrNotLinkable
+	}
+	var files []*ast.File
+	for _, name := range abiFiles(path, bp.GoFiles) {
+		f, err := parser.ParseFile(l.fset, filepath.Join(bp.Dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	p, err := l.check(path, files, path)
+	if err != nil {
+		l.fatal = ErrNotLinkable
+		return nil, err
+	}
+	l.imported[path] = p
+	return p, nil
 }

@@ -295,8 +295,9 @@ type loader struct {
 	namedFiles map[string]bool
 	// exports holds, in a linked load, the export data of the library's
 	// packages, and imported the packages read from it (linked.go).
-	exports  map[string][]byte
-	imported map[string]*types.Package
+	exports    map[string][]byte
+	imported   map[string]*types.Package
+	fromSource map[string]bool
 }
 
 func (l *loader) Import(path string) (*types.Package, error) {
