@@ -157,6 +157,7 @@ func Compile(lp *loader.Program, mem *arena.Arena) (prog *bytecode.Program, err 
 		}
 	}
 	c.zerobase()
+	c.embedData()
 	c.staticData()
 	c.boot()
 	// Compiling may discover more functions (wrappers reached only through
