@@ -15,6 +15,12 @@ func (e errorString) RuntimeError() {}
 
 func (e errorString) Error() string { return "runtime error: " + string(e) }
 
+// The errors math/bits panics with, pulled there by //go:linkname.
+var (
+	divideError   = error(errorString("integer divide by zero"))
+	overflowError = error(errorString("integer overflow"))
+)
+
 // plainError is a run-time error printed without the "runtime error: " prefix,
 // as the channel errors are.
 type plainError string
