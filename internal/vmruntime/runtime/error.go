@@ -29,8 +29,9 @@ func (e plainError) RuntimeError() {}
 
 func (e plainError) Error() string { return string(e) }
 
-// errorAddressString is the nil-dereference error, which also carries the
-// faulting address.
+// errorAddressString is the error of a fault at an address past the nil
+// guard when debug.SetPanicOnFault is on; it carries the address. A nil
+// dereference panics with a plain errorString, as under gc.
 type errorAddressString struct {
 	msg  string
 	addr uintptr
