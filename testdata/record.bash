@@ -9,6 +9,9 @@
 #     BASE.out   stdout and stderr together, in the order they were written
 #                (the build's output when the build fails)
 #     BASE.exit  the exit status (1 when the build fails, as for go build)
+#
+# When BASE.in exists it is the program's standard input; otherwise the
+# program inherits the script's.
 
 record_tmp=$(mktemp -d)
 trap 'rm -rf "$record_tmp"' EXIT
@@ -19,7 +22,11 @@ record() {
 	shift 2
 	local status=0
 	if (cd "$dir" && go build -o "$record_tmp/prog" "$@") >"$record_tmp/build.out" 2>&1; then
-		env -u GOMAXPROCS -u GOTRACEBACK -u GODEBUG "$record_tmp/prog" >"$base.out" 2>&1 || status=$?
+		if [ -f "$base.in" ]; then
+			env -u GOMAXPROCS -u GOTRACEBACK -u GODEBUG "$record_tmp/prog" <"$base.in" >"$base.out" 2>&1 || status=$?
+		else
+			env -u GOMAXPROCS -u GOTRACEBACK -u GODEBUG "$record_tmp/prog" >"$base.out" 2>&1 || status=$?
+		fi
 	else
 		status=$?
 		cp "$record_tmp/build.out" "$base.out"

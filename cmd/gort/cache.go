@@ -139,7 +139,7 @@ func storeImage(c *buildcache.Cache, key buildcache.Key, inputs loader.Inputs, p
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		in, err := buildcache.Stamp(files, dirs)
+		in, err := buildcache.Stamp(files, dirs, inputs.Listings)
 		if err != nil {
 			return
 		}
@@ -214,6 +214,9 @@ func linkedImage(c *buildcache.Cache, pkg []string, mem *arena.Arena) (*bytecode
 			}
 			for _, d := range lib.inputs.Dirs {
 				in.Dirs = append(in.Dirs, d.Path)
+			}
+			for _, d := range lib.inputs.Listings {
+				in.Listings = append(in.Listings, d.Path)
 			}
 			return p, in
 		}
@@ -313,7 +316,7 @@ func buildLibrary(imports []string, mem *arena.Arena) []byte {
 	if f := goEnvFile(); f != "" {
 		files = append(files, f)
 	}
-	in, err := buildcache.Stamp(files, lp.Inputs.Dirs)
+	in, err := buildcache.Stamp(files, lp.Inputs.Dirs, lp.Inputs.Listings)
 	if err != nil {
 		return nil
 	}

@@ -84,7 +84,7 @@ func TestInputs(t *testing.T) {
 	dir := t.TempDir()
 	a, gone := filepath.Join(dir, "a.go"), filepath.Join(dir, "go.mod")
 	os.WriteFile(a, []byte("package a"), 0o666)
-	in, err := Stamp([]string{a, gone}, []string{dir})
+	in, err := Stamp([]string{a, gone}, []string{dir}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestInputs(t *testing.T) {
 		if dec.Current() {
 			t.Fatal("changed inputs are current")
 		}
-		in, _ = Stamp([]string{a, gone}, []string{dir})
+		in, _ = Stamp([]string{a, gone}, []string{dir}, nil)
 		dec, _, _ = DecodeInputs(in.Encode())
 	}
 	for n := 0; n < len(in.Encode()); n++ {

@@ -26,6 +26,10 @@ import (
 type Inputs struct {
 	Files []FileStamp
 	Dirs  []DirStamp
+	// Listings are directories whose whole listing the build read
+	// (where //go:embed patterns matched): any name added or removed
+	// there is a change.
+	Listings []DirStamp
 }
 
 // FileStamp is one input file. Missing marks a file whose absence the
@@ -48,10 +52,17 @@ type DirStamp struct {
 	Sum  [sha256.Size]byte
 }
 
-// Stamp records the current state of files and dirs. Every .go file of a
-// directory is an input file too.
-func Stamp(files, dirs []string) (*Inputs, error) {
+// Stamp records the current state of files, dirs and listings. Every .go
+// file of a directory in dirs is an input file too.
+func Stamp(files, dirs, listings []string) (*Inputs, error) {
 	in := &Inputs{}
+	for _, dir := range uniq(listings) {
+		sum, err := listingSum(dir)
+		if err != nil {
+			return nil, err
+		}
+		in.Listings = append(in.Listings, DirStamp{Path: dir, Sum: sum})
+	}
 	files = append([]string(nil), files...)
 	for _, dir := range uniq(dirs) {
 		names, sum, err := dirSum(dir)
@@ -119,6 +130,22 @@ func dirSum(dir string) ([]string, [sha256.Size]byte, error) {
 	return names, sum, nil
 }
 
+// listingSum hashes the names of everything in dir.
+func listingSum(dir string) ([sha256.Size]byte, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	h := sha256.New()
+	for _, e := range entries {
+		h.Write([]byte(e.Name()))
+		h.Write([]byte{0})
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum, nil
+}
+
 // Current reports whether every input is as it was stamped.
 func (in *Inputs) Current() bool {
 	for _, s := range in.Files {
@@ -145,6 +172,12 @@ func (in *Inputs) Current() bool {
 			return false
 		}
 	}
+	for _, d := range in.Listings {
+		sum, err := listingSum(d.Path)
+		if err != nil || sum != d.Sum {
+			return false
+		}
+	}
 	return true
 }
 
@@ -167,10 +200,12 @@ func (in *Inputs) Encode() []byte {
 		b = binary.AppendVarint(b, s.ModTime)
 		b = append(b, s.Sum[:]...)
 	}
-	b = binary.AppendUvarint(b, uint64(len(in.Dirs)))
-	for _, d := range in.Dirs {
-		str(d.Path)
-		b = append(b, d.Sum[:]...)
+	for _, ds := range [][]DirStamp{in.Dirs, in.Listings} {
+		b = binary.AppendUvarint(b, uint64(len(ds)))
+		for _, d := range ds {
+			str(d.Path)
+			b = append(b, d.Sum[:]...)
+		}
 	}
 	return b
 }
@@ -221,10 +256,12 @@ func DecodeInputs(data []byte) (*Inputs, []byte, error) {
 		}
 		in.Files = append(in.Files, s)
 	}
-	for n := uv(); n > 0 && err == nil; n-- {
-		d := DirStamp{Path: string(take(uv()))}
-		copy(d.Sum[:], take(sha256.Size))
-		in.Dirs = append(in.Dirs, d)
+	for _, ds := range []*[]DirStamp{&in.Dirs, &in.Listings} {
+		for n := uv(); n > 0 && err == nil; n-- {
+			d := DirStamp{Path: string(take(uv()))}
+			copy(d.Sum[:], take(sha256.Size))
+			*ds = append(*ds, d)
+		}
 	}
 	if err != nil {
 		return nil, nil, err

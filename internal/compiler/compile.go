@@ -195,6 +195,7 @@ func compile(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, sy
 		}
 	}
 	c.zerobase()
+	c.embedData()
 	c.staticData()
 	c.boot()
 	// Compiling may discover more functions (wrappers reached only through
@@ -570,6 +571,13 @@ func (c *Compiler) global(g *ssa.Global) uintptr {
 		return a
 	}
 	t := g.Type().(*types.Pointer).Elem()
+	if tg := c.linkedGlobal(g); tg != nil {
+		// `//go:linkname local pkg.name` on a variable makes both
+		// names one variable, as the linker does.
+		a := c.global(tg)
+		c.globals[g] = a
+		return a
+	}
 	size := uintptr(c.sizes.Sizeof(t))
 	if size == 0 {
 		// Zero-sized variables share runtime.zerobase, as the linker
@@ -580,6 +588,35 @@ func (c *Compiler) global(g *ssa.Global) uintptr {
 	a := c.allocData(size, uintptr(c.sizes.Alignof(t)))
 	c.globals[g] = a
 	return a
+}
+
+// linkedGlobal returns the variable that g's //go:linkname directive
+// names, when that is another variable of the program of the same type
+// that names no variable itself.
+func (c *Compiler) linkedGlobal(g *ssa.Global) *ssa.Global {
+	if g.Pkg == nil {
+		return nil
+	}
+	target, ok := c.lp.Linknames[g.Pkg.Pkg.Path()+"."+g.Name()]
+	if !ok {
+		return nil
+	}
+	dot := strings.LastIndexByte(target, '.')
+	if dot < 0 {
+		return nil
+	}
+	p := c.lp.SSA.ImportedPackage(target[:dot])
+	if p == nil {
+		return nil
+	}
+	tg := p.Var(target[dot+1:])
+	if tg == nil || tg == g || !types.Identical(tg.Type(), g.Type()) {
+		return nil
+	}
+	if _, ok := c.lp.Linknames[tg.Pkg.Pkg.Path()+"."+tg.Name()]; ok {
+		return nil
+	}
+	return tg
 }
 
 // zerobase is the address every zero-sized object has.

@@ -149,7 +149,8 @@ func TestConformance(t *testing.T) {
 // in the ratchet that fails is reported as a test error with its diff.
 //
 // Each file gets timeout to run, except that a file whose recorded failure
-// (in failingFile) is a timeout gets only knownTimeout.
+// (in failingFile) is a timeout gets only knownTimeout; a passing file
+// that times out gets a second run on its own.
 func runPass(t *testing.T, testDir string, files, passing []string, timedOut map[string]bool, env []string, prefix string, timeout time.Duration) map[string]string {
 	jobs := make([]job, len(files))
 	for i, f := range files {
@@ -159,6 +160,15 @@ func runPass(t *testing.T, testDir string, files, passing []string, timedOut map
 		}
 	}
 	results, skipped := runAll(t, jobs)
+	// A ratchet file that timed out with every core busy runs once more,
+	// alone, under the same timeout: the suite shares two cores with
+	// go test's other packages, and a program near its limit (abi/fibish.go
+	// takes 7 s of its 20) can lose its slice of them.
+	for i, f := range files {
+		if results[i].timedOut && slices.Contains(passing, f) {
+			results[i] = runGort(jobs[i])
+		}
+	}
 	reasons := map[string]string{}
 	notRun := 0
 	for i, f := range files {

@@ -18,7 +18,8 @@ const (
 // that directory and compares its output and exit status with PROG.out and
 // PROG.exit, which testdata/golden/record.sh recorded from a binary built by
 // `go build` (for a program with type errors, go build's own output and exit
-// status 1). Both outputs go through normalizeTraceback first.
+// status 1). Both outputs go through normalizeTraceback first. A program with
+// a PROG.in file reads it as its standard input, both here and when recorded.
 //
 // The goldens run without the build cache, so that each is compiled whole
 // from source; TestConformance's programs link against cached library
@@ -34,6 +35,9 @@ func TestGolden(t *testing.T) {
 	jobs := make([]job, len(names))
 	for i, name := range names {
 		jobs[i] = job{dir: goldenDir, file: name, env: []string{"GORTCACHE=off"}}
+		if in := strings.TrimSuffix(name, ".go") + ".in"; fileExists(filepath.Join(goldenDir, in)) {
+			jobs[i].stdin = in
+		}
 	}
 	results, skipped := runAll(t, jobs)
 	passed := r.judge(t, names, known, func(i int) (string, string) {
@@ -56,6 +60,11 @@ func TestGolden(t *testing.T) {
 		return reason, diffSummary(got, want, reason)
 	})
 	t.Logf("%d of %d golden programs pass", passed, len(names))
+}
+
+func fileExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // Tracebacks contain what no other implementation can reproduce: code

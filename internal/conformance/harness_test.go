@@ -1,6 +1,8 @@
 package conformance
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -47,6 +49,27 @@ func TestRunCommandKeepsWriteOrder(t *testing.T) {
 	r := runCommand(t.TempDir(), nil, 10*time.Second, "/bin/sh", "-c", "echo 1; echo 2 >&2; echo 3; echo 4 >&2")
 	if got, want := string(r.out), "1\n2\n3\n4\n"; got != want {
 		t.Errorf("out = %q, want %q", got, want)
+	}
+}
+
+func TestRunCommandStdin(t *testing.T) {
+	dir := t.TempDir()
+	r := runCommandInput(dir, nil, 10*time.Second, nil, "/bin/sh", "-c", "wc -c")
+	if got := strings.TrimSpace(string(r.out)); got != "0" {
+		t.Errorf("without input: out = %q, want 0 bytes read", r.out)
+	}
+	in := filepath.Join(dir, "prog.in")
+	if err := os.WriteFile(in, []byte("one\ntwo\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r = runCommandInput(dir, nil, 10*time.Second, f, "/bin/sh", "-c", "cat")
+	if got, want := string(r.out), "one\ntwo\n"; got != want {
+		t.Errorf("with input: out = %q, want %q", got, want)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -52,6 +53,9 @@ type job struct {
 	dir  string   // working directory
 	file string   // the program, relative to dir
 	env  []string // extra KEY=value entries
+	// stdin, when not empty, is a file (relative to dir) fed to the
+	// program as its standard input; otherwise stdin is the null device.
+	stdin string
 	// timeout bounds the run; zero means programTimeout.
 	timeout time.Duration
 }
@@ -125,15 +129,33 @@ func runGort(j job) result {
 	if timeout == 0 {
 		timeout = programTimeout
 	}
-	return runCommand(j.dir, programEnv(j.env), timeout, gortBin, "run", j.file)
+	var stdin *os.File
+	if j.stdin != "" {
+		f, err := os.Open(filepath.Join(j.dir, j.stdin))
+		if err != nil {
+			return result{startErr: err}
+		}
+		defer f.Close()
+		stdin = f
+	}
+	return runCommandInput(j.dir, programEnv(j.env), timeout, stdin, gortBin, "run", j.file)
 }
 
 func runCommand(dir string, env []string, timeout time.Duration, name string, args ...string) result {
+	return runCommandInput(dir, env, timeout, nil, name, args...)
+}
+
+// runCommandInput is runCommand with stdin as the child's standard input
+// (the null device when nil).
+func runCommandInput(dir string, env []string, timeout time.Duration, stdin *os.File, name string, args ...string) result {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	out := new(cappedBuffer)
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
+	if stdin != nil {
+		cmd.Stdin = stdin
+	}
 	cmd.Env = env
 	cmd.Stdout = out
 	cmd.Stderr = out

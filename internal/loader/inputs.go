@@ -12,6 +12,8 @@ import (
 // directories go/build chose a package's files from.
 type Inputs struct {
 	Files, Dirs []string
+	// Listings are the directories //go:embed patterns matched in.
+	Listings []string
 }
 
 // inputs lists what the load read: every parsed file that is not gort's
@@ -19,7 +21,8 @@ type Inputs struct {
 // directory of each (but for files the command line named), and the module files that decide how the go command
 // resolves the program (go.mod, go.sum, go.work, vendor/modules.txt in
 // the working directory and each directory above it, present or not, and
-// the go.mod of every module the go command listed).
+// the go.mod of every module the go command listed), and the files that
+// //go:embed variables hold.
 func (l *loader) inputs(fset *token.FileSet) Inputs {
 	var in Inputs
 	fset.Iterate(func(f *token.File) bool {
@@ -50,6 +53,8 @@ func (l *loader) inputs(fset *token.FileSet) Inputs {
 			moduleFiles(filepath.Dir(p.Module.GoMod))
 		}
 	}
+	in.Files = append(in.Files, l.embedInputs...)
+	in.Listings = append(in.Listings, l.embedDirs...)
 	return in
 }
 

@@ -171,10 +171,13 @@ func LoadLinked(pkg []string, fset *token.FileSet, exports map[string][]byte, ge
 		Info:      l.info,
 		Linknames: l.linknames,
 		LineNames: l.lineNames,
+		Embeds:    l.embeds,
 	}
 	for _, f := range pkg {
 		out.Inputs.Files = append(out.Inputs.Files, abs(f))
 	}
+	out.Inputs.Files = append(out.Inputs.Files, l.embedInputs...)
+	out.Inputs.Listings = append(out.Inputs.Listings, l.embedDirs...)
 	return out, nil
 }
 

@@ -50,6 +50,8 @@ type Program struct {
 	LineNames []LineName
 	// Inputs are the files and directories the load read (inputs.go).
 	Inputs Inputs
+	// Embeds are the //go:embed variables and their contents (embed.go).
+	Embeds []Embed
 }
 
 // Error is a load failure the user caused: it prints as the go command
@@ -213,6 +215,7 @@ func load(pkg []string, srcs map[string][]byte) (*Program, error) {
 		Linknames: l.linknames,
 		LineNames: l.lineNames,
 		Inputs:    l.inputs(fset),
+		Embeds:    l.embeds,
 	}
 	slices.SortFunc(out.LineNames, func(x, y LineName) int { return cmp.Compare(x.Pos, y.Pos) })
 	out.Packages = initOrder(created, out.Runtime)
@@ -298,6 +301,12 @@ type loader struct {
 	exports    map[string][]byte
 	imported   map[string]*types.Package
 	fromSource map[string]bool
+	// embeds are the //go:embed variables of the packages checked so
+	// far, embedInputs the files they hold and embedDirs the directories
+	// whose listings decided them (embed.go).
+	embeds      []Embed
+	embedInputs []string
+	embedDirs   []string // where patterns matched, and embedded directories
 }
 
 func (l *loader) Import(path string) (*types.Package, error) {
@@ -427,6 +436,10 @@ func (e *unsupportedImport) Error() string {
 }
 
 func (l *loader) check(path string, files []*ast.File, display string) (*types.Package, error) {
+	ep, err := l.resolveEmbedPatterns(files)
+	if err != nil {
+		return nil, err
+	}
 	var errs []types.Error
 	conf := types.Config{
 		Importer:  l,
@@ -472,6 +485,11 @@ func (l *loader) check(path string, files []*ast.File, display string) (*types.P
 		}
 		return nil, typeErrors(display, l.fset, errs)
 	}
+	embeds, err := l.checkEmbeds(files, info, ep, display)
+	if err != nil {
+		return nil, err
+	}
+	l.embeds = append(l.embeds, embeds...)
 	if l.info == nil {
 		l.info = map[*types.Package]*types.Info{}
 	}

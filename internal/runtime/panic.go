@@ -137,7 +137,7 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 	}
 	fn, ctxt, args := popDefer(vm, gp, _defer{vm, d})
 	if fn == nil {
-		return panicmem(mp, gp, 0), true
+		return panicmem(mp, gp), true
 	}
 	if fn.Native != "" && trampolineOf(fn) == nil {
 		return callDeferredNative(mp, gp, fn, args, ctxt, true), true
@@ -196,7 +196,7 @@ func runPanicDefers(mp *m, gp *g) int {
 		if fn == nil {
 			// A nil deferred function: a new panic, raised as the call
 			// would raise it.
-			return panicmem(mp, gp, 0)
+			return panicmem(mp, gp)
 		}
 		if fn.Native != "" && trampolineOf(fn) == nil {
 			if st := callDeferredNative(mp, gp, fn, args, ctxt, false); st != stContinue || gp._panic != p {
@@ -375,15 +375,12 @@ func panicBounds(mp *m, gp *g, x int64, y int, signed bool, code uint8) int {
 	return gopanic(mp, gp, [2]uint64{uint64(t.Desc), uint64(obj)})
 }
 
-// panicmem is the nil-pointer dereference panic.
-func panicmem(mp *m, gp *g, addr uintptr) int {
-	t := mp.vm.prog.ErrTypes.ErrorAddressString
-	obj := mallocgc(mp, t.Size, t)
-	s := newString(mp, "invalid memory address or nil pointer dereference")
-	mp.vm.mem.Store64(obj, s[0])
-	mp.vm.mem.Store64(obj+8, s[1])
-	mp.vm.mem.Store64(obj+16, uint64(addr))
-	return gopanic(mp, gp, [2]uint64{uint64(t.Desc), uint64(obj)})
+// panicmem is the nil-pointer dereference panic. Its value is an
+// errorString, as gc's memoryError is for a fault below 0x1000 (the nil
+// guard); gc's errorAddressString, which carries the address, is only for
+// other faults under debug.SetPanicOnFault.
+func panicmem(mp *m, gp *g) int {
+	return gopanic(mp, gp, errorStringValue(mp, mp.vm.prog.ErrTypes.ErrorString, "invalid memory address or nil pointer dereference"))
 }
 
 // fault handles a refused memory access at p by the running goroutine: an
@@ -393,7 +390,7 @@ func panicmem(mp *m, gp *g, addr uintptr) int {
 func fault(mp *m, gp *g, p uintptr) int {
 	if p < arena.NilGuard {
 		mp.sigpanicNext, mp.sigaddrNext = true, p
-		return panicmem(mp, gp, p)
+		return panicmem(mp, gp)
 	}
 	panic(arena.Fault{Addr: p})
 }

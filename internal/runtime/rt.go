@@ -360,7 +360,7 @@ func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int)
 		clo := *slot(fpp, a[1])
 		code, ok := mp.vm.mem.Load64(uintptr(clo))
 		if clo == 0 || !ok {
-			return nil, 0, false, panicmem(mp, gp, 0)
+			return nil, 0, false, panicmem(mp, gp)
 		}
 		fn, ok := funcForCode(mp.vm, code)
 		if !ok {
@@ -370,7 +370,7 @@ func resolveCallee(mp *m, gp *g, a []int32) (*bytecode.Func, uintptr, bool, int)
 	default:
 		tab := *slot(fpp, a[1])
 		if tab == 0 {
-			return nil, 0, false, panicmem(mp, gp, 0)
+			return nil, 0, false, panicmem(mp, gp)
 		}
 		code := mp.vm.ld(uintptr(tab) + 24 + 8*uintptr(a[3]))
 		fn, ok := funcForCode(mp.vm, code)

@@ -39,7 +39,7 @@ func sliceOp(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 	case 2, 3:
 		base = *slot(fpp, in.B)
 		if base == 0 {
-			return panicmem(mp, gp, 0)
+			return panicmem(mp, gp)
 		}
 		length, capacity = arrLen, arrLen
 	}

@@ -5,8 +5,8 @@
 #
 #     go build -o <tmp>/prog PROG.go
 #
-# and then runs the binary, writing PROG.out and PROG.exit (see
-# ../record.bash). internal/conformance/golden_test.go documents how
+# and then runs the binary, with PROG.in as its standard input when that file
+# exists, writing PROG.out and PROG.exit (see ../record.bash). internal/conformance/golden_test.go documents how
 # tracebacks are normalised before comparing.
 #
 # Usage: testdata/golden/record.sh [PROG.go ...]

@@ -15,6 +15,12 @@ func (e errorString) RuntimeError() {}
 
 func (e errorString) Error() string { return "runtime error: " + string(e) }
 
+// The errors math/bits panics with, pulled there by //go:linkname.
+var (
+	divideError   = error(errorString("integer divide by zero"))
+	overflowError = error(errorString("integer overflow"))
+)
+
 // plainError is a run-time error printed without the "runtime error: " prefix,
 // as the channel errors are.
 type plainError string
@@ -23,8 +29,9 @@ func (e plainError) RuntimeError() {}
 
 func (e plainError) Error() string { return string(e) }
 
-// errorAddressString is the nil-dereference error, which also carries the
-// faulting address.
+// errorAddressString is the error of a fault at an address past the nil
+// guard when debug.SetPanicOnFault is on; it carries the address. A nil
+// dereference panics with a plain errorString, as under gc.
 type errorAddressString struct {
 	msg  string
 	addr uintptr
