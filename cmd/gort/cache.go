@@ -193,6 +193,7 @@ func linkedImage(c *buildcache.Cache, pkg []string, mem *arena.Arena) (*bytecode
 			return nil, loader.Inputs{}
 		}
 		c.Put(key, data)
+		c.Trim()
 		if lib = readLibrary(data); lib == nil {
 			return nil, loader.Inputs{}
 		}
@@ -221,7 +222,8 @@ func linkedImage(c *buildcache.Cache, pkg []string, mem *arena.Arena) (*bytecode
 			return p, in
 		}
 	}
-	traceCache("link failed: " + err.Error())
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	traceCache("link failed: " + msg)
 	mem.Reset()
 	return nil, loader.Inputs{}
 }

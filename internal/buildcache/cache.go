@@ -10,9 +10,11 @@
 // Each entry carries a SHA-256 of its contents; one that fails the check
 // (a torn disk write, a stray edit) reads as missing and is rebuilt.
 //
-// An entry's file time is its last use. Trim, run at most once an hour,
-// removes entries unused for five days and then the least recently used
-// until the cache is under its size bound.
+// An entry's file time is its last use. Trim, run after each write but at
+// most every ten seconds (a walk of the cache takes milliseconds, and a
+// batch of runs would otherwise outgrow the bound), removes entries unused
+// for five days and then the least recently used until the cache is under
+// its size bound.
 package buildcache
 
 import (
@@ -59,7 +61,7 @@ const (
 	// touchAfter: a hit updates an entry's time only when it is older than
 	// this, so that reads rarely write.
 	touchAfter = time.Hour
-	trimEvery  = time.Hour
+	trimEvery  = 10 * time.Second
 )
 
 // ErrRelative is Dir's error for a GORTCACHE that is not an absolute path.
