@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"gort/internal/bytecode"
 	"gort/internal/compiler"
 	"gort/internal/loader"
+	"gort/internal/wire"
 )
 
 // The build cache (internal/buildcache) holds each program's whole image:
@@ -251,34 +251,19 @@ func readLibrary(data []byte) *library {
 	if lib.syms, data, err = compiler.DecodeSymbols(data); err != nil {
 		return nil
 	}
-	n, k := binary.Uvarint(data)
-	if k <= 0 || n > uint64(len(data)) {
-		return nil
+	r := wire.NewReader(data)
+	for n := r.Count(); n > 0; n-- {
+		lib.generic = append(lib.generic, r.String())
 	}
-	data = data[k:]
-	for ; n > 0; n-- {
-		var path []byte
-		if path, data = cutBytes(data); path == nil {
-			return nil
-		}
-		lib.generic = append(lib.generic, string(path))
-	}
-	n, k = binary.Uvarint(data)
-	if k <= 0 || n > uint64(len(data)) {
-		return nil
-	}
-	data = data[k:]
 	lib.exports = map[string][]byte{}
-	for ; n > 0; n-- {
-		var path, export []byte
-		if path, data = cutBytes(data); path == nil {
-			return nil
-		}
-		if export, data = cutBytes(data); export == nil {
-			return nil
-		}
-		lib.exports[string(path)] = export
+	for n := r.Count(); n > 0; n-- {
+		path := r.String()
+		lib.exports[path] = r.Bytes()
 	}
+	if r.Err() != nil {
+		return nil
+	}
+	data = r.Rest()
 	if lib.prog, lib.segs, err = bytecode.Decode(data); err != nil {
 		return nil
 	}
@@ -288,15 +273,6 @@ func readLibrary(data []byte) *library {
 		}
 	}
 	return lib
-}
-
-// cutBytes reads a length-prefixed block; nil when there is none.
-func cutBytes(data []byte) ([]byte, []byte) {
-	n, k := binary.Uvarint(data)
-	if k <= 0 || n > uint64(len(data)-k) {
-		return nil, nil
-	}
-	return data[k : k+int(n) : k+int(n)], data[k+int(n):]
 }
 
 // buildLibrary compiles the library for imports into mem and returns its
@@ -322,25 +298,23 @@ func buildLibrary(imports []string, mem *arena.Arena) []byte {
 	if err != nil {
 		return nil
 	}
-	data := in.Encode()
-	data = append(data, compiler.EncodeSymbols(syms)...)
-	data = binary.AppendUvarint(data, uint64(len(generic)))
+	w := wire.Writer{Buf: in.Encode()}
+	w.Buf = append(w.Buf, compiler.EncodeSymbols(syms)...)
+	w.Uint(uint64(len(generic)))
 	for _, path := range generic {
-		data = binary.AppendUvarint(data, uint64(len(path)))
-		data = append(data, path...)
+		w.String(path)
 	}
 	paths := make([]string, 0, len(exports))
 	for path := range exports {
 		paths = append(paths, path)
 	}
 	slices.Sort(paths)
-	data = binary.AppendUvarint(data, uint64(len(paths)))
+	w.Uint(uint64(len(paths)))
 	for _, path := range paths {
-		data = binary.AppendUvarint(data, uint64(len(path)))
-		data = append(data, path...)
-		data = binary.AppendUvarint(data, uint64(len(exports[path])))
-		data = append(data, exports[path]...)
+		w.String(path)
+		w.Bytes(exports[path])
 	}
+	data := w.Buf
 	segs := p.Segments(func(lo, hi uintptr) []byte {
 		b, _ := mem.Bytes(lo, hi-lo)
 		return b

@@ -2,7 +2,6 @@ package buildcache
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"io/fs"
 	"os"
@@ -10,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"gort/internal/wire"
 )
 
 // Inputs records what a build read, so that a later run can tell cheaply
@@ -183,88 +184,49 @@ func (in *Inputs) Current() bool {
 
 // Encode returns in as bytes: counts, then each stamp's fields.
 func (in *Inputs) Encode() []byte {
-	var b []byte
-	str := func(s string) {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
-	b = binary.AppendUvarint(b, uint64(len(in.Files)))
+	var w wire.Writer
+	w.Uint(uint64(len(in.Files)))
 	for _, s := range in.Files {
-		str(s.Path)
-		if s.Missing {
-			b = append(b, 1)
-			continue
+		w.String(s.Path)
+		w.Bool(s.Missing)
+		if !s.Missing {
+			w.Int(s.Size)
+			w.Int(s.ModTime)
+			w.Buf = append(w.Buf, s.Sum[:]...)
 		}
-		b = append(b, 0)
-		b = binary.AppendVarint(b, s.Size)
-		b = binary.AppendVarint(b, s.ModTime)
-		b = append(b, s.Sum[:]...)
 	}
 	for _, ds := range [][]DirStamp{in.Dirs, in.Listings} {
-		b = binary.AppendUvarint(b, uint64(len(ds)))
+		w.Uint(uint64(len(ds)))
 		for _, d := range ds {
-			str(d.Path)
-			b = append(b, d.Sum[:]...)
+			w.String(d.Path)
+			w.Buf = append(w.Buf, d.Sum[:]...)
 		}
 	}
-	return b
+	return w.Buf
 }
 
 // DecodeInputs reads Encode's bytes from the front of data and returns
 // the rest.
 func DecodeInputs(data []byte) (*Inputs, []byte, error) {
-	bad := errors.New("buildcache: corrupt input stamps")
-	var err error
-	uv := func() uint64 {
-		v, n := binary.Uvarint(data)
-		if n <= 0 {
-			err = bad
-			data = nil
-			return 0
-		}
-		data = data[n:]
-		return v
-	}
-	sv := func() int64 {
-		v, n := binary.Varint(data)
-		if n <= 0 {
-			err = bad
-			data = nil
-			return 0
-		}
-		data = data[n:]
-		return v
-	}
-	take := func(n uint64) []byte {
-		if n > uint64(len(data)) {
-			err = bad
-			data = nil
-			return make([]byte, min(n, sha256.Size))
-		}
-		p := data[:n]
-		data = data[n:]
-		return p
-	}
+	r := wire.NewReader(data)
 	in := &Inputs{}
-	for n := uv(); n > 0 && err == nil; n-- {
-		s := FileStamp{Path: string(take(uv()))}
-		if take(1)[0] == 1 {
-			s.Missing = true
-		} else {
-			s.Size, s.ModTime = sv(), sv()
-			copy(s.Sum[:], take(sha256.Size))
+	for n := r.Count(); n > 0 && r.Err() == nil; n-- {
+		s := FileStamp{Path: r.String(), Missing: r.Bool()}
+		if !s.Missing {
+			s.Size, s.ModTime = r.Int(), r.Int()
+			copy(s.Sum[:], r.Fixed(sha256.Size))
 		}
 		in.Files = append(in.Files, s)
 	}
 	for _, ds := range []*[]DirStamp{&in.Dirs, &in.Listings} {
-		for n := uv(); n > 0 && err == nil; n-- {
-			d := DirStamp{Path: string(take(uv()))}
-			copy(d.Sum[:], take(sha256.Size))
+		for n := r.Count(); n > 0 && r.Err() == nil; n-- {
+			d := DirStamp{Path: r.String()}
+			copy(d.Sum[:], r.Fixed(sha256.Size))
 			*ds = append(*ds, d)
 		}
 	}
-	if err != nil {
-		return nil, nil, err
+	if r.Err() != nil {
+		return nil, nil, r.Err()
 	}
-	return in, data, nil
+	return in, r.Rest(), nil
 }

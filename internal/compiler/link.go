@@ -1,7 +1,6 @@
 package compiler
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"go/types"
@@ -13,6 +12,7 @@ import (
 	"gort/internal/arena"
 	"gort/internal/bytecode"
 	"gort/internal/loader"
+	"gort/internal/wire"
 )
 
 // Linking a program against a library image (DESIGN.md §2, in its first
@@ -96,11 +96,7 @@ func CompileLibrary(lp *loader.Program, mem *arena.Arena) (*bytecode.Program, *S
 	if err != nil {
 		return nil, nil, err
 	}
-	syms := &Symbols{Globals: map[string]uintptr{}}
-	for _, t := range c.out.Types {
-		syms.Types = append(syms.Types, "")
-		_ = t
-	}
+	syms := &Symbols{Globals: map[string]uintptr{}, Types: make([]string, len(c.out.Types))}
 	c.types.Iterate(func(t types.Type, v any) {
 		bt := v.(*bytecode.Type)
 		if k := typeKey(t); k != "" && syms.Types[bt.Index] == "" {
@@ -269,109 +265,61 @@ func (c *Compiler) mergeTypelinks(own []uintptr) []uintptr {
 
 // EncodeSymbols returns syms as bytes.
 func EncodeSymbols(syms *Symbols) []byte {
-	var b []byte
-	str := func(s string) {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
-	b = binary.AppendUvarint(b, uint64(len(syms.Types)))
+	var w wire.Writer
+	w.Uint(uint64(len(syms.Types)))
 	for _, s := range syms.Types {
-		str(s)
+		w.String(s)
 	}
-	b = binary.AppendUvarint(b, uint64(len(syms.Funcs)))
+	w.Uint(uint64(len(syms.Funcs)))
 	for _, f := range syms.Funcs {
-		str(f.Name)
-		b = binary.AppendVarint(b, int64(f.Index))
-		b = binary.AppendVarint(b, int64(f.Inline))
+		w.String(f.Name)
+		w.Int(int64(f.Index))
+		w.Int(int64(f.Inline))
 	}
-	names := make([]string, 0, len(syms.Globals))
-	for n := range syms.Globals {
-		names = append(names, n)
+	for _, m := range []map[string]uintptr{syms.Globals, syms.Descs} {
+		names := make([]string, 0, len(m))
+		for n := range m {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		w.Uint(uint64(len(names)))
+		for _, n := range names {
+			w.String(n)
+			w.Uint(uint64(m[n]))
+		}
 	}
-	slices.Sort(names)
-	b = binary.AppendUvarint(b, uint64(len(names)))
-	for _, n := range names {
-		str(n)
-		b = binary.AppendUvarint(b, uint64(syms.Globals[n]))
-	}
-	b = binary.AppendUvarint(b, uint64(len(syms.Typelinks)))
+	w.Uint(uint64(len(syms.Typelinks)))
 	for _, s := range syms.Typelinks {
-		str(s)
+		w.String(s)
 	}
-	keys := make([]string, 0, len(syms.Descs))
-	for k := range syms.Descs {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	b = binary.AppendUvarint(b, uint64(len(keys)))
-	for _, k := range keys {
-		str(k)
-		b = binary.AppendUvarint(b, uint64(syms.Descs[k]))
-	}
-	return b
+	return w.Buf
 }
 
 // DecodeSymbols reads EncodeSymbols's bytes from the front of data and
 // returns the rest.
 func DecodeSymbols(data []byte) (*Symbols, []byte, error) {
-	bad := errors.New("compiler: corrupt library symbols")
-	var err error
-	uv := func() uint64 {
-		v, n := binary.Uvarint(data)
-		if n <= 0 {
-			err, data = bad, nil
-			return 0
-		}
-		data = data[n:]
-		return v
-	}
-	count := func() int {
-		n := uv()
-		if n > uint64(len(data)) {
-			err, data = bad, nil
-			return 0
-		}
-		return int(n)
-	}
-	str := func() string {
-		n := count()
-		s := string(data[:n])
-		data = data[n:]
-		return s
-	}
-	syms := &Symbols{Globals: map[string]uintptr{}}
-	syms.Types = make([]string, count())
+	r := wire.NewReader(data)
+	syms := &Symbols{Globals: map[string]uintptr{}, Descs: map[string]uintptr{}}
+	syms.Types = make([]string, r.Count())
 	for i := range syms.Types {
-		syms.Types[i] = str()
+		syms.Types[i] = r.String()
 	}
-	sv := func() int32 {
-		v, k := binary.Varint(data)
-		if k <= 0 || int64(int32(v)) != v {
-			err, data = bad, nil
-			return 0
-		}
-		data = data[k:]
-		return int32(v)
-	}
-	syms.Funcs = make([]FuncSym, count())
+	syms.Funcs = make([]FuncSym, r.Count())
 	for i := range syms.Funcs {
-		syms.Funcs[i] = FuncSym{Name: str(), Index: sv(), Inline: sv()}
+		syms.Funcs[i] = FuncSym{Name: r.String(), Index: r.Int32(), Inline: r.Int32()}
 	}
-	for n := count(); n > 0 && err == nil; n-- {
-		name := str()
-		syms.Globals[name] = uintptr(uv())
+	for _, m := range []map[string]uintptr{syms.Globals, syms.Descs} {
+		for n := r.Count(); n > 0 && r.Err() == nil; n-- {
+			name := r.String()
+			m[name] = uintptr(r.Uint())
+		}
 	}
-	syms.Typelinks = make([]string, count())
+	syms.Typelinks = make([]string, r.Count())
 	for i := range syms.Typelinks {
-		syms.Typelinks[i] = str()
+		syms.Typelinks[i] = r.String()
 	}
-	syms.Descs = map[string]uintptr{}
-	for n := count(); n > 0 && err == nil; n-- {
-		k := str()
-		syms.Descs[k] = uintptr(uv())
+	if r.Err() != nil {
+		return nil, nil, r.Err()
 	}
-	if err != nil {
-		return nil, nil, err
-	}
-	return syms, data, nil
+	return syms, r.Rest(), nil
 }
