@@ -19,7 +19,7 @@ func TestRoundTrip(t *testing.T) {
 		r.Uint()
 		r.Int()
 		r.Bool()
-		r.String()
+		_ = r.String()
 		r.Bytes()
 		if r.Err() == nil {
 			t.Fatalf("a truncation to %d of %d bytes read without error", n, len(w.Buf))
