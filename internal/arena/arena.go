@@ -146,6 +146,19 @@ func (a *Arena) Reset() error {
 	return nil
 }
 
+// Release returns the physical pages of [p, p+n) to the kernel
+// (madvise(MADV_DONTNEED)), the scavenger's sysUnused: the range stays
+// reserved and in use, and reads as zeros when touched again. p and n must
+// be page-aligned and the range must lie in the arena's writable part; it
+// reports whether the kernel released it.
+func (a *Arena) Release(p, n uintptr) bool {
+	if p%4096 != 0 || n%4096 != 0 || !a.Writable(p, n) {
+		return false
+	}
+	_, _, errno := unix.Syscall(unix.SYS_MADVISE, p, n, unix.MADV_DONTNEED)
+	return errno == 0
+}
+
 // SetReadOnly makes [Lo(), bound) read-only: from now on the store accessors
 // refuse any write that touches it. The loader calls it once the image is
 // written, before the program runs; bound must lie in the arena and be

@@ -686,7 +686,7 @@ func (c *Compiler) boot() {
 		return
 	}
 	rt := c.lp.Runtime
-	for _, name := range []string{"main", "fatalpanic", "runTimer"} {
+	for _, name := range []string{"main", "fatalpanic", "runTimer", "runfinq"} {
 		if fn := rt.Func(name); fn != nil {
 			c.declare(fn).HostOnly = true
 		}

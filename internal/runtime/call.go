@@ -87,7 +87,7 @@ func newstack(mp *m, gp *g, nfp uintptr, callee *bytecode.Func) int {
 	if gp.stackguard0.Load() == stackPreempt {
 		// Yield before the call: re-run the CALL when rescheduled.
 		gp.pc--
-		goschedPreempt(mp, gp)
+		goschedPreempt(mp, gp, gp.pc)
 		return stStop
 	}
 	need := uintptr(callee.FrameSize) + bytecode.HeaderSize

@@ -493,6 +493,8 @@ func resumeBlocked(mp *m, gp *g) int {
 		return selectResume(mp, gp, r)
 	case resumeReflectSelect:
 		return reflectSelectResume(mp, gp, r)
+	case resumeFinalizer:
+		deliverFinalizer(mp, gp.fp+uintptr(r.dst))
 	}
 	return stContinue
 }

@@ -123,7 +123,7 @@ func AllocTwiceThenSafepoint() (during, atSafepoint uint64, stopRequested bool) 
 	during = vm.gcController.cycles
 	stopRequested = gp.stackguard0.Load() == stackPreempt
 
-	goschedPreempt(mp, gp)
+	goschedPreempt(mp, gp, gp.pc)
 	yieldCommit(mp) // as schedule does once execute returns
 	atSafepoint = vm.gcController.cycles - during
 	if globrunqget(mp) != gp {
@@ -196,7 +196,7 @@ func Gen(gp *G) uint32                     { return gp.gen }
 func Gfput(pp *P, gp *G)                   { gfput(pp, gp) }
 func Gfget(pp *P) *G                       { return gfget(&m{p: pp, vm: pp.vm}, pp) }
 func Gcount(pp *P) int                     { return gcount(pp.vm) }
-func FreeStack(pp *P, lo, size uintptr)    { stackfree(pp.vm, stack{lo, lo + size}) }
+func FreeStack(pp *P, lo, size uintptr)    { stackfree(&m{p: pp, vm: pp.vm}, stack{lo, lo + size}) }
 func PFreeLen(pp *P) int                   { return int(pp.gFree.n) }
 func SchedFreeLen(pp *P) (stack, noStack int) {
 	return int(pp.vm.sched.gFree.stack.n), int(pp.vm.sched.gFree.noStack.n)

@@ -62,6 +62,11 @@ func execute(mp *m, gp *g) {
 	mp.curg = gp
 	gp.m = mp
 	gp.atomicstatus.Store(_Grunning)
+	gp.stopPC = 0
+	if mp.vm.gcController.triggerPending {
+		// A cycle is due: stop at the first safepoint.
+		gp.stackguard0.Store(stackPreempt)
+	}
 	if gp.resume.kind != resumeNone {
 		if resumeBlocked(mp, gp) != stContinue || gp.atomicstatus.Load() != _Grunning {
 			return
@@ -486,7 +491,7 @@ func execute(mp *m, gp *g) {
 					// The time slice is over: yield before the call,
 					// which runs again when the goroutine does.
 					gp.pc--
-					goschedPreempt(mp, gp)
+					goschedPreempt(mp, gp, gp.pc)
 					return
 				}
 				if call(mp, gp, callee, nfp, 0, uint64(gp.fn.Index)<<32|uint64(pc)) != stContinue {
@@ -545,7 +550,9 @@ func execute(mp *m, gp *g) {
 		// A loop's back edge: the preemption check.
 		if mp.budget--; mp.budget <= 0 || gp.stackguard0.Load() == stackPreempt {
 			gp.pc, gp.fp = pc, mem.Addr(fpp)
-			goschedPreempt(mp, gp)
+			// The back edge is the branch just run: in is its address
+			// in code.
+			goschedPreempt(mp, gp, int32((uintptr(unsafe.Pointer(in))-uintptr(unsafe.Pointer(&code[0])))/unsafe.Sizeof(*in)))
 			return
 		}
 		continue

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"math/bits"
+
 	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
@@ -8,23 +10,98 @@ import (
 // The allocator follows malloc.go's design: size classes; per-P mcaches
 // holding one span per span class; mcentrals handing out spans with free
 // space; and mheap, which carves spans out of the arena's heap region a page
-// at a time. Objects smaller than 16 bytes without pointers share 16-byte
-// blocks through the tiny allocator.
+// at a time and takes back the spans the sweeper empties (mheap.go). Objects
+// smaller than 16 bytes without pointers share 16-byte blocks through the
+// tiny allocator.
 //
-// Every heap object's type is recorded in its span, so the collector (a
-// later change) can find each object's pointers. Until it lands nothing is
-// freed, except stacks, which return to the stack pool.
+// Where a heap object's pointers are (mbitmap.go's scheme since Go 1.22):
+//
+//   - a scan span of objects of at most minSizeForMallocHeader bytes keeps
+//     one bit per word of the span in its last pages' tail, in the arena
+//     (heapBitsInSpan): 1/64 of the span. mallocgc writes an object's bits
+//     from its type's pointer mask when it allocates it;
+//   - a larger object in a small-object span has its type recorded per
+//     slot (mspan.types): where gc puts an 8-byte malloc header in front of
+//     the object, gort keeps the same word on the host side of the span, so
+//     that an object's address stays its slot's and a program that writes
+//     past an object cannot forge the type the collector trusts;
+//   - a large object's span records its type (largeType).
+//
+// Alloc and mark bits are per span, one bit per slot (allocBits,
+// gcmarkBits). The sweeper makes the mark bits the next cycle's alloc bits,
+// as the real one swaps gcmarkBits into allocBits. They are host memory:
+// the allocator's record of which slots are in use must be one a program
+// cannot rewrite, or a forged bit would hand out one slot twice.
 
-// mspan is a run of pages holding objects of one size class, or one large
-// object.
+const minSizeForMallocHeader = 512 // gc's: 8 words of bits per object at most
+
+// Span states, as the real mSpanState.
+const (
+	mSpanDead   = iota // not a span
+	mSpanInUse         // heap objects
+	mSpanManual        // goroutine stacks, which the sweeper never frees
+	mSpanFree          // pages in the page heap's free runs
+)
+
+// mspan is a run of pages holding objects of one size class, one large
+// object, or goroutine stacks.
 type mspan struct {
 	base      uintptr
 	npages    uintptr
+	state     uint8
 	spanclass uint8 // size class << 1 | noscan
 	elemsize  uintptr
 	nelems    uintptr
-	freeindex uintptr
-	types     []*bytecode.Type // the type of each allocated object
+	// freeindex is where the search for a free slot resumes: every slot
+	// below it is allocated or was skipped as allocated.
+	freeindex  uintptr
+	allocCount uintptr
+	allocBits  []uint64
+	gcmarkBits []uint64
+	// heapBits is the arena address of the span's pointer bitmap (one
+	// bit per word of the span), or 0 if the span has none.
+	heapBits uintptr
+	// types holds the type of each object of a scan span whose objects
+	// are too large for heap bits; largeType and largeSize those of a
+	// large object (its size as requested: an array's elements repeat the
+	// type's mask up to it).
+	types     []*bytecode.Type
+	largeType *bytecode.Type
+	largeSize uintptr
+	// needzero marks a span whose free slots may hold old objects' bytes:
+	// mallocgc clears a slot before handing it out.
+	needzero bool
+	// scavenged marks a free run whose pages went back to the kernel.
+	scavenged bool
+	// index is the span's place in mheap.allspans, or in mheap.free.
+	index int
+}
+
+func (s *mspan) noscan() bool { return s.spanclass&1 != 0 }
+
+func (s *mspan) isAllocated(i uintptr) bool { return s.allocBits[i/64]&(1<<(i%64)) != 0 }
+
+func (s *mspan) isMarked(i uintptr) bool { return s.gcmarkBits[i/64]&(1<<(i%64)) != 0 }
+
+func (s *mspan) setMarked(i uintptr) { s.gcmarkBits[i/64] |= 1 << (i % 64) }
+
+// nextFreeIndex returns the first free slot at or after freeindex, or
+// nelems if the span is full.
+func (s *mspan) nextFreeIndex() uintptr {
+	i := s.freeindex
+	for i < s.nelems {
+		w := ^s.allocBits[i/64] >> (i % 64)
+		if w != 0 {
+			i += uintptr(bits.TrailingZeros64(w))
+			break
+		}
+		i = (i/64 + 1) * 64
+	}
+	if i > s.nelems {
+		i = s.nelems
+	}
+	s.freeindex = i
+	return i
 }
 
 // mcache is a P's private cache of spans: no lock on the fast path.
@@ -34,16 +111,21 @@ type mcache struct {
 	tiny       uintptr
 	tinyoffset uintptr
 	stats      allocStats // for ReadMemStats (mstats.go)
+	// The pointer mask of the type allocated last, which an allocation
+	// loop allocates again.
+	lastType *bytecode.Type
+	lastMask *ptrMask
 }
 
-// mcentral hands spans of one span class to mcaches.
+// mcentral hands spans of one span class to mcaches: those the sweeper
+// found with free slots.
 type mcentral struct {
 	heap    *mheapT
 	lock    mutex
 	partial []*mspan
 }
 
-// mheap owns the heap region of the arena.
+// mheapT owns the heap region of the arena.
 type mheapT struct {
 	lock      mutex
 	next      uintptr // first page never handed out
@@ -51,8 +133,16 @@ type mheapT struct {
 	spans     []*mspan // by page number from heapStart
 	central   [2 * len(classSize)]mcentral
 	heapStart uintptr
-	// inuse counts the bytes in spans handed out.
-	inuse uintptr
+	// allspans are the spans in use (objects and stacks), which the
+	// sweeper visits; free holds the free runs of pages.
+	allspans []*mspan
+	free     []*mspan
+	// inuse counts the bytes in spans handed out; released the bytes of
+	// free runs whose pages went back to the kernel.
+	inuse    uintptr
+	released uintptr
+	// stackInuse counts the bytes of stack spans (part of inuse).
+	stackInuse uintptr
 }
 
 func mallocinit(h *mheapT, mem *arena.Arena, heapStart uintptr) {
@@ -66,30 +156,114 @@ func mallocinit(h *mheapT, mem *arena.Arena, heapStart uintptr) {
 	h.lock.rank = lockRankMheap
 }
 
-// allocSpan takes npages fresh pages from the heap.
-func (h *mheapT) allocSpan(mp *m, npages uintptr) *mspan {
+// allocSpan takes npages pages from the heap: the smallest free run that
+// holds them (the lowest of those), or fresh pages from the top. The
+// pages are zero.
+func (h *mheapT) allocSpan(mp *m, npages uintptr, state uint8) *mspan {
 	lock(mp, &h.lock)
 	defer unlock(mp, &h.lock)
-	base := h.next
 	size := npages * pageSize
-	if base+size > h.end || base+size < base {
-		// The program asked for more than the arena holds: its error,
-		// worded as the real mcache's.
-		panic(fatalError{msg: "out of memory", before: "runtime: out of memory: cannot allocate " +
-			itoa(int64(size)) + "-byte block (" + itoa(int64(h.inuse)) + " in use)\n"})
+	var s *mspan
+	for _, f := range h.free {
+		if f.npages >= npages && (s == nil || f.npages < s.npages || f.npages == s.npages && f.base < s.base) {
+			s = f
+		}
 	}
-	h.next += size
-	mp.vm.mem.SetInUse(h.next) // before the pages are handed out
-	s := &mspan{base: base, npages: npages}
-	first := (base - h.heapStart) / pageSize
-	for uintptr(len(h.spans)) < first+npages {
+	if s != nil {
+		h.removeFree(s)
+		if s.npages > npages {
+			rest := &mspan{base: s.base + size, npages: s.npages - npages, scavenged: s.scavenged}
+			h.insertFree(rest)
+			s.npages = npages
+		}
+		if !s.scavenged && !mp.vm.mem.Memclr(s.base, size) {
+			throw("allocSpan: a free run outside the arena")
+		}
+		*s = mspan{base: s.base, npages: npages}
+	} else {
+		base := h.next
+		if base+size > h.end || base+size < base {
+			// The program asked for more than the arena holds: its error,
+			// worded as the real mcache's.
+			panic(fatalError{msg: "out of memory", before: "runtime: out of memory: cannot allocate " +
+				itoa(int64(size)) + "-byte block (" + itoa(int64(h.inuse)) + " in use)\n"})
+		}
+		h.next += size
+		mp.vm.mem.SetInUse(h.next) // before the pages are handed out
+		s = &mspan{base: base, npages: npages}
+	}
+	s.state = state
+	h.setSpans(s)
+	s.index = len(h.allspans)
+	h.allspans = append(h.allspans, s)
+	h.inuse += size
+	if state == mSpanManual {
+		h.stackInuse += size
+	}
+	return s
+}
+
+// setSpans points the page table's entries for s's pages at s.
+func (h *mheapT) setSpans(s *mspan) {
+	first := (s.base - h.heapStart) / pageSize
+	for uintptr(len(h.spans)) < first+s.npages {
 		h.spans = append(h.spans, nil)
 	}
-	for i := uintptr(0); i < npages; i++ {
+	for i := uintptr(0); i < s.npages; i++ {
 		h.spans[first+i] = s
 	}
-	h.inuse += size
-	return s
+}
+
+// freeSpan returns s's pages to the page heap, merged with the free runs
+// on either side.
+func (h *mheapT) freeSpan(mp *m, s *mspan) {
+	lock(mp, &h.lock)
+	defer unlock(mp, &h.lock)
+	size := s.npages * pageSize
+	h.inuse -= size
+	if s.state == mSpanManual {
+		h.stackInuse -= size
+	}
+	last := h.allspans[len(h.allspans)-1]
+	last.index = s.index
+	h.allspans[s.index] = last
+	h.allspans = h.allspans[:len(h.allspans)-1]
+	run := &mspan{base: s.base, npages: s.npages}
+	first := (s.base - h.heapStart) / pageSize
+	if first > 0 {
+		if prev := h.spans[first-1]; prev != nil && prev.state == mSpanFree && !prev.scavenged {
+			h.removeFree(prev)
+			run.base = prev.base
+			run.npages += prev.npages
+		}
+	}
+	if end := first + s.npages; end < uintptr(len(h.spans)) {
+		if next := h.spans[end]; next != nil && next.state == mSpanFree && !next.scavenged {
+			h.removeFree(next)
+			run.npages += next.npages
+		}
+	}
+	h.insertFree(run)
+}
+
+func (h *mheapT) insertFree(s *mspan) {
+	s.state = mSpanFree
+	s.index = len(h.free)
+	h.free = append(h.free, s)
+	h.setSpans(s)
+	if s.scavenged {
+		h.released += s.npages * pageSize
+	}
+}
+
+func (h *mheapT) removeFree(s *mspan) {
+	last := h.free[len(h.free)-1]
+	last.index = s.index
+	h.free[s.index] = last
+	h.free = h.free[:len(h.free)-1]
+	if s.scavenged {
+		h.released -= s.npages * pageSize
+	}
 }
 
 // spanOf returns the span holding p, or nil.
@@ -100,19 +274,18 @@ func (h *mheapT) spanOf(p uintptr) *mspan {
 	return h.spans[(p-h.heapStart)/pageSize]
 }
 
-// objectType returns the type of the heap object that starts at p, and
-// whether one does: the allocator's own record, which the program cannot
-// forge, of what an arena address holds.
-func (h *mheapT) objectType(p uintptr) (*bytecode.Type, bool) {
+// findObject returns the allocated heap object that holds p: its start
+// and its span, or 0 if p is in no allocated object.
+func (h *mheapT) findObject(p uintptr) (uintptr, *mspan) {
 	s := h.spanOf(p)
-	if s == nil || s.elemsize == 0 {
-		return nil, false
+	if s == nil || s.state != mSpanInUse {
+		return 0, nil
 	}
-	off := p - s.base
-	if off%s.elemsize != 0 || off/s.elemsize >= s.freeindex {
-		return nil, false
+	i := (p - s.base) / s.elemsize
+	if i >= s.nelems || !s.isAllocated(i) {
+		return 0, nil
 	}
-	return s.types[off/s.elemsize], true
+	return s.base + i*s.elemsize, s
 }
 
 // cacheSpan gets a span with free objects of span class spc.
@@ -126,11 +299,22 @@ func (c *mcentral) cacheSpan(mp *m, spc uint8) *mspan {
 	}
 	unlock(mp, &c.lock)
 	class := spc >> 1
-	s := c.heap.allocSpan(mp, uintptr(classPages[class]))
+	s := c.heap.allocSpan(mp, uintptr(classPages[class]), mSpanInUse)
 	s.spanclass = spc
 	s.elemsize = uintptr(classSize[class])
-	s.nelems = s.npages * pageSize / s.elemsize
-	s.types = make([]*bytecode.Type, s.nelems)
+	spanBytes := s.npages * pageSize
+	if spc&1 == 0 && s.elemsize <= minSizeForMallocHeader {
+		// The span's tail holds its heap bits, one per word.
+		bitmap := spanBytes / 64
+		s.heapBits = s.base + spanBytes - bitmap
+		spanBytes -= bitmap
+	}
+	s.nelems = spanBytes / s.elemsize
+	s.allocBits = make([]uint64, (s.nelems+63)/64)
+	s.gcmarkBits = make([]uint64, len(s.allocBits))
+	if spc&1 == 0 && s.heapBits == 0 {
+		s.types = make([]*bytecode.Type, s.nelems)
+	}
 	return s
 }
 
@@ -141,18 +325,25 @@ func (c *mcache) refill(mp *m, spc uint8) *mspan {
 	return s
 }
 
+// releaseAll drops the mcache's spans and tiny block, as the real one does
+// before a cycle: the sweeper sees every span, and hands those with room
+// back through the mcentrals.
+func (c *mcache) releaseAll() {
+	c.alloc = [len(c.alloc)]*mspan{}
+	c.tiny, c.tinyoffset = 0, 0
+}
+
 // mallocgc allocates a zeroed object of size bytes and type typ (nil for
 // untyped memory such as a string's bytes).
 func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
-	if mp.vm.debug.gcTrigger {
-		gcRecordTrigger(mp)
-	}
 	if size == 0 {
 		return mp.vm.zerobase
 	}
 	c := mp.p.mcache
 	noscan := typ == nil || !typ.HasPtrs
-	if noscan && size < tinySize {
+	var p uintptr
+	switch {
+	case noscan && size < tinySize:
 		// The tiny allocator: pack small pointer-free objects into one
 		// 16-byte block, aligned as their size requires.
 		off := c.tinyoffset
@@ -165,28 +356,24 @@ func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
 			off = alignUp(off, 2)
 		}
 		if off+size <= tinySize && c.tiny != 0 {
-			p := c.tiny + off
+			p = c.tiny + off
 			c.tinyoffset = off + size
 			c.stats.tinyAllocs++
 			return p
 		}
-		p := c.allocSmall(mp, tinySize, true, nil)
+		p = c.allocSmall(mp, tinySize, true, nil)
 		c.tiny = p
 		c.tinyoffset = size
-		return p
+	case size <= maxSmallSize:
+		p = c.allocSmall(mp, size, noscan, typ)
+	default:
+		p = c.allocLarge(mp, size, noscan, typ)
 	}
-	if size <= maxSmallSize {
-		return c.allocSmall(mp, size, noscan, typ)
+	if typ != nil && typ == mp.vm.abiType {
+		mp.vm.abiTypeObjs[p] = true
 	}
-	npages := (size + pageSize - 1) / pageSize
-	s := mp.vm.mheap.allocSpan(mp, npages)
-	s.elemsize = npages * pageSize
-	s.nelems = 1
-	s.freeindex = 1
-	s.types = []*bytecode.Type{typ}
-	c.stats.largeAlloc += uint64(s.elemsize)
-	c.stats.largeAllocCount++
-	return s.base
+	gcAllocated(mp)
+	return p
 }
 
 func (c *mcache) allocSmall(mp *m, size uintptr, noscan bool, typ *bytecode.Type) uintptr {
@@ -195,14 +382,90 @@ func (c *mcache) allocSmall(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 		spc |= 1
 	}
 	s := c.alloc[spc]
-	if s == nil || s.freeindex == s.nelems {
+	if s == nil || s.nextFreeIndex() == s.nelems {
 		s = c.refill(mp, spc)
+		s.nextFreeIndex()
 	}
 	i := s.freeindex
 	s.freeindex++
-	s.types[i] = typ
+	s.allocBits[i/64] |= 1 << (i % 64)
+	s.allocCount++
+	p := s.base + i*s.elemsize
+	vm := mp.vm
+	if s.needzero && !vm.mem.Memclr(p, s.elemsize) {
+		throw("mallocgc: a slot outside the arena")
+	}
+	switch {
+	case s.heapBits != 0:
+		c.writeHeapBits(mp, s, i, typ, size)
+	case s.types != nil:
+		s.types[i] = typ
+	}
 	c.stats.smallAllocCount[spc>>1]++
-	return s.base + i*s.elemsize
+	vm.gcController.heapLive += uint64(s.elemsize)
+	return p
+}
+
+func (c *mcache) allocLarge(mp *m, size uintptr, noscan bool, typ *bytecode.Type) uintptr {
+	npages := (size + pageSize - 1) / pageSize
+	s := mp.vm.mheap.allocSpan(mp, npages, mSpanInUse)
+	s.elemsize = npages * pageSize
+	s.nelems = 1
+	s.freeindex = 1
+	s.allocCount = 1
+	s.allocBits = []uint64{1}
+	s.gcmarkBits = []uint64{0}
+	if noscan {
+		s.spanclass = 1
+	} else {
+		s.largeType, s.largeSize = typ, size
+	}
+	c.stats.largeAlloc += uint64(s.elemsize)
+	c.stats.largeAllocCount++
+	mp.vm.gcController.heapLive += uint64(s.elemsize)
+	return s.base
+}
+
+// writeHeapBits records where the pointers of slot i of s are: typ's mask,
+// repeated for each element of an array of size bytes, and no pointer in
+// the rest of the slot.
+func (c *mcache) writeHeapBits(mp *m, s *mspan, i uintptr, typ *bytecode.Type, size uintptr) {
+	words := s.elemsize / 8 // at most 64
+	var bitsOf uint64
+	if m := c.maskOf(mp, typ); m != nil {
+		one := m.bits[0]
+		for off := uintptr(0); off+m.nwords <= words && off < size/8; off += m.nwords {
+			bitsOf |= one << off
+		}
+	}
+	vm := mp.vm
+	w := i * words // the slot's first word in the span
+	addr := s.heapBits + w/64*8
+	shift := w % 64
+	var keep uint64 = ^uint64(0)
+	if words < 64 {
+		keep = ^((uint64(1)<<words - 1) << shift)
+	} else {
+		keep = 0
+	}
+	old := vm.ld(addr)
+	vm.st(addr, old&keep|bitsOf<<shift)
+	if shift+words > 64 {
+		// The slot's bits continue in the next word.
+		n := shift + words - 64
+		old := vm.ld(addr + 8)
+		vm.st(addr+8, old&^(uint64(1)<<n-1)|bitsOf>>(64-shift))
+	}
+}
+
+// maskOf returns typ's pointer mask, through the mcache's one-entry cache.
+func (c *mcache) maskOf(mp *m, typ *bytecode.Type) *ptrMask {
+	if typ == c.lastType && c.lastMask != nil {
+		return c.lastMask
+	}
+	m := typePtrMask(mp.vm, typ)
+	c.lastType, c.lastMask = typ, m
+	return m
 }
 
 func alignUp(n, a uintptr) uintptr { return (n + a - 1) &^ (a - 1) }

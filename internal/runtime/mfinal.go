@@ -1,27 +1,206 @@
 package runtime
 
-import "gort/internal/bytecode"
+import (
+	"slices"
 
-// Finalizers and cleanups: runtime.SetFinalizer and the checks of
-// runtime.AddCleanup. There is no collector yet, so no object becomes
-// unreachable and nothing queued here ever runs; what holds already is
-// every check the real runtime makes on the arguments, with its fatal
-// errors (SetFinalizer throws) and panics (AddCleanup, in Go), and the
-// "finalizer already set" rule, which needs the set of objects that have
-// a finalizer (vm.finalizers).
+	"gort/internal/bytecode"
+)
 
-// findObject returns the heap object that holds p: its start and its
-// span, or 0 if p is in no allocated object.
-func (h *mheapT) findObject(p uintptr) (uintptr, *mspan) {
-	s := h.spanOf(p)
-	if s == nil || s.elemsize == 0 {
-		return 0, nil
+// Finalizers and cleanups: runtime.SetFinalizer and runtime.AddCleanup,
+// with every check the real runtime makes on the arguments, its fatal
+// errors (SetFinalizer throws) and panics (AddCleanup, in Go).
+//
+// A finalizer is a record on the host, by object (vm.finalizers), as the
+// real runtime keeps a special on the object's span. The collector treats
+// it as the real one does (roots.go, item 8): the finalizer's funcval and
+// everything the object points at are roots, the object itself is not.
+// A cycle that finds the object unmarked resurrects it, queues the call
+// and drops the record, so a finalizer runs once, and an object that
+// points at another object with a finalizer keeps that one alive until
+// its own finalizer has run and it has died again: finalizers run in
+// dependency order. A cleanup keeps its closure alive but not its object,
+// and runs once the object is unreachable, after any finalizer of it.
+//
+// Queued calls run on the finalizer goroutine, runtime.runfinq, which the
+// runtime starts at the first queued call: it takes one call at a time
+// from nextFinalizer, a blocking native, and makes it through reflectcall,
+// so the call is pushed through the interpreter (the native contract).
+
+// finalizer is one object's finalizer: its funcval and its argument, the
+// object's pointer or an interface holding it, as the finalizer's
+// parameter type wants.
+type finalizer struct {
+	fn  uintptr
+	arg [2]uint64
+	// iface marks an interface argument: arg[0] is a type or an itab,
+	// arg[1] the object.
+	iface bool
+}
+
+// cleanup is one AddCleanup call: the closure that calls cleanup(arg),
+// and the object it waits for.
+type cleanup struct {
+	obj, fn uintptr
+}
+
+// markFinalizerRoots shades the collector's roots of item 8 and 9 of
+// roots.go.
+func markFinalizerRoots(w *gcWork) {
+	vm := w.vm
+	for obj, f := range vm.finalizers {
+		w.shade(f.fn)
+		if f.iface {
+			w.shade(uintptr(f.arg[0]))
+		}
+		// What the object points at, but not the object.
+		if base, s := vm.mheap.findObject(obj); base != 0 && !s.noscan() {
+			w.scanobject(base)
+		}
 	}
-	i := (p - s.base) / s.elemsize
-	if i >= s.freeindex {
-		return 0, nil
+	for _, c := range vm.cleanups {
+		w.shade(c.fn)
 	}
-	return s.base + i*s.elemsize, s
+	for _, f := range vm.finq {
+		w.shade(f.fn)
+		w.shade(uintptr(f.arg[0]))
+		w.shade(uintptr(f.arg[1]))
+	}
+}
+
+// marked reports whether the cycle marked the object holding p.
+func (h *mheapT) marked(p uintptr) bool {
+	base, s := h.findObject(p)
+	return base != 0 && s.isMarked((base-s.base)/s.elemsize)
+}
+
+// clearWeakHandles clears the weak pointers to objects that died, before
+// any finalizer resurrects them, as the real runtime does.
+func clearWeakHandles(w *gcWork) {
+	vm := w.vm
+	for obj, h := range vm.weakHandles {
+		if !vm.mheap.marked(obj) {
+			vm.mem.Store64(h, 0)
+			delete(vm.weakHandles, obj)
+		}
+	}
+}
+
+// queueFinalizers queues the finalizers of the objects that died, in
+// address order so that a seeded run replays, and resurrects them.
+func queueFinalizers(mp *m, w *gcWork) {
+	vm := mp.vm
+	var dead []uintptr
+	for obj := range vm.finalizers {
+		if !vm.mheap.marked(obj) {
+			dead = append(dead, obj)
+		}
+	}
+	slices.Sort(dead)
+	for _, obj := range dead {
+		f := vm.finalizers[obj]
+		delete(vm.finalizers, obj)
+		if base, s := vm.mheap.findObject(obj); base != 0 {
+			// Its referents are marked already (markFinalizerRoots).
+			s.setMarked((base - s.base) / s.elemsize)
+		}
+		vm.finq = append(vm.finq, *f)
+	}
+}
+
+// queueCleanups queues the cleanups of the objects that died, by id.
+func queueCleanups(mp *m, w *gcWork) {
+	vm := mp.vm
+	var dead []uint64
+	for id, c := range vm.cleanups {
+		if !vm.mheap.marked(c.obj) {
+			dead = append(dead, id)
+		}
+	}
+	slices.Sort(dead)
+	for _, id := range dead {
+		vm.finq = append(vm.finq, finalizer{fn: vm.cleanups[id].fn})
+		delete(vm.cleanups, id)
+	}
+}
+
+// wakefing readies the finalizer goroutine, starting it at the first call.
+func wakefing(mp *m) {
+	vm := mp.vm
+	if vm.fing == nil {
+		fn := funcNamed(vm, "runtime.runfinq")
+		if fn == nil {
+			throw("runtime.runfinq is not in the image")
+		}
+		vm.fing = newproc1(mp, nil, fn, 0, 0, 0)
+		vm.fing.system = true
+		vm.nsystem++
+		runqput(mp.p, vm.fing, false)
+		return
+	}
+	if vm.fingWaiting {
+		vm.fingWaiting = false
+		goready(mp, vm.fing)
+	}
+}
+
+// nextFinalizer() (fn, frame unsafe.Pointer, size uint32): the next queued
+// call's funcval and argument block. With none queued it parks the
+// finalizer goroutine, and delivers the call when the collector queues
+// one and readies it.
+func nativeNextFinalizer(mp *m, gp *g, fp uintptr) int {
+	vm := mp.vm
+	if len(vm.finq) == 0 {
+		gp.resume = resumeState{kind: resumeFinalizer, dst: int32(fp - gp.fp)}
+		vm.fingWaiting = true
+		gopark(mp, gp, "finalizer wait")
+		return stStop
+	}
+	deliverFinalizer(mp, fp)
+	return stContinue
+}
+
+// deliverFinalizer writes nextFinalizer's results for the queue's first
+// call: the block holds the argument and room for the results.
+func deliverFinalizer(mp *m, fp uintptr) {
+	vm := mp.vm
+	f := vm.finq[0]
+	vm.finq = vm.finq[1:]
+	if len(vm.finq) == 0 {
+		vm.finq = nil
+	}
+	code, _ := vm.mem.Load64(f.fn)
+	callee, ok := funcForCode(vm, code)
+	if !ok {
+		throw("deliverFinalizer: a finalizer's funcval has no code")
+	}
+	size := uintptr(callee.ArgSize)
+	frame := mallocgc(mp, max(size, 8), conservativeType(mp, "runtime.finalizer frame", alignUp(max(size, 8), 8)))
+	if f.iface {
+		vm.mem.MustWriteWords(frame, f.arg[:])
+	} else if f.arg[0] != 0 {
+		vm.st(frame, f.arg[0])
+	}
+	vm.mem.MustWriteWords(fp, []uint64{uint64(f.fn), uint64(frame), uint64(size)})
+}
+
+// addCleanup(ptr unsafe.Pointer, fn func()) uint64: records a cleanup and
+// returns its id.
+func nativeAddCleanup(mp *m, gp *g, fp uintptr) int {
+	vm := mp.vm
+	obj, fn := uintptr(vm.ld(fp)), uintptr(vm.ld(fp+8))
+	if vm.cleanups == nil {
+		vm.cleanups = map[uint64]*cleanup{}
+	}
+	vm.cleanupID++
+	vm.cleanups[vm.cleanupID] = &cleanup{obj: obj, fn: fn}
+	vm.st(fp+16, vm.cleanupID)
+	return stContinue
+}
+
+// stopCleanup(id uint64): cancels a cleanup not yet queued.
+func nativeStopCleanup(mp *m, gp *g, fp uintptr) int {
+	delete(mp.vm.cleanups, mp.vm.ld(fp))
+	return stContinue
 }
 
 // isTinySpan reports whether s is a span of the tiny allocator's blocks,
@@ -83,13 +262,25 @@ func nativeSetFinalizer(mp *m, gp *g, fp uintptr) int {
 		return throwSetFinalizerAfter(mp, gp, cannotPass, "if itab := assertE2I2(ityp, efaceOf(&obj)._type); itab != nil {",
 			`throw("runtime.SetFinalizer: cannot pass " + toRType(etyp).string() + " to finalizer " + toRType(ftyp).string())`)
 	}
-	if vm.finalizers[obj] {
+	if vm.finalizers[obj] != nil {
 		return throwSetFinalizer(mp, gp, prefix+"finalizer already set", `throw("runtime.SetFinalizer: finalizer already set")`)
 	}
 	if vm.finalizers == nil {
-		vm.finalizers = map[uintptr]bool{}
+		vm.finalizers = map[uintptr]*finalizer{}
 	}
-	vm.finalizers[obj] = true
+	f := &finalizer{fn: uintptr(vm.ld(fp + 24)), arg: [2]uint64{uint64(obj)}}
+	if fint := uintptr(vm.ld(params)); bytecode.Kind(vm.ld8(fint+abiOffKind)&abiKindMask) == bytecode.Interface {
+		f.iface = true
+		f.arg = [2]uint64{uint64(etyp.Desc), uint64(obj)}
+		if vm.ld(fint+abiOffIMethods+8) != 0 {
+			tab, missing := getitab(mp, typeAt(vm, fint), etyp)
+			if tab == 0 {
+				throw("SetFinalizer: no itab for an interface the type implements: " + missing)
+			}
+			f.arg[0] = uint64(tab)
+		}
+	}
+	vm.finalizers[obj] = f
 	return stContinue
 }
 
@@ -220,8 +411,8 @@ func nativeFindObject(mp *m, gp *g, fp uintptr) int {
 }
 
 // closesOver(fv, base, end uintptr) bool: whether the closure object fv
-// holds a pointer into [base, end). The allocator's record of each object's
-// type says where its pointers are; a closure in static data (a top-level
+// holds a pointer into [base, end). The heap's pointer bits say where an
+// object's pointers are; a closure in static data (a top-level
 // function's) holds none. gc captures a variable that is never reassigned
 // by value, in the closure itself; go/ssa captures every variable by
 // reference, through a heap cell, so the cells the closure points at are
@@ -237,18 +428,14 @@ func nativeClosesOver(mp *m, gp *g, fp uintptr) int {
 		if start != obj || obj == 0 {
 			return
 		}
-		t := s.types[(obj-s.base)/s.elemsize]
-		if t == nil {
-			return
-		}
-		pointerWords(t, 0, func(off uintptr) {
-			p := uintptr(vm.ld(obj + off))
+		for _, w := range objectPointerWords(vm, obj, s) {
+			p := uintptr(vm.ld(w))
 			if p >= base && p < end {
 				found = true
 			} else if depth == 0 {
 				scan(p, 1)
 			}
-		})
+		}
 	}
 	scan(fv, 0)
 	vm.st8(fp+24, uint8(b2u(found)))
@@ -267,7 +454,9 @@ func pointerWords(t *bytecode.Type, off uintptr, f func(off uintptr)) {
 		f(off)
 	case bytecode.Interface:
 		f(off + 8) // the data word; the first is a type or an itab
-	case bytecode.Struct:
+	case bytecode.Struct, bytecode.Invalid:
+		// A kindless type is reflect's frame type (runtimeDescType),
+		// whose pointer words are its fields.
 		for _, fl := range t.Fields {
 			pointerWords(fl.Type, off+fl.Offset, f)
 		}

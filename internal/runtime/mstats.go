@@ -1,11 +1,17 @@
 package runtime
 
+import (
+	"math"
+	"time"
+)
+
 // Memory statistics: runtime.ReadMemStats. Each P's mcache counts what it
 // allocates, as the real mcache does before it flushes to the heap's
 // consistent stats (mstats.go, mcache.go): objects by size class, large
 // objects and their bytes, and tiny allocations that share a block. The
 // real ReadMemStats stops the world to sum them; gort runs one M, so the
-// Ps' counters are still while the native runs.
+// Ps' counters are still while the native runs. The collector counts what
+// it frees and its cycles (gcControllerState).
 
 // allocStats are one mcache's allocation counters.
 type allocStats struct {
@@ -15,9 +21,8 @@ type allocStats struct {
 	largeAllocCount uint64
 }
 
-// readmemstats(s *heapStats): the words of runtime.heapStats, in order:
-// mallocs, totalAlloc, heapSys, heapInuse, then per size class (61 of them,
-// as MemStats.BySize) the class's size, then its object count.
+// readmemstats(s *heapStats): the words of runtime.heapStats, in order
+// (internal/vmruntime/runtime/mstats.go).
 func nativeReadmemstats(mp *m, gp *g, fp uintptr) int {
 	vm := mp.vm
 	s := uintptr(vm.ld(fp))
@@ -31,21 +36,48 @@ func nativeReadmemstats(mp *m, gp *g, fp uintptr) int {
 			sum.smallAllocCount[i] += n
 		}
 	}
+	c := &vm.gcController
+	h := &vm.mheap
 	mallocs := sum.largeAllocCount + sum.tinyAllocs
 	total := sum.largeAlloc
 	for i, n := range sum.smallAllocCount {
 		mallocs += n
 		total += n * uint64(classSize[i])
 	}
-	h := &vm.mheap
-	vm.st(s, mallocs)
-	vm.st(s+8, total)
-	vm.st(s+16, uint64(h.next-h.heapStart))
-	vm.st(s+24, uint64(h.inuse))
-	const bySize = 61
-	for i := uintptr(0); i < bySize; i++ {
-		vm.st(s+32+8*i, uint64(classSize[i]))
-		vm.st(s+32+8*bySize+8*i, sum.smallAllocCount[i])
+	// A tiny object is freed with its block: the real runtime counts
+	// each one freed as it is allocated, so that the live objects are the
+	// blocks.
+	frees := c.frees + sum.tinyAllocs
+	heapSys := uint64(h.next-h.heapStart) - uint64(h.stackInuse)
+	words := []uint64{
+		mallocs, frees, total, total - c.freedBytes,
+		heapSys, uint64(h.inuse - h.stackInuse), uint64(h.released), uint64(h.stackInuse),
+		c.heapGoal, c.lastGC, c.pauseTotal, c.cycles, uint64(c.numForced),
+		math.Float64bits(gcCPUFraction(vm)), gcSys(vm),
 	}
+	words = append(words, c.pauseNs[:]...)
+	words = append(words, c.pauseEnd[:]...)
+	for i := range 61 {
+		words = append(words, uint64(classSize[i]))
+	}
+	words = append(words, sum.smallAllocCount[:61]...)
+	words = append(words, c.smallFreeCount[:61]...)
+	vm.mem.MustWriteWords(s, words)
 	return stContinue
+}
+
+// gcCPUFraction is the share of the program's time spent in cycles.
+func gcCPUFraction(vm *vm) float64 {
+	return float64(vm.gcController.pauseTotal) / float64(max(time.Since(vm.start), 1))
+}
+
+// gcSys is the collector's metadata in the arena: the spans' heap bits.
+func gcSys(vm *vm) uint64 {
+	var n uint64
+	for _, s := range vm.mheap.allspans {
+		if s.heapBits != 0 {
+			n += uint64(s.npages * pageSize / 64)
+		}
+	}
+	return n
 }

@@ -37,11 +37,9 @@ var nativeTable = map[string]nativeFunc{
 	},
 	"runtime.NumGoroutine": func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
-		vm.st(fp, uint64(gcount(vm)))
+		vm.st(fp, uint64(gcount(vm)-vm.nsystem))
 		return stContinue
 	},
-	// No collector yet (README: what does not work yet): GC collects nothing.
-	"runtime.GC": func(mp *m, gp *g, fp uintptr) int { return stContinue },
 	"runtime.GOMAXPROCS": func(mp *m, gp *g, fp uintptr) int {
 		mp.vm.st(fp+8, uint64(len(mp.vm.allp)))
 		return stContinue

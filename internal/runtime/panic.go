@@ -54,9 +54,9 @@ type _panic struct {
 
 // _defer is a view of a defer record in the arena. The program can
 // rewrite any of its words, so each is validated where it is used: the
-// record itself must be a defer record the allocator handed out (its link
-// could name anything), its size must be the one the record was allocated
-// for and its callee's argument size, its code pointer an entry of the text
+// record itself must be a whole heap object with pointers (its link could
+// name anything), its size must fit that object and be its callee's
+// argument size, its code pointer an entry of the text
 // region, and its frame a frame on the goroutine's stack.
 type _defer struct {
 	vm *vm
@@ -74,7 +74,7 @@ func (d _defer) args() uintptr   { return d.p + deferHeader }
 // was allocated with.
 func (d _defer) size(vm *vm) uintptr {
 	n := uintptr(d.vm.ld(d.p + 40))
-	if t, ok := d.vm.mheap.objectType(d.p); !ok || t == nil || t.String != "runtime._defer" || t.Size-deferHeader != n {
+	if base, s := d.vm.mheap.findObject(d.p); base != d.p || s.noscan() || s.elemsize < deferHeader || n > s.elemsize-deferHeader {
 		panic(arena.Fault{Addr: d.p + 40})
 	}
 	return n

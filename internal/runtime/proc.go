@@ -102,6 +102,7 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 func schedinit(vm *vm) {
 	vm.sched.lock.rank = lockRankSched
 	mallocinit(&vm.mheap, vm.mem, vm.prog.HeapStart)
+	gcinit(vm)
 	parseGODEBUG(vm, os.Getenv("GODEBUG"))
 	itabsinit(vm)
 	procresize(vm, 1)
@@ -123,6 +124,13 @@ func parseGODEBUG(vm *vm, s string) {
 				vm.debug.moveStack = v == "1"
 			case "gortgctrigger":
 				vm.debug.gcTrigger = v == "1"
+			case "gctrace":
+				vm.gcController.trace = v != "" && v != "0"
+			case "gortgcstress":
+				n, _ := strconv.ParseUint(v, 10, 64)
+				vm.gcController.stressEvery = n
+			case "gortgcpoison":
+				vm.gcController.poison = v == "1"
 			}
 		}
 	}
@@ -182,7 +190,7 @@ func newproc1(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) *g 
 		allgadd(mp.vm, newg)
 	} else if newg.stack.hi-newg.stack.lo < size {
 		// fn's first frame does not fit the starting stack.
-		stackfree(vm, newg.stack)
+		stackfree(mp, newg.stack)
 		newg.stack = stackalloc(mp, size)
 	}
 	newg.stackguard0.Store(newg.stack.hi)
@@ -264,7 +272,7 @@ func gfput(pp *p, gp *g) {
 		throw("gfput: goroutine is not dead")
 	}
 	if gp.stack.hi-gp.stack.lo != fixedStack {
-		stackfree(pp.vm, gp.stack)
+		stackfree(pp.m, gp.stack)
 		gp.stack = stack{}
 		gp.stackguard0.Store(0)
 	}
@@ -434,6 +442,9 @@ func schedule(mp *m) {
 func findRunnable(mp *m) *g {
 	pp := mp.p
 	checkTimers(mp)
+	if vm := mp.vm; len(vm.finq) > 0 && (vm.fing == nil || vm.fingWaiting) {
+		wakefing(mp)
+	}
 	pp.schedtick++
 	if pp.schedtick%61 == 0 && mp.vm.sched.runqsize > 0 {
 		if gp := globrunqget(mp); gp != nil {
@@ -492,7 +503,8 @@ func yieldCommit(mp *m) {
 
 // goschedPreempt yields because gp's time slice is over, or because the
 // runtime asked it to stop at this safepoint (a GC trigger).
-func goschedPreempt(mp *m, gp *g) {
+func goschedPreempt(mp *m, gp *g, spc int32) {
+	gp.stopPC = spc + 1
 	gcSafepoint(mp, gp)
 	if gp.stackguard0.Load() == stackPreempt {
 		gp.stackguard0.Store(gp.stack.hi)

@@ -262,20 +262,19 @@ func init() {
 // and a pointer bitmap), allocates blocks of it and clears
 // them through the runtime. runtimeDescType gives such a descriptor a host
 // view, built once from its words and cached by address. The words are the
-// program's to write, so each is checked: the descriptor must be a whole
-// heap object the allocator made as an abi.Type, of no kind or struct
-// kind, with a
-// size, pointer prefix, alignment and bitmap that agree. Later writes to
-// it do not change the view; the collector, once it frees objects, has to
-// drop the views of freed descriptors. Other run-time kinds (PointerTo,
+// program's to write, so each is checked: the descriptor must be a live
+// heap object the allocator made as an abi.Type (vm.abiTypeObjs), of no
+// kind or struct kind, with a size,
+// pointer prefix, alignment and bitmap that agree. Later writes to it do
+// not change the view, and the collector keeps every descriptor with a
+// view alive (roots.go, item 5), so an address never names two types. Other run-time kinds (PointerTo,
 // SliceOf, MapOf, FuncOf, StructOf) have kind-specific parts the view
 // does not read yet, so their descriptors fault as before.
 func runtimeDescType(vm *vm, desc uintptr) *bytecode.Type {
 	if t, ok := vm.runtimeTypes[desc]; ok {
 		return t
 	}
-	at, ok := vm.mheap.objectType(desc)
-	if !ok || at == nil || at.String != "abi.Type" {
+	if !vm.abiTypeObjs[desc] {
 		return nil
 	}
 	size, ptrBytes := uintptr(vm.ld(desc)), uintptr(vm.ld(desc+8))

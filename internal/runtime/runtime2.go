@@ -37,6 +37,14 @@ type g struct {
 	fn *bytecode.Func
 	pc int32
 	fp uintptr
+	// stopPC, if not 0, is one past the safepoint instruction where the
+	// goroutine yielded when that is not the instruction before pc: a
+	// back edge (pc is the loop header) or a call it will re-run (pc is
+	// the call). The collector reads the top frame's map there.
+	stopPC int32
+	// system marks a goroutine the runtime runs for itself (the
+	// finalizer goroutine): NumGoroutine and tracebacks leave it out.
+	system bool
 
 	atomicstatus atomic.Uint32
 	goid         int64
@@ -245,4 +253,5 @@ const (
 	resumeRecv
 	resumeSelect
 	resumeReflectSelect // reflect.Select (reflectchan.go)
+	resumeFinalizer     // the finalizer goroutine's nextFinalizer (mfinal.go)
 )

@@ -1,8 +1,6 @@
 package runtime
 
-import (
-	"gort/internal/bytecode"
-)
+import "gort/internal/bytecode"
 
 // Goroutine stacks live in the arena and grow upward: a frame's fp is above
 // its caller's. A stack starts at 2 KiB and, when a call would run past
@@ -38,29 +36,48 @@ const (
 // which is how the scheduler asks a running goroutine to yield.
 const stackPreempt = 0
 
+// stackCacheSize is the span that stacks smaller than it are cut from, as
+// the real stackpool cuts them from 32 KiB spans.
+const stackCacheSize = 32 << 10
+
+// stackalloc returns a stack of n bytes (a power of two of at least
+// fixedStack). Stacks live in manual spans, which the sweeper never frees:
+// only stackfree returns them. A reused stack holds its last goroutine's
+// bytes; a frame's slots are written before they are read (the compiler
+// zeroes the pointer slots no map vouches for), so that is safe.
 func stackalloc(mp *m, n uintptr) stack {
-	// vm.stackpool keeps freed stacks by size for reuse.
+	// vm.stackpool keeps free stacks smaller than a span by size.
 	stackpool := mp.vm.stackpool
 	if free := stackpool[n]; len(free) > 0 {
 		lo := free[len(free)-1]
 		stackpool[n] = free[:len(free)-1]
 		return stack{lo, lo + n}
 	}
-	var lo uintptr
-	if n < pageSize {
-		lo = mallocgc(mp, n, nil)
-	} else {
-		s := mp.vm.mheap.allocSpan(mp, n/pageSize)
-		s.elemsize, s.nelems, s.freeindex = n, 1, 1
-		s.types = []*bytecode.Type{nil}
-		lo = s.base
+	if n < stackCacheSize {
+		s := mp.vm.mheap.allocSpan(mp, stackCacheSize/pageSize, mSpanManual)
+		for off := n; off < stackCacheSize; off += n {
+			stackpool[n] = append(stackpool[n], s.base+off)
+		}
+		return stack{s.base, s.base + n}
 	}
-	return stack{lo, lo + n}
+	s := mp.vm.mheap.allocSpan(mp, n/pageSize, mSpanManual)
+	return stack{s.base, s.base + n}
 }
 
-func stackfree(vm *vm, stk stack) {
+// stackfree returns stk: a small one to the pool, a large one's span to
+// the heap.
+func stackfree(mp *m, stk stack) {
 	n := stk.hi - stk.lo
-	vm.stackpool[n] = append(vm.stackpool[n], stk.lo)
+	vm := mp.vm
+	if n < stackCacheSize {
+		vm.stackpool[n] = append(vm.stackpool[n], stk.lo)
+		return
+	}
+	s := vm.mheap.spanOf(stk.lo)
+	if s == nil || s.state != mSpanManual || s.base != stk.lo {
+		throw("stackfree: not a stack span")
+	}
+	vm.mheap.freeSpan(mp, s)
 }
 
 // morestack grows gp's stack so that a frame of need bytes fits at newfp.
@@ -129,7 +146,7 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 	gp.fp += delta // list item 2
 	gp.stack = stk
 	gp.stackguard0.Store(stk.hi)
-	stackfree(vm, old)
+	stackfree(mp, old)
 }
 
 // adjustArgs fixes the pointer arguments of a call of callee whose

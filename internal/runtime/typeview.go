@@ -98,9 +98,10 @@ const (
 	abiStructField   = 24 // Name, Typ *Type, Offset uintptr
 	abiOffUncPkgPath = 0  // UncommonType.PkgPath NameOff
 
-	abiTFlagExtraStar   = 1 << 1
-	abiTFlagNamed       = 1 << 2
-	abiTFlagDirectIface = 1 << 5
+	abiTFlagExtraStar      = 1 << 1
+	abiTFlagNamed          = 1 << 2
+	abiTFlagDirectIface    = 1 << 5
+	abiTFlagGCMaskOnDemand = 1 << 4
 
 	abiNameExported = 1 << 0
 	abiNameHasTag   = 1 << 1

@@ -53,8 +53,25 @@ type vm struct {
 	// types holds descriptors' views and the types derived from them
 	// (typeview.go).
 	types typeCache
-	// finalizers holds the objects that have a finalizer (mfinal.go).
-	finalizers map[uintptr]bool
+	// finalizers holds the finalizer of each object that has one, and
+	// cleanups the AddCleanup records by id (mfinal.go); finq is the
+	// calls queued for the finalizer goroutine fing.
+	finalizers  map[uintptr]*finalizer
+	cleanups    map[uint64]*cleanup
+	cleanupID   uint64
+	finq        []finalizer
+	fing        *g
+	nsystem     int // the runtime's own goroutines (g.system)
+	fingWaiting bool
+	// gcWork is the collector's mark queue, kept between cycles;
+	// gcmasks the pointer masks of the types allocated (mbitmap.go).
+	gcWork  gcWork
+	gcmasks map[*bytecode.Type]*ptrMask
+	// abiTypeObjs are the live heap objects allocated as an abi.Type
+	// (the image's type abiType): reflect's frame descriptors, which
+	// runtimeDescType accepts only from here.
+	abiType     *bytecode.Type
+	abiTypeObjs map[uintptr]bool
 
 	// printBuf gathers one print statement's output for stderr, written
 	// with one write as the real printlock section does.
@@ -108,5 +125,11 @@ func newVM(p *bytecode.Program, opts Options) *vm {
 	v.itabs.missing = map[[2]uintptr]string{}
 	v.mapTypes = map[*bytecode.Type]*maps.Type{}
 	v.types.init()
+	v.abiTypeObjs = map[uintptr]bool{}
+	for _, t := range p.Types {
+		if t.String == "abi.Type" && t.PkgPath == "internal/abi" {
+			v.abiType = t
+		}
+	}
 	return v
 }

@@ -5,9 +5,9 @@ package runtime
 import "unsafe"
 
 // AddCleanup attaches cleanup(arg) to ptr's object, to run once the object
-// is unreachable. It makes the real checks and panics as the real one does;
-// gort has no collector yet, so no object becomes unreachable and no
-// cleanup runs.
+// is unreachable. It makes the real checks and panics as the real one
+// does. The closure that calls cleanup(arg) is the collector's root, not
+// ptr's object.
 func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
 	if ptr == nil {
 		panic("runtime.AddCleanup: ptr is nil")
@@ -35,8 +35,8 @@ func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
 	if closesOver(*(*uintptr)(unsafe.Pointer(&cleanup)), base, end) {
 		panic("runtime.AddCleanup: cleanup function closes over ptr, cleanup will never run")
 	}
-	lastCleanupID++
-	return Cleanup{id: lastCleanupID, ptr: usptr}
+	id := addCleanup(unsafe.Pointer(ptr), func() { cleanup(arg) })
+	return Cleanup{id: id, ptr: usptr}
 }
 
 // Cleanup is a handle to a cleanup call for a specific object.
@@ -45,9 +45,19 @@ type Cleanup struct {
 	ptr uintptr // the object
 }
 
-// Stop cancels the cleanup call. With no collector no cleanup is ever
-// queued, so there is nothing to undo.
-func (c Cleanup) Stop() {}
+// Stop cancels the cleanup call, if it has not been queued yet.
+func (c Cleanup) Stop() {
+	if c.id != 0 {
+		stopCleanup(c.id)
+	}
+}
+
+// addCleanup records that fn is to run once ptr's object is unreachable,
+// and returns the record's id (a native).
+func addCleanup(ptr unsafe.Pointer, fn func()) uint64
+
+// stopCleanup drops the record id if it is not queued yet (a native).
+func stopCleanup(id uint64)
 
 // Natives for AddCleanup's checks.
 
@@ -60,6 +70,3 @@ func findObject(p uintptr) (base, end uintptr, tiny, static bool)
 // closesOver reports whether the closure object fv holds a pointer into
 // [base, end).
 func closesOver(fv, base, end uintptr) bool
-
-// lastCleanupID numbers the program's cleanups from 1.
-var lastCleanupID uint64

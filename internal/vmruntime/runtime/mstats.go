@@ -2,13 +2,15 @@
 
 package runtime
 
+import "unsafe"
+
 // MemStats records statistics about the memory allocator, with the real
 // struct's fields in the real order (unsafe.Offsetof agrees with gc's).
 //
-// gort fills what its allocator counts: the objects allocated and their
-// bytes (by size class too), and the heap's pages. Nothing is freed yet and
-// there is no collector, so Frees and every GC field are zero; gort's small
-// goroutine stacks are heap objects today, and count as such.
+// gort fills what its allocator and collector count: the objects
+// allocated and freed and their bytes (by size class too), the heap's and
+// the stacks' pages, and the collector's cycles and pauses. The host
+// structures (spans, mcaches) are not arena memory and count nowhere.
 type MemStats struct {
 	// General statistics.
 	Alloc      uint64 // bytes of allocated heap objects
@@ -59,60 +61,75 @@ type MemStats struct {
 	}
 }
 
-// heapStats is what the allocator reports (readmemstats): every word a
-// uint64, in this order.
+// heapStats is what the allocator and the collector report
+// (readmemstats): every word a uint64, in this order.
 type heapStats struct {
-	mallocs    uint64 // objects allocated, tiny ones included
-	totalAlloc uint64 // their bytes, as the size classes round them
-	heapSys    uint64 // heap pages handed out
-	heapInuse  uint64 // in spans in use
-	classSize  [61]uint64
-	classAlloc [61]uint64 // objects allocated per size class
+	mallocs      uint64 // objects allocated, tiny ones included
+	frees        uint64 // objects freed, tiny ones included
+	totalAlloc   uint64 // bytes allocated, as the size classes round them
+	heapAlloc    uint64 // bytes of the objects allocated and not freed
+	heapSys      uint64 // heap pages handed out
+	heapInuse    uint64 // in spans in use, stacks excluded
+	heapReleased uint64 // free pages returned to the OS
+	stackInuse   uint64 // in stack spans
+	nextGC       uint64
+	lastGC       uint64
+	pauseTotal   uint64
+	numGC        uint64
+	numForcedGC  uint64
+	gcCPU        uint64 // GCCPUFraction, as float64 bits
+	gcSys        uint64 // the collector's metadata
+	pauseNs      [256]uint64
+	pauseEnd     [256]uint64
+	classSize    [61]uint64
+	classAlloc   [61]uint64 // objects allocated per size class
+	classFree    [61]uint64 // objects freed per size class
 }
 
-// ReadMemStats fills m with the allocator's statistics.
+// ReadMemStats fills m with the allocator's and the collector's
+// statistics.
 func ReadMemStats(m *MemStats) {
 	_ = m.Alloc // a nil m faults before anything is read
 	var s heapStats
 	readmemstats(&s)
-	m.Alloc = s.totalAlloc
+	m.Alloc = s.heapAlloc
 	m.TotalAlloc = s.totalAlloc
-	m.Sys = s.heapSys
+	m.Sys = s.heapSys + s.stackInuse + s.gcSys
 	m.Lookups = 0
 	m.Mallocs = s.mallocs
-	m.Frees = 0
-	m.HeapAlloc = s.totalAlloc
+	m.Frees = s.frees
+	m.HeapAlloc = s.heapAlloc
 	m.HeapSys = s.heapSys
 	m.HeapIdle = s.heapSys - s.heapInuse
 	m.HeapInuse = s.heapInuse
-	m.HeapReleased = 0
-	m.HeapObjects = s.mallocs
-	m.StackInuse = 0
-	m.StackSys = 0
+	m.HeapReleased = s.heapReleased
+	m.HeapObjects = s.mallocs - s.frees
+	m.StackInuse = s.stackInuse
+	m.StackSys = s.stackInuse
 	m.MSpanInuse = 0
 	m.MSpanSys = 0
 	m.MCacheInuse = 0
 	m.MCacheSys = 0
 	m.BuckHashSys = 0
-	m.GCSys = 0
+	m.GCSys = s.gcSys
 	m.OtherSys = 0
-	m.NextGC = 0
-	m.LastGC = 0
-	m.PauseTotalNs = 0
-	m.PauseNs = [256]uint64{}
-	m.PauseEnd = [256]uint64{}
-	m.NumGC = 0
-	m.NumForcedGC = 0
-	m.GCCPUFraction = 0
+	m.NextGC = s.nextGC
+	m.LastGC = s.lastGC
+	m.PauseTotalNs = s.pauseTotal
+	m.PauseNs = s.pauseNs
+	m.PauseEnd = s.pauseEnd
+	m.NumGC = uint32(s.numGC)
+	m.NumForcedGC = uint32(s.numForcedGC)
+	m.GCCPUFraction = *(*float64)(unsafe.Pointer(&s.gcCPU))
 	m.EnableGC = true
 	m.DebugGC = false
 	for i := range m.BySize {
 		m.BySize[i].Size = uint32(s.classSize[i])
 		m.BySize[i].Mallocs = s.classAlloc[i]
-		m.BySize[i].Frees = 0
+		m.BySize[i].Frees = s.classFree[i]
 	}
 }
 
-// readmemstats reads the allocator's counters, summed over the Ps (a
-// native).
+// readmemstats reads the allocator's counters, summed over the Ps, and
+// the collector's (a native).
 func readmemstats(s *heapStats)

@@ -2,59 +2,28 @@
 
 package runtime
 
-import _ "unsafe" // for go:linkname
+import "unsafe"
 
-// The hooks of runtime/debug. There is no collector yet, so the GC and
-// memory-limit settings are kept and reported back, as the real setters
-// return the previous value, and take effect when the collector exists.
+// The hooks of runtime/debug.
 
 var (
-	gcPercent    int32 = -2 // read from GOGC on first use
-	memoryLimit  int64 = 1<<63 - 1
-	maxStackSize       = 1000000000 // gc's default on 64-bit systems: 1e9, not 1 GiB
-	maxThreads         = 10000
+	maxStackSize = 1000000000 // gc's default on 64-bit systems: 1e9, not 1 GiB
+	maxThreads   = 10000
 	panicOnFault bool
 )
 
-func readGOGC() int32 {
-	s := gogetenv("GOGC")
-	if s == "off" {
-		return -1
-	}
-	if s == "" {
-		return 100
-	}
-	n := int32(0)
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 100
-		}
-		n = n*10 + int32(s[i]-'0')
-	}
-	return n
-}
-
+// The collector's settings are the pacer's (natives): each setter returns
+// the previous value, a negative percent turns the collector off, and a
+// negative limit only reads it.
+//
 //go:linkname debug_setGCPercent runtime/debug.setGCPercent
-func debug_setGCPercent(in int32) (out int32) {
-	if gcPercent == -2 {
-		gcPercent = readGOGC()
-	}
-	out = gcPercent
-	if in < 0 {
-		in = -1
-	}
-	gcPercent = in
-	return out
-}
+func debug_setGCPercent(in int32) (out int32) { return setGCPercent(in) }
 
 //go:linkname debug_setMemoryLimit runtime/debug.setMemoryLimit
-func debug_setMemoryLimit(in int64) (out int64) {
-	out = memoryLimit
-	if in >= 0 {
-		memoryLimit = in
-	}
-	return out
-}
+func debug_setMemoryLimit(in int64) (out int64) { return setMemoryLimit(in) }
+
+func setGCPercent(in int32) (out int32)
+func setMemoryLimit(in int64) (out int64)
 
 //go:linkname debug_setMaxStack runtime/debug.setMaxStack
 func debug_setMaxStack(in int) (out int) {
@@ -77,19 +46,30 @@ func debug_setPanicOnFault(new bool) (old bool) {
 	return old
 }
 
-// No collector: nothing to free, and no cycle has run.
+// freeOSMemory runs a cycle and returns every free page to the OS.
 //
 //go:linkname debug_freeOSMemory runtime/debug.freeOSMemory
-func debug_freeOSMemory() {}
+func debug_freeOSMemory() { freeOSMemory() }
 
+func freeOSMemory()
+
+// readGCStats fills *pauses as the real one does: up to 256 recent pause
+// times, as many end times, then the last GC time, the total pause time
+// and the number of cycles (a native).
+//
 //go:linkname debug_readGCStats runtime/debug.readGCStats
 func debug_readGCStats(pauses *[]uint64) {
-	// The real layout: up to 256 pause times, then as many end times,
-	// then the last GC time, the total pause time and NumGC: all zero.
+	n := readGCStatsLen()
 	p := (*pauses)[:0]
-	p = append(p, 0, 0, 0)
+	for i := 0; i < 2*n+3; i++ {
+		p = append(p, 0)
+	}
+	readGCStats(unsafe.Pointer(&p[0]))
 	*pauses = p
 }
+
+func readGCStatsLen() int
+func readGCStats(p unsafe.Pointer)
 
 // modinfo is the build information the go command links into a binary;
 // gort records none, so debug.ReadBuildInfo reports ok == false.

@@ -1,0 +1,195 @@
+package runtime
+
+import (
+	"math/bits"
+
+	"gort/internal/bytecode"
+)
+
+// Marking: the roots are shaded, then the work queue is drained, each grey
+// object's pointer words shading what they point at. An arena word is
+// untrusted, so a candidate pointer is only ever a number: shade marks the
+// allocated object that holds it, if any, and ignores anything else (an
+// address outside the heap, in a free slot, in a stack span, in a span's
+// heap bits). A word that merely looks like a pointer can therefore only
+// keep an object alive, never corrupt the heap.
+
+// gcWork is the collector's queue of grey objects and its scan counts.
+type gcWork struct {
+	vm    *vm
+	stack []uintptr // grey objects, by address
+	// The bytes of stack and of data the cycle scanned (the pacer's
+	// lastStackScan and globalsScan), and of heap objects.
+	stackScan, globalsScan, heapScan uint64
+	// onWord, if set, receives each pointer word's address instead of
+	// shading it (objectPointerWords).
+	onWord func(addr uintptr)
+}
+
+// shade marks the object holding p grey, if p points into one.
+func (w *gcWork) shade(p uintptr) {
+	h := &w.vm.mheap
+	if p-h.heapStart >= h.next-h.heapStart {
+		return
+	}
+	s := h.spans[(p-h.heapStart)/pageSize]
+	if s == nil || s.state != mSpanInUse {
+		return
+	}
+	i := (p - s.base) / s.elemsize
+	if i >= s.nelems || !s.isAllocated(i) || s.isMarked(i) {
+		return
+	}
+	s.setMarked(i)
+	if !s.noscan() {
+		w.stack = append(w.stack, s.base+i*s.elemsize)
+	}
+}
+
+// drain scans grey objects until none is left.
+func (w *gcWork) drain() {
+	for len(w.stack) > 0 {
+		p := w.stack[len(w.stack)-1]
+		w.stack = w.stack[:len(w.stack)-1]
+		w.scanobject(p)
+	}
+}
+
+// scanobject shades the pointers of the object at p, found through its
+// span's heap bits or its recorded type.
+func (w *gcWork) scanobject(p uintptr) {
+	vm := w.vm
+	s := vm.mheap.spans[(p-vm.mheap.heapStart)/pageSize]
+	w.heapScan += uint64(s.elemsize)
+	switch {
+	case s.heapBits != 0:
+		words := s.elemsize / 8
+		first := (p - s.base) / 8
+		b := vm.ld(s.heapBits + first/64*8)
+		shift := first % 64
+		m := b >> shift
+		if shift+words > 64 {
+			m |= vm.ld(s.heapBits+first/64*8+8) << (64 - shift)
+		}
+		if words < 64 {
+			m &= 1<<words - 1
+		}
+		for m != 0 {
+			j := uintptr(bits.TrailingZeros64(m))
+			m &= m - 1
+			w.shadeWord(p + 8*j)
+		}
+	case s.types != nil:
+		i := (p - s.base) / s.elemsize
+		w.scanTyped(p, s.types[i], s.elemsize)
+	case s.largeType != nil:
+		w.scanTyped(p, s.largeType, s.largeSize)
+	}
+}
+
+// scanTyped shades the pointers of n bytes at p holding values of type t
+// one after another (an array allocation repeats its element type).
+func (w *gcWork) scanTyped(p uintptr, t *bytecode.Type, n uintptr) {
+	m := typePtrMask(w.vm, t)
+	if m == nil {
+		return
+	}
+	for off := uintptr(0); off+t.Size <= n; off += t.Size {
+		base := p + off
+		for i, word := range m.bits {
+			for word != 0 {
+				j := uintptr(bits.TrailingZeros64(word))
+				word &= word - 1
+				w.shadeWord(base + (uintptr(i)*64+j)*8)
+			}
+		}
+	}
+}
+
+// objectPointerWords returns the addresses of the words of the object at
+// p, in span s, that may hold pointers, for the runtime's checks that look
+// at an object's pointers outside a cycle (AddCleanup's closesOver).
+func objectPointerWords(vm *vm, p uintptr, s *mspan) []uintptr {
+	w := gcWork{vm: vm}
+	var words []uintptr
+	w.onWord = func(a uintptr) { words = append(words, a) }
+	w.scanobject(p)
+	return words
+}
+
+// shadeWord shades what the arena word at p points at.
+func (w *gcWork) shadeWord(p uintptr) {
+	if w.onWord != nil {
+		w.onWord(p)
+		return
+	}
+	if v, ok := w.vm.mem.Load64(p); ok {
+		w.shade(uintptr(v))
+	}
+}
+
+// scanstack shades the live pointers of gp's frames, from the safepoint
+// maps of the pcs the frames stopped at: the top frame's where gp stopped,
+// each caller's at its call. A frame the runtime pushed (a deferred call
+// run by a panic, an init task) returns to a marker instead of a pc, and
+// its caller's every pointer slot counts, as copystack fixes them.
+func (w *gcWork) scanstack(gp *g) {
+	vm := w.vm
+	stk := gp.stack
+	if gp.fn == nil || stk.lo == 0 {
+		return
+	}
+	w.stackScan += uint64(stk.hi - gp.fp)
+	fn, fp := gp.fn, gp.fp
+	pc := gp.pc - 1 // the instruction that called, parked or yielded
+	fresh := gp.pc == 0
+	if gp.stopPC != 0 {
+		pc, fresh = gp.stopPC-1, false
+	}
+	for n := 0; ; n++ {
+		if !frameInStack(gp, fn, fp) {
+			// The program overwrote a call header: what is below is
+			// not a frame. Its words are only candidates anyway.
+			break
+		}
+		for _, off := range fn.LiveAt(pc) {
+			if fresh && off >= fn.ArgSize {
+				// A goroutine that has not run yet: only its
+				// arguments are written.
+				continue
+			}
+			if p := fp + uintptr(off); p+8 <= stk.hi {
+				w.shadeWord(p)
+			}
+		}
+		if fresh {
+			// Its closure context, which the prologue has not loaded
+			// yet.
+			w.shadeWord(fp - uintptr(-bytecode.HdrCtxt))
+			fresh = false
+		}
+		ret, ok1 := vm.mem.Load64(fp - 8)
+		saved, ok2 := vm.mem.Load64(fp - 16)
+		fi := uint32(ret >> 32)
+		if !ok1 || !ok2 || fi >= uint32(len(vm.prog.Funcs)) || uintptr(saved) >= fp-stk.lo {
+			break // the bottom frame
+		}
+		// A return marker's pc is negative: no safepoint has it, and
+		// LiveAt gives every pointer slot.
+		fn, fp, pc = vm.prog.Funcs[fi], stk.lo+uintptr(saved), int32(uint32(ret))-1
+	}
+}
+
+// scanblock shades every word of [p, p+n) that points into the heap: the
+// program's data, until the image carries its pointer mask.
+func (w *gcWork) scanblock(p, n uintptr) {
+	b, ok := w.vm.mem.Bytes(p, n)
+	if !ok {
+		return
+	}
+	for i := uintptr(0); i+8 <= uintptr(len(b)); i += 8 {
+		v := uintptr(b[i]) | uintptr(b[i+1])<<8 | uintptr(b[i+2])<<16 | uintptr(b[i+3])<<24 |
+			uintptr(b[i+4])<<32 | uintptr(b[i+5])<<40 | uintptr(b[i+6])<<48 | uintptr(b[i+7])<<56
+		w.shade(v)
+	}
+}
