@@ -52,6 +52,9 @@ type mspan struct {
 	spanclass uint8 // size class << 1 | noscan
 	elemsize  uintptr
 	nelems    uintptr
+	// divMul divides an offset in the span by elemsize (objIndex), as the
+	// real span's magic number does; 0 for a large object's span.
+	divMul uint32
 	// freeindex is where the search for a free slot resumes: every slot
 	// below it is allocated or was skipped as allocated.
 	freeindex  uintptr
@@ -78,6 +81,11 @@ type mspan struct {
 }
 
 func (s *mspan) noscan() bool { return s.spanclass&1 != 0 }
+
+// objIndex returns the slot of s that holds p.
+func (s *mspan) objIndex(p uintptr) uintptr {
+	return uintptr(uint64(p-s.base) * uint64(s.divMul) >> 32)
+}
 
 func (s *mspan) isAllocated(i uintptr) bool { return s.allocBits[i/64]&(1<<(i%64)) != 0 }
 
@@ -281,7 +289,7 @@ func (h *mheapT) findObject(p uintptr) (uintptr, *mspan) {
 	if s == nil || s.state != mSpanInUse {
 		return 0, nil
 	}
-	i := (p - s.base) / s.elemsize
+	i := s.objIndex(p)
 	if i >= s.nelems || !s.isAllocated(i) {
 		return 0, nil
 	}
@@ -310,6 +318,7 @@ func (c *mcentral) cacheSpan(mp *m, spc uint8) *mspan {
 		spanBytes -= bitmap
 	}
 	s.nelems = spanBytes / s.elemsize
+	s.divMul = ^uint32(0)/uint32(s.elemsize) + 1
 	s.allocBits = make([]uint64, (s.nelems+63)/64)
 	s.gcmarkBits = make([]uint64, len(s.allocBits))
 	if spc&1 == 0 && s.heapBits == 0 {

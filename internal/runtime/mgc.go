@@ -345,10 +345,14 @@ func fmtNSAsMS(d time.Duration) string {
 
 func init() {
 	// GC() runs a whole cycle. The native is called from a safepoint (its
-	// call), and holds nothing in host locals.
+	// call), and holds nothing in host locals. The caller then yields, as
+	// the real GC blocks its caller while the cycle runs and other
+	// goroutines go on: a goroutine that calls GC in a loop lets the
+	// others run, and the finalizer goroutine runs what was queued.
 	nativeTable["runtime.GC"] = func(mp *m, gp *g, fp uintptr) int {
 		gcStart(mp, true)
-		return stContinue
+		gosched(mp, gp)
+		return stStop
 	}
 	nativeTable["runtime.nextFinalizer"] = nativeNextFinalizer
 	nativeTable["runtime.addCleanup"] = nativeAddCleanup
@@ -360,7 +364,7 @@ func init() {
 		out := c.gcPercent
 		c.gcPercent = max(int32(vm.ld32(fp)), -1)
 		c.commit(vm)
-		vm.mem.MustStore32(fp+4, uint32(out))
+		vm.mem.MustStore32(fp+8, uint32(out))
 		if c.heapLive >= c.trigger {
 			gcRecordTrigger(mp)
 		}

@@ -36,7 +36,7 @@ func (w *gcWork) shade(p uintptr) {
 	if s == nil || s.state != mSpanInUse {
 		return
 	}
-	i := (p - s.base) / s.elemsize
+	i := s.objIndex(p)
 	if i >= s.nelems || !s.isAllocated(i) || s.isMarked(i) {
 		return
 	}
