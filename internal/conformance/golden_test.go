@@ -35,6 +35,12 @@ func TestGolden(t *testing.T) {
 	jobs := make([]job, len(names))
 	for i, name := range names {
 		jobs[i] = job{dir: goldenDir, file: name, env: []string{"GORTCACHE=off"}}
+		if knobs := os.Getenv("GORT_TEST_GODEBUG"); knobs != "" {
+			// A developer's stress run: the goldens with runtime knobs
+			// (e.g. gortgcstress=1,gortgcpoison=1), which must not
+			// change what any program prints.
+			jobs[i].env = append(jobs[i].env, "GODEBUG="+knobs)
+		}
 		if in := strings.TrimSuffix(name, ".go") + ".in"; fileExists(filepath.Join(goldenDir, in)) {
 			jobs[i].stdin = in
 		}

@@ -85,10 +85,16 @@ func copyConsts(vm *vm, fp uintptr, fn *bytecode.Func) {
 // the caller; after growth gp.fp is the caller's new frame.
 func newstack(mp *m, gp *g, nfp uintptr, callee *bytecode.Func) int {
 	if gp.stackguard0.Load() == stackPreempt {
-		// Yield before the call: re-run the CALL when rescheduled.
+		// Stop before the call: re-run the CALL when rescheduled, or
+		// go on with it if the stop was only for a cycle.
 		gp.pc--
-		goschedPreempt(mp, gp, gp.pc)
-		return stStop
+		if goschedPreempt(mp, gp, gp.pc) != stContinue {
+			return stStop
+		}
+		gp.pc++
+		if nfp+uintptr(callee.FrameSize) <= gp.stackguard0.Load() && !mp.vm.debug.moveStack {
+			return stContinue
+		}
 	}
 	need := uintptr(callee.FrameSize) + bytecode.HeaderSize
 	args := nfp + uintptr(callee.ArgSize) // the arguments are in place

@@ -491,7 +491,7 @@ func execute(mp *m, gp *g) {
 					// The time slice is over: yield before the call,
 					// which runs again when the goroutine does.
 					gp.pc--
-					goschedPreempt(mp, gp, gp.pc)
+					goschedPreempt(mp, gp, gp.pc) // the budget is spent: it yields
 					return
 				}
 				if call(mp, gp, callee, nfp, 0, uint64(gp.fn.Index)<<32|uint64(pc)) != stContinue {
@@ -552,8 +552,10 @@ func execute(mp *m, gp *g) {
 			gp.pc, gp.fp = pc, mem.Addr(fpp)
 			// The back edge is the branch just run: in is its address
 			// in code.
-			goschedPreempt(mp, gp, int32((uintptr(unsafe.Pointer(in))-uintptr(unsafe.Pointer(&code[0])))/unsafe.Sizeof(*in)))
-			return
+			if goschedPreempt(mp, gp, int32((uintptr(unsafe.Pointer(in))-uintptr(unsafe.Pointer(&code[0])))/unsafe.Sizeof(*in))) != stContinue {
+				return
+			}
+			goto reload
 		}
 		continue
 	reload:

@@ -501,15 +501,24 @@ func yieldCommit(mp *m) {
 	globrunqput(mp, gp)
 }
 
-// goschedPreempt yields because gp's time slice is over, or because the
-// runtime asked it to stop at this safepoint (a GC trigger).
-func goschedPreempt(mp *m, gp *g, spc int32) {
+// goschedPreempt runs at the safepoint instruction spc where gp stopped
+// because its time slice is over or because the runtime asked it to stop
+// (a GC trigger). A due cycle runs here; then gp yields if its time slice
+// is over, and goes on otherwise (stContinue), so a cycle never changes
+// the schedule: a program runs the same with the collector's knobs as
+// without.
+func goschedPreempt(mp *m, gp *g, spc int32) int {
 	gp.stopPC = spc + 1
 	gcSafepoint(mp, gp)
 	if gp.stackguard0.Load() == stackPreempt {
 		gp.stackguard0.Store(gp.stack.hi)
 	}
+	if mp.budget > 0 {
+		gp.stopPC = 0
+		return stContinue
+	}
 	gosched(mp, gp)
+	return stStop
 }
 
 // goexit0 ends gp's goroutine and puts the g on mp's P's free list. Every
