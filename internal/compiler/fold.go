@@ -157,5 +157,5 @@ func (fc *fnCompiler) operands(instr ssa.Instruction, ops []*ssa.Value) []*ssa.V
 			ops = append(ops, &a.Index)
 		}
 	}
-	return ops
+	return fc.keepAliveOperands(instr, ops)
 }

@@ -127,9 +127,17 @@ func (fc *fnCompiler) layout() {
 	l := c.layoutCall(params, results)
 	fc.f.ArgSize = int32(l.size)
 	fc.frame = int32(l.size)
+	keepAlive := c.keepsUintptrsAlive(fc.fn)
 	for i, p := range fc.fn.Params {
 		fc.slots[p] = int32(l.args[i])
 		fc.notePtrs(int32(l.args[i]), p.Type())
+		if b, ok := p.Type().Underlying().(*types.Basic); ok && keepAlive && b.Kind() == types.Uintptr {
+			// The keep-alive rule (keepalive.go): a uintptr parameter
+			// may be the only reference to an object while the call
+			// runs (a go statement's goroutine), so the collector
+			// reads it as a possible pointer for the whole call.
+			fc.ptrs = append(fc.ptrs, int32(l.args[i]))
+		}
 	}
 	for _, fv := range fc.fn.FreeVars {
 		fc.newSlot(fv)
@@ -165,7 +173,7 @@ func (fc *fnCompiler) layout() {
 					// itself gets its own space.
 					late = append(late, func() {
 						fc.newSlot(v)
-						t := a.Type().(*types.Pointer).Elem()
+						t := c.allocType(a)
 						fc.objs[a] = fc.reserve(c.sizeof(t))
 						fc.notePtrs(fc.objs[a], t)
 					})

@@ -19,7 +19,7 @@ func (fc *fnCompiler) instr(instr ssa.Instruction) {
 	case *ssa.Phi:
 		// Phis are assigned on the incoming edges.
 	case *ssa.Alloc:
-		t := v.Type().(*types.Pointer).Elem()
+		t := c.allocType(v)
 		if v.Heap {
 			fc.rt(bytecode.RtNew, fc.val(v), c.typ(t).Index, 0)
 			return

@@ -69,9 +69,11 @@ const (
 	failingFile = "testdata/failing.txt"
 )
 
-// moveStackEnv turns on gort's knob that moves the goroutine stack at every
-// call (the analogue of the Go runtime's mayMoreStackMove).
-const moveStackEnv = "GODEBUG=gortmovestack=1"
+// moveStackEnv turns on gort's knobs that move the goroutine stack at every
+// call (the analogue of the Go runtime's mayMoreStackMove) and run a
+// collection cycle at the first safepoint after every allocation, with
+// freed memory poisoned: the stress pass.
+const moveStackEnv = "GODEBUG=gortmovestack=1,gortgcstress=1,gortgcpoison=1"
 
 // notRunReason marks a file the pool did not start before the test deadline.
 const notRunReason = "not run: test deadline"

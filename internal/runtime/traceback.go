@@ -472,7 +472,11 @@ func printAllGoroutines(vm *vm) {
 // blank line before each.
 func printOtherGoroutines(vm *vm, skip *g, level tracebackLevel) {
 	for _, gp := range vm.allgs {
-		if gp == skip || gp.atomicstatus.Load() == _Gdead {
+		if gp == skip || gp.atomicstatus.Load() == _Gdead || gp.system {
+			// The real runtime shows its own goroutines only at the
+			// system level; gort leaves the finalizer goroutine out
+			// there too, as it starts it later (at the first queued
+			// finalizer, not the first SetFinalizer).
 			continue
 		}
 		var top func()
