@@ -57,7 +57,11 @@ type mspan struct {
 	divMul uint32
 	// freeindex is where the search for a free slot resumes: every slot
 	// below it is allocated or was skipped as allocated.
-	freeindex  uintptr
+	freeindex uintptr
+	// allocCache holds the inverted alloc bits of the slots from
+	// freeindex to the end of its 64-slot word, the lowest bit
+	// freeindex's, as the real allocCache does: a set bit is a free slot.
+	allocCache uint64
 	allocCount uintptr
 	allocBits  []uint64
 	gcmarkBits []uint64
@@ -93,23 +97,47 @@ func (s *mspan) isMarked(i uintptr) bool { return s.gcmarkBits[i/64]&(1<<(i%64))
 
 func (s *mspan) setMarked(i uintptr) { s.gcmarkBits[i/64] |= 1 << (i % 64) }
 
-// nextFreeIndex returns the first free slot at or after freeindex, or
-// nelems if the span is full.
+// nextFreeIndex moves freeindex to the first free slot at or after it and
+// returns it, or nelems if the span is full.
 func (s *mspan) nextFreeIndex() uintptr {
-	i := s.freeindex
-	for i < s.nelems {
-		w := ^s.allocBits[i/64] >> (i % 64)
-		if w != 0 {
-			i += uintptr(bits.TrailingZeros64(w))
-			break
+	for s.freeindex < s.nelems {
+		if s.allocCache == 0 {
+			// Nothing free in the rest of this word: the next one.
+			s.freeindex = (s.freeindex/64 + 1) * 64
+			if s.freeindex >= s.nelems {
+				break
+			}
+			s.allocCache = ^s.allocBits[s.freeindex/64]
+			continue
 		}
-		i = (i/64 + 1) * 64
+		tz := uintptr(bits.TrailingZeros64(s.allocCache))
+		s.freeindex += tz
+		s.allocCache >>= tz
+		if s.freeindex < s.nelems {
+			return s.freeindex
+		}
 	}
-	if i > s.nelems {
-		i = s.nelems
+	s.freeindex = s.nelems
+	return s.nelems
+}
+
+// takeFree allocates slot freeindex, which nextFreeIndex found free.
+func (s *mspan) takeFree() uintptr {
+	i := s.freeindex
+	s.allocBits[i/64] |= 1 << (i % 64)
+	s.allocCount++
+	s.freeindex++
+	s.allocCache >>= 1
+	if s.freeindex%64 == 0 && s.freeindex < s.nelems {
+		s.allocCache = ^s.allocBits[s.freeindex/64]
 	}
-	s.freeindex = i
 	return i
+}
+
+// resetAllocCache starts the search for free slots from slot 0.
+func (s *mspan) resetAllocCache() {
+	s.freeindex = 0
+	s.allocCache = ^s.allocBits[0]
 }
 
 // mcache is a P's private cache of spans: no lock on the fast path.
@@ -321,6 +349,7 @@ func (c *mcentral) cacheSpan(mp *m, spc uint8) *mspan {
 	s.divMul = ^uint32(0)/uint32(s.elemsize) + 1
 	s.allocBits = make([]uint64, (s.nelems+63)/64)
 	s.gcmarkBits = make([]uint64, len(s.allocBits))
+	s.resetAllocCache()
 	if spc&1 == 0 && s.heapBits == 0 {
 		s.types = make([]*bytecode.Type, s.nelems)
 	}
@@ -395,10 +424,7 @@ func (c *mcache) allocSmall(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 		s = c.refill(mp, spc)
 		s.nextFreeIndex()
 	}
-	i := s.freeindex
-	s.freeindex++
-	s.allocBits[i/64] |= 1 << (i % 64)
-	s.allocCount++
+	i := s.takeFree()
 	p := s.base + i*s.elemsize
 	vm := mp.vm
 	if s.needzero && !vm.mem.Memclr(p, s.elemsize) {

@@ -71,7 +71,7 @@ func sweep(mp *m) uint64 {
 		}
 		s.allocBits, s.gcmarkBits = s.gcmarkBits, s.allocBits
 		s.allocCount = nmarked
-		s.freeindex = 0
+		s.resetAllocCache()
 		marked += uint64(nmarked) * uint64(s.elemsize)
 		if nmarked < s.nelems {
 			central := &h.central[s.spanclass]

@@ -27,10 +27,35 @@ var classPages = [...]uint8{0,
 	7, 5, 8, 3, 10, 7, 4,
 }
 
-// sizeToClass returns the smallest class whose objects hold size bytes.
-// A table lookup in the real runtime; a binary search here keeps the table
-// the only source of truth.
+// sizeToClass returns the smallest class whose objects hold size bytes, by
+// table lookup as the real one does: sizes up to 1024 bytes in steps of 8,
+// larger ones in steps of 128. The tables are built from classSize, the
+// only source of truth.
 func sizeToClass(size uintptr) uint8 {
+	if size <= smallSizeMax {
+		return sizeToClass8[(size+7)/8]
+	}
+	return sizeToClass128[(size-smallSizeMax+127)/128]
+}
+
+const smallSizeMax = 1024
+
+var (
+	sizeToClass8   [smallSizeMax/8 + 1]uint8
+	sizeToClass128 [(maxSmallSize-smallSizeMax)/128 + 1]uint8
+)
+
+func init() {
+	for i := range sizeToClass8 {
+		sizeToClass8[i] = searchSizeClass(uintptr(i) * 8)
+	}
+	for i := range sizeToClass128 {
+		sizeToClass128[i] = searchSizeClass(smallSizeMax + uintptr(i)*128)
+	}
+}
+
+// searchSizeClass finds the class for size in classSize.
+func searchSizeClass(size uintptr) uint8 {
 	lo, hi := 1, len(classSize)-1
 	for lo < hi {
 		mid := (lo + hi) / 2

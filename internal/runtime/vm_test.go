@@ -26,6 +26,8 @@ import (
 var immutablePackageVars = map[string]string{
 	"classSize":      "the size-class table",
 	"classPages":     "the size-class table",
+	"sizeToClass8":   "the size-class lookup table, built by init from classSize",
+	"sizeToClass128": "the size-class lookup table, built by init from classSize",
 	"nativeTable":    "natives by qualified name, filled by init functions",
 	"trampolines":    "reflect's stub natives by qualified name (reflectcall.go)",
 	"wordPtr":        "the host type of a pointer word, for runtime types",
