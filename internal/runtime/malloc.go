@@ -207,6 +207,7 @@ func (h *mheapT) allocSpan(mp *m, npages uintptr, state uint8) *mspan {
 	}
 	if s != nil {
 		h.removeFree(s)
+		s.state = mSpanDead
 		if s.npages > npages {
 			rest := &mspan{base: s.base + size, npages: s.npages - npages, scavenged: s.scavenged}
 			h.insertFree(rest)
@@ -264,11 +265,15 @@ func (h *mheapT) freeSpan(mp *m, s *mspan) {
 	last.index = s.index
 	h.allspans[s.index] = last
 	h.allspans = h.allspans[:len(h.allspans)-1]
+	// The page table's entries for s's pages go on naming s until a span
+	// takes the pages again; s is dead, so no lookup accepts them.
+	s.state = mSpanDead
 	run := &mspan{base: s.base, npages: s.npages}
 	first := (s.base - h.heapStart) / pageSize
 	if first > 0 {
 		if prev := h.spans[first-1]; prev != nil && prev.state == mSpanFree && !prev.scavenged {
 			h.removeFree(prev)
+			prev.state = mSpanDead
 			run.base = prev.base
 			run.npages += prev.npages
 		}
@@ -276,17 +281,26 @@ func (h *mheapT) freeSpan(mp *m, s *mspan) {
 	if end := first + s.npages; end < uintptr(len(h.spans)) {
 		if next := h.spans[end]; next != nil && next.state == mSpanFree && !next.scavenged {
 			h.removeFree(next)
+			next.state = mSpanDead
 			run.npages += next.npages
 		}
 	}
 	h.insertFree(run)
 }
 
+// insertFree adds the free run s to the page heap. Only the page table
+// entries of its first and last pages name it, which is all that merging
+// with a neighbour needs: the pages between go on naming dead spans.
 func (h *mheapT) insertFree(s *mspan) {
 	s.state = mSpanFree
 	s.index = len(h.free)
 	h.free = append(h.free, s)
-	h.setSpans(s)
+	first := (s.base - h.heapStart) / pageSize
+	for uintptr(len(h.spans)) < first+s.npages {
+		h.spans = append(h.spans, nil)
+	}
+	h.spans[first] = s
+	h.spans[first+s.npages-1] = s
 	if s.scavenged {
 		h.released += s.npages * pageSize
 	}
