@@ -249,6 +249,13 @@ func gcStart(mp *m, forced bool) {
 	queueFinalizers(mp, w)
 	queueCleanups(mp, w)
 	c.lastStackScan, c.globalsScan = w.stackScan, w.globalsScan
+	if !vm.debug.gcShrinkStackOff {
+		for _, gp := range vm.allgs {
+			if s := gp.atomicstatus.Load(); s == _Grunnable || s == _Gwaiting {
+				shrinkstack(mp, gp)
+			}
+		}
+	}
 
 	heap1 := c.heapLive
 	marked := sweep(mp)

@@ -124,6 +124,8 @@ func parseGODEBUG(vm *vm, s string) {
 				vm.debug.moveStack = v == "1"
 			case "gortgctrigger":
 				vm.debug.gcTrigger = v == "1"
+			case "gcshrinkstackoff":
+				vm.debug.gcShrinkStackOff = v == "1"
 			case "gctrace":
 				vm.gcController.trace = v != "" && v != "0"
 			case "gortgcstress":

@@ -4,7 +4,9 @@ import "gort/internal/bytecode"
 
 // Goroutine stacks live in the arena and grow upward: a frame's fp is above
 // its caller's. A stack starts at 2 KiB and, when a call would run past
-// stackguard0, is copied to one twice the size (morestack, copystack).
+// stackguard0, is copied to one twice the size (morestack, copystack); the
+// collector copies a stack that uses less than a quarter of its size to
+// one half the size (shrinkstack).
 //
 // Everything that can hold the address of a stack location is on this list,
 // and copystack fixes each one:
@@ -116,6 +118,9 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 	// need no fixing and lead from frame to frame on either copy.
 	words := vm.mem.Frame(stk.lo)
 	fn, off, pc := gp.fn, gp.fp-old.lo, gp.pc-1 // pc: the instruction that called or yielded
+	if gp.stopPC != 0 {
+		pc = gp.stopPC - 1 // a back edge, or a call to re-run (g.stopPC)
+	}
 	for {
 		if off >= used {
 			throw("copystack: a frame above the used stack")
@@ -147,6 +152,28 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 	gp.stack = stk
 	gp.stackguard0.Store(stk.hi)
 	stackfree(mp, old)
+}
+
+// shrinkstack halves gp's stack when it uses less than a quarter of it, as
+// the real collector does for the goroutines it scans. Only a goroutine
+// whose stack holds no address copystack cannot fix is moved: not the one
+// running the cycle (its call may be half made), not one blocked in a
+// channel operation (a sudog's elem may point into the stack, the real
+// runtime's adjustsudogs case), not one running a panic's deferred calls
+// (the panic records the deferred call's frame by address), and not one
+// that has not started (its frame is only arguments).
+func shrinkstack(mp *m, gp *g) {
+	old := gp.stack
+	size := old.hi - old.lo
+	if size <= fixedStack || gp == mp.curg || gp.fn == nil || gp.pc == 0 && gp.stopPC == 0 ||
+		gp.resume.kind != resumeNone || len(gp.waiting) > 0 || gp._panic != nil || gp.dying {
+		return
+	}
+	used := gp.fp + uintptr(gp.fn.FrameSize) - old.lo
+	if used >= size/4 {
+		return
+	}
+	copystack(mp, gp, size/2, 0)
 }
 
 // adjustArgs fixes the pointer arguments of a call of callee whose

@@ -39,6 +39,9 @@ type vm struct {
 		moveStack bool
 		// gcTrigger is GODEBUG=gortgctrigger=1 (mgc.go).
 		gcTrigger bool
+		// gcShrinkStackOff is GODEBUG=gcshrinkstackoff=1: the
+		// collector leaves stacks their size (stack.go).
+		gcShrinkStackOff bool
 	}
 
 	mheap        mheapT
