@@ -170,9 +170,11 @@ type mheapT struct {
 	central   [2 * len(classSize)]mcentral
 	heapStart uintptr
 	// allspans are the spans in use (objects and stacks), which the
-	// sweeper visits; free holds the free runs of pages.
+	// sweeper visits; free holds the free runs of pages; spanFree the
+	// dead span records to reuse.
 	allspans []*mspan
 	free     []*mspan
+	spanFree []*mspan
 	// inuse counts the bytes in spans handed out; released the bytes of
 	// free runs whose pages went back to the kernel.
 	inuse    uintptr
@@ -199,26 +201,28 @@ func (h *mheapT) allocSpan(mp *m, npages uintptr, state uint8) *mspan {
 	lock(mp, &h.lock)
 	defer unlock(mp, &h.lock)
 	size := npages * pageSize
-	var s *mspan
+	var run *mspan
 	for _, f := range h.free {
-		if f.npages >= npages && (s == nil || f.npages < s.npages || f.npages == s.npages && f.base < s.base) {
-			s = f
+		if f.npages >= npages && (run == nil || f.npages < run.npages || f.npages == run.npages && f.base < run.base) {
+			run = f
 		}
 	}
-	if s != nil {
-		h.removeFree(s)
-		s.state = mSpanDead
-		if s.npages > npages {
-			rest := &mspan{base: s.base + size, npages: s.npages - npages, scavenged: s.scavenged}
+	var base uintptr
+	if run != nil {
+		h.removeFree(run)
+		h.clearSpans(run)
+		base = run.base
+		if run.npages > npages {
+			rest := h.newSpan(base+size, run.npages-npages)
+			rest.scavenged = run.scavenged
 			h.insertFree(rest)
-			s.npages = npages
 		}
-		if !s.scavenged && !mp.vm.mem.Memclr(s.base, size) {
+		if !run.scavenged && !mp.vm.mem.Memclr(base, size) {
 			throw("allocSpan: a free run outside the arena")
 		}
-		*s = mspan{base: s.base, npages: npages}
+		h.putSpan(run)
 	} else {
-		base := h.next
+		base = h.next
 		if base+size > h.end || base+size < base {
 			// The program asked for more than the arena holds: its error,
 			// worded as the real mcache's.
@@ -227,8 +231,8 @@ func (h *mheapT) allocSpan(mp *m, npages uintptr, state uint8) *mspan {
 		}
 		h.next += size
 		mp.vm.mem.SetInUse(h.next) // before the pages are handed out
-		s = &mspan{base: base, npages: npages}
 	}
+	s := h.newSpan(base, npages)
 	s.state = state
 	h.setSpans(s)
 	s.index = len(h.allspans)
@@ -240,6 +244,30 @@ func (h *mheapT) allocSpan(mp *m, npages uintptr, state uint8) *mspan {
 	return s
 }
 
+// newSpan returns a span record for npages pages at base, reusing a dead
+// one and its bitmaps' memory, as the real runtime's fixalloc reuses
+// mspans: a heap that frees and takes spans all the time makes no host
+// garbage.
+func (h *mheapT) newSpan(base, npages uintptr) *mspan {
+	n := len(h.spanFree)
+	if n == 0 {
+		return &mspan{base: base, npages: npages}
+	}
+	s := h.spanFree[n-1]
+	h.spanFree = h.spanFree[:n-1]
+	*s = mspan{base: base, npages: npages, allocBits: s.allocBits[:0], gcmarkBits: s.gcmarkBits[:0], types: s.types[:0]}
+	return s
+}
+
+// putSpan keeps the dead span record s for newSpan. No page table entry
+// names it.
+func (h *mheapT) putSpan(s *mspan) {
+	s.state = mSpanDead
+	clear(s.types[:cap(s.types)])
+	s.largeType = nil
+	h.spanFree = append(h.spanFree, s)
+}
+
 // setSpans points the page table's entries for s's pages at s.
 func (h *mheapT) setSpans(s *mspan) {
 	first := (s.base - h.heapStart) / pageSize
@@ -248,6 +276,19 @@ func (h *mheapT) setSpans(s *mspan) {
 	}
 	for i := uintptr(0); i < s.npages; i++ {
 		h.spans[first+i] = s
+	}
+}
+
+// clearSpans drops the page table's entries that name s: all of an in-use
+// span's, a free run's first and last.
+func (h *mheapT) clearSpans(s *mspan) {
+	first := (s.base - h.heapStart) / pageSize
+	if s.state == mSpanFree {
+		h.spans[first], h.spans[first+s.npages-1] = nil, nil
+		return
+	}
+	for i := uintptr(0); i < s.npages; i++ {
+		h.spans[first+i] = nil
 	}
 }
 
@@ -265,32 +306,33 @@ func (h *mheapT) freeSpan(mp *m, s *mspan) {
 	last.index = s.index
 	h.allspans[s.index] = last
 	h.allspans = h.allspans[:len(h.allspans)-1]
-	// The page table's entries for s's pages go on naming s until a span
-	// takes the pages again; s is dead, so no lookup accepts them.
-	s.state = mSpanDead
-	run := &mspan{base: s.base, npages: s.npages}
-	first := (s.base - h.heapStart) / pageSize
+	h.clearSpans(s)
+	base, npages := s.base, s.npages
+	h.putSpan(s)
+	first := (base - h.heapStart) / pageSize
 	if first > 0 {
 		if prev := h.spans[first-1]; prev != nil && prev.state == mSpanFree && !prev.scavenged {
 			h.removeFree(prev)
-			prev.state = mSpanDead
-			run.base = prev.base
-			run.npages += prev.npages
+			h.clearSpans(prev)
+			base = prev.base
+			npages += prev.npages
+			h.putSpan(prev)
 		}
 	}
 	if end := first + s.npages; end < uintptr(len(h.spans)) {
 		if next := h.spans[end]; next != nil && next.state == mSpanFree && !next.scavenged {
 			h.removeFree(next)
-			next.state = mSpanDead
-			run.npages += next.npages
+			h.clearSpans(next)
+			npages += next.npages
+			h.putSpan(next)
 		}
 	}
-	h.insertFree(run)
+	h.insertFree(h.newSpan(base, npages))
 }
 
 // insertFree adds the free run s to the page heap. Only the page table
 // entries of its first and last pages name it, which is all that merging
-// with a neighbour needs: the pages between go on naming dead spans.
+// with a neighbour needs; the pages between name nothing.
 func (h *mheapT) insertFree(s *mspan) {
 	s.state = mSpanFree
 	s.index = len(h.free)
@@ -361,13 +403,25 @@ func (c *mcentral) cacheSpan(mp *m, spc uint8) *mspan {
 	}
 	s.nelems = spanBytes / s.elemsize
 	s.divMul = ^uint32(0)/uint32(s.elemsize) + 1
-	s.allocBits = make([]uint64, (s.nelems+63)/64)
-	s.gcmarkBits = make([]uint64, len(s.allocBits))
+	words := int((s.nelems + 63) / 64)
+	s.allocBits = grow(s.allocBits, words)
+	s.gcmarkBits = grow(s.gcmarkBits, words)
 	s.resetAllocCache()
 	if spc&1 == 0 && s.heapBits == 0 {
-		s.types = make([]*bytecode.Type, s.nelems)
+		s.types = grow(s.types, int(s.nelems))
 	}
 	return s
+}
+
+// grow returns b with length n and every element zero, in its own memory
+// if it holds enough.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // refill replaces the mcache's span for spc with one that has room.
@@ -447,7 +501,7 @@ func (c *mcache) allocSmall(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 	switch {
 	case s.heapBits != 0:
 		c.writeHeapBits(mp, s, i, typ, size)
-	case s.types != nil:
+	case len(s.types) > 0:
 		s.types[i] = typ
 	}
 	c.stats.smallAllocCount[spc>>1]++
@@ -462,8 +516,8 @@ func (c *mcache) allocLarge(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 	s.nelems = 1
 	s.freeindex = 1
 	s.allocCount = 1
-	s.allocBits = []uint64{1}
-	s.gcmarkBits = []uint64{0}
+	s.allocBits = append(grow(s.allocBits, 1)[:0], 1)
+	s.gcmarkBits = grow(s.gcmarkBits, 1)
 	if noscan {
 		s.spanclass = 1
 	} else {

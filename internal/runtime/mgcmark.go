@@ -79,7 +79,7 @@ func (w *gcWork) scanobject(p uintptr) {
 			m &= m - 1
 			w.shadeWord(p + 8*j)
 		}
-	case s.types != nil:
+	case len(s.types) > 0:
 		i := (p - s.base) / s.elemsize
 		w.scanTyped(p, s.types[i], s.elemsize)
 	case s.largeType != nil:

@@ -56,7 +56,7 @@ func sweep(mp *m) uint64 {
 			for freed != 0 {
 				j := uintptr(i)*64 + uintptr(bits.TrailingZeros64(freed))
 				freed &= freed - 1
-				if s.types != nil {
+				if len(s.types) > 0 {
 					s.types[j] = nil
 				}
 				if c.poison {

@@ -146,7 +146,9 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 }
 
 // popDefer unlinks d and returns its callee, context and arguments. A nil
-// function value panics here, when the call is made, as in Go.
+// function value panics here, when the call is made, as in Go. The
+// arguments are a copy in the M's buffer, valid until the next popDefer:
+// both callers place them in a frame first.
 func popDefer(vm *vm, gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
 	if gp.ndefer == 0 {
 		// The chain is longer than the records pushed: a link was forged.
@@ -165,13 +167,14 @@ func popDefer(vm *vm, gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
 	if fn.Native == "" && size != uintptr(fn.ArgSize) {
 		panic(arena.Fault{Addr: d.p + 40})
 	}
-	args := append([]byte(nil), vm.bytesAt(d.args(), size)...)
-	return fn, ctxt, args
+	vm.m0.deferArgBuf = append(vm.m0.deferArgBuf[:0], vm.bytesAt(d.args(), size)...)
+	return fn, ctxt, vm.m0.deferArgBuf
 }
 
 // gopanic starts panicking with value v (an eface).
 func gopanic(mp *m, gp *g, v [2]uint64) int {
-	p := &_panic{arg: v, link: gp._panic, sigpanic: mp.sigpanicNext, sigaddr: mp.sigaddrNext,
+	p := newPanic(mp.vm)
+	*p = _panic{arg: v, link: gp._panic, sigpanic: mp.sigpanicNext, sigaddr: mp.sigaddrNext,
 		siteFP: frameID(gp, gp.fp), sitePC: gp.pc}
 	mp.sigpanicNext = false
 	if old := gp._panic; old != nil && old.recovered && old.arg == v {
@@ -240,6 +243,7 @@ func deferReturnedInPanic(mp *m, gp *g) int {
 	gp._panic = p.link
 	for q := gp._panic; q != nil && !q.goexit && gp.stack.lo+q.deferFP > resume; q = gp._panic {
 		gp._panic = q.link
+		freePanic(vm, q)
 	}
 	// The defer record named the frame and its function: both must be
 	// what is on the stack there, with a recovery point to resume at.
@@ -248,10 +252,32 @@ func deferReturnedInPanic(mp *m, gp *g) int {
 	if fn.RecoverPC < 0 || frameFunc(vm, gp, p.deferFrame) != fn || !frameInStack(gp, fn, fp) {
 		panic(arena.Fault{Addr: uintptr(p.deferFrame)})
 	}
+	freePanic(vm, p)
 	gp.fn = fn
 	gp.fp = fp
 	gp.pc = fn.RecoverPC
 	return stContinue
+}
+
+// newPanic returns a panic record from the VM's free list, or a new one:
+// a program that panics and recovers in a loop reuses a few records rather
+// than churning the host heap.
+func newPanic(vm *vm) *_panic {
+	if n := len(vm.panicFree); n > 0 {
+		p := vm.panicFree[n-1]
+		vm.panicFree = vm.panicFree[:n-1]
+		return p
+	}
+	return new(_panic)
+}
+
+// freePanic returns p, which no goroutine's chain holds any more, to the
+// free list.
+func freePanic(vm *vm, p *_panic) {
+	*p = _panic{}
+	if len(vm.panicFree) < 64 {
+		vm.panicFree = append(vm.panicFree, p)
+	}
 }
 
 // gorecover implements recover(): the innermost panic's value, if the

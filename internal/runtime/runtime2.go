@@ -98,6 +98,9 @@ type m struct {
 	// deferReturn is set while a deferred native runs from its deferring
 	// function's return rather than from a panic.
 	deferReturn bool
+	// deferArgBuf holds the arguments of the deferred call being made
+	// (popDefer), reused so that defers allocate nothing on the host.
+	deferArgBuf []byte
 	id          int64
 	g0          *g // the goroutine the m is running, or nil while scheduling
 	curg        *g

@@ -65,6 +65,8 @@ type vm struct {
 	finq        []finalizer
 	fing        *g
 	nsystem     int // the runtime's own goroutines (g.system)
+	// panicFree are panic records to reuse (newPanic).
+	panicFree []*_panic
 	fingWaiting bool
 	// gcWork is the collector's mark queue, kept between cycles;
 	// gcmasks the pointer masks of the types allocated (mbitmap.go).
