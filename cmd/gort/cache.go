@@ -37,7 +37,7 @@ import (
 // traceCache reports a lookup's outcome on stderr under GODEBUG=gortcache=1,
 // gort's analogue of the go command's cache debugging knobs.
 func traceCache(what string) {
-	if strings.Contains(os.Getenv("GODEBUG"), "gortcache=1") {
+	if strings.Contains(os.Getenv(programKnobPrefix+"GODEBUG"), "gortcache=1") {
 		fmt.Fprintln(os.Stderr, "gort: build cache "+what)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	goruntime "runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -38,14 +39,14 @@ func main() {
 	if len(os.Args) < 2 {
 		usage()
 	}
+	hostKnobs()
 	// Loading, type-checking and compiling the standard library from
 	// source builds a large graph that lives until the program runs; the
 	// host collector at its default pace spends a third of start-up on it.
 	// GOGC=200 halves that for about 10% more peak memory. A GOGC in the
-	// environment is the user's, and is left alone.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
+	// environment is the program's (hostKnobs), and the host takes the
+	// default.
+	debug.SetGCPercent(200)
 	switch os.Args[1] {
 	case "run":
 		os.Exit(run(os.Args[2:]))
@@ -115,6 +116,61 @@ func build(pkg []string) (p *bytecode.Program, mem *arena.Arena, wait func(), co
 	return p, mem, storeImage(cache, key, lp.Inputs, p, mem), 0
 }
 
+// programKnobs are the environment variables that both the host Go runtime
+// under gort and the program's runtime read. They are the program's: with
+// GODEBUG=gctrace=1 the program must print its own collector's lines and
+// not the host's, and GOGC=off must not stop the host's collector. So
+// hostKnobs starts gort again without them, keeping each as
+// GORT_PROGRAM_<name>, and programEnv gives them back to the program.
+var programKnobs = []string{"GODEBUG", "GOGC", "GOMEMLIMIT"}
+
+const programKnobPrefix = "GORT_PROGRAM_"
+
+// hostKnobs re-executes gort with the program's knobs moved out of the
+// host runtime's way, if any is set.
+func hostKnobs() {
+	if _, done := os.LookupEnv(programKnobPrefix + "KNOBS"); done {
+		return
+	}
+	var env []string
+	moved := false
+	for _, kv := range os.Environ() {
+		k, v, _ := strings.Cut(kv, "=")
+		if slices.Contains(programKnobs, k) {
+			env = append(env, programKnobPrefix+k+"="+v)
+			moved = true
+			continue
+		}
+		env = append(env, kv)
+	}
+	if !moved {
+		return
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return
+	}
+	env = append(env, programKnobPrefix+"KNOBS=1")
+	syscall.Exec(exe, os.Args, env)
+}
+
+// programEnv is the environment the program sees: gort's, with the knobs
+// hostKnobs moved put back.
+func programEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, v, _ := strings.Cut(kv, "=")
+		switch {
+		case k == programKnobPrefix+"KNOBS" || k == retryKey:
+		case strings.HasPrefix(k, programKnobPrefix):
+			env = append(env, strings.TrimPrefix(k, programKnobPrefix)+"="+v)
+		default:
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
 // retryKey counts reexec's restarts in the environment.
 const retryKey = "GORT_ARENA_RETRY"
 
@@ -157,7 +213,7 @@ func run(args []string) int {
 	if p == nil {
 		return code
 	}
-	opts := runtime.Options{Arena: mem, Args: append([]string{pkg[0]}, progArgs...), Env: os.Environ(), Seed: *seed}
+	opts := runtime.Options{Arena: mem, Args: append([]string{pkg[0]}, progArgs...), Env: programEnv(), Seed: *seed}
 	if os.Getenv("GORT_HOSTALLOCS") != "1" {
 		return runtime.Run(p, opts)
 	}

@@ -161,7 +161,7 @@ func compile(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, sy
 			}
 			// A bug in gort, reported as gc reports its own; the Go
 			// stack that found it is there for GODEBUG=gortpanic=1.
-			if strings.Contains(os.Getenv("GODEBUG"), "gortpanic=1") {
+			if strings.Contains(os.Getenv("GODEBUG")+os.Getenv("GORT_PROGRAM_GODEBUG"), "gortpanic=1") {
 				panic(r)
 			}
 			c, err = nil, fmt.Errorf("gort: internal compiler error: %v\n\nPlease file a bug report; GODEBUG=gortpanic=1 shows where gort failed.", r)

@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -95,8 +94,8 @@ type gcControllerState struct {
 // gcinit reads GOGC and GOMEMLIMIT and sets the first goal.
 func gcinit(vm *vm) {
 	c := &vm.gcController
-	c.gcPercent = readGOGC(os.Getenv("GOGC"))
-	c.memoryLimit = readMemLimit(os.Getenv("GOMEMLIMIT"))
+	c.gcPercent = readGOGC(vm.getenv("GOGC"))
+	c.memoryLimit = readMemLimit(vm.getenv("GOMEMLIMIT"))
 	c.commit(vm)
 }
 

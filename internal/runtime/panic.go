@@ -505,7 +505,7 @@ func reportInternalError(mp *m, msg string, hostStack []byte) {
 			printGoroutine(vm, gp, true)
 		})
 	}
-	if hostStack != nil && strings.Contains(os.Getenv("GODEBUG"), "gortpanic=1") {
+	if hostStack != nil && strings.Contains(os.Getenv("GODEBUG")+os.Getenv("GORT_PROGRAM_GODEBUG"), "gortpanic=1") {
 		printstr(vm, "\ngort's host stack:\n"+string(hostStack))
 	}
 }

@@ -103,10 +103,22 @@ func schedinit(vm *vm) {
 	vm.sched.lock.rank = lockRankSched
 	mallocinit(&vm.mheap, vm.mem, vm.prog.HeapStart)
 	gcinit(vm)
-	parseGODEBUG(vm, os.Getenv("GODEBUG"))
+	parseGODEBUG(vm, vm.getenv("GODEBUG"))
 	itabsinit(vm)
 	procresize(vm, 1)
 	vm.zerobase = vm.prog.ZeroBase
+}
+
+// getenv returns the program's environment variable key, as the real
+// runtime's gogetenv reads it at start-up: the runtime's knobs (GOGC,
+// GOMEMLIMIT, GODEBUG) are the program's, not the host process's.
+func (vm *vm) getenv(key string) string {
+	for i := len(vm.env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(vm.env[i], "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
 }
 
 func parseGODEBUG(vm *vm, s string) {

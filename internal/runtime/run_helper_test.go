@@ -56,7 +56,7 @@ func runHelper(file string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}
-	code, triggers, cycles := runtime.RunStats(p, runtime.Options{Arena: mem, Args: []string{file}, Seed: 1})
+	code, triggers, cycles := runtime.RunStats(p, runtime.Options{Arena: mem, Args: []string{file}, Env: os.Environ(), Seed: 1})
 	fmt.Fprintf(os.Stderr, "%s triggers=%d cycles=%d\n", statsPrefix, triggers, cycles)
 	return code
 }
