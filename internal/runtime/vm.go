@@ -59,14 +59,14 @@ type vm struct {
 	// finalizers holds the finalizer of each object that has one, and
 	// cleanups the AddCleanup records by id (mfinal.go); finq is the
 	// calls queued for the finalizer goroutine fing.
-	finalizers  map[uintptr]*finalizer
-	cleanups    map[uint64]*cleanup
-	cleanupID   uint64
-	finq        []finalizer
-	fing        *g
-	nsystem     int // the runtime's own goroutines (g.system)
+	finalizers map[uintptr]*finalizer
+	cleanups   map[uint64]*cleanup
+	cleanupID  uint64
+	finq       []finalizer
+	fing       *g
+	nsystem    int // the runtime's own goroutines (g.system)
 	// panicFree are panic records to reuse (newPanic).
-	panicFree []*_panic
+	panicFree   []*_panic
 	fingWaiting bool
 	// gcWork is the collector's mark queue, kept between cycles;
 	// gcmasks the pointer masks of the types allocated (mbitmap.go).
