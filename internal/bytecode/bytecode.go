@@ -190,10 +190,16 @@ type ErrTypes struct {
 
 // Disassemble writes f's code in a stable text form.
 // Safepoint is the pointer map of one instruction: the pointer slots whose
-// values are live there.
+// values are live there. A call's has a second map, After: the slots
+// live once the call returns, which is what the collector reads for a
+// caller's frame while its callee runs (the callee's own frame holds the
+// arguments it still needs). Live, which counts the call's operands,
+// serves a goroutine stopped before the call, and copystack.
 type Safepoint struct {
-	PC   int32
-	Live []int32
+	PC    int32
+	Live  []int32
+	After []int32
+	Call  bool // After is set
 }
 
 // LiveAt returns the pointer slots live at pc: its safepoint map, or every
@@ -210,6 +216,28 @@ func (f *Func) LiveAt(pc int32) []int32 {
 		}
 	}
 	if i < len(f.Safepoints) && f.Safepoints[i].PC == pc {
+		return f.Safepoints[i].Live
+	}
+	return f.PtrSlots
+}
+
+// LiveAfterCall returns the pointer slots of a caller's frame stopped at
+// the call at pc while its callee runs: the call's After map, or LiveAt's
+// answer for a pc that has none.
+func (f *Func) LiveAfterCall(pc int32) []int32 {
+	i, j := 0, len(f.Safepoints)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if f.Safepoints[h].PC < pc {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	if i < len(f.Safepoints) && f.Safepoints[i].PC == pc {
+		if sp := &f.Safepoints[i]; sp.Call {
+			return sp.After
+		}
 		return f.Safepoints[i].Live
 	}
 	return f.PtrSlots

@@ -229,6 +229,8 @@ func (e *encoder) fn(f *Func) {
 	for _, s := range f.Safepoints {
 		e.Int(int64(s.PC))
 		e.int32s(s.Live)
+		e.int32s(s.After)
+		e.Bool(s.Call)
 	}
 	e.int32s(f.Aux)
 	flags := 0
@@ -475,7 +477,7 @@ func (d *decoder) fn() *Func {
 	if n := d.Count(); n > 0 {
 		f.Safepoints = make([]Safepoint, n)
 		for i := range f.Safepoints {
-			f.Safepoints[i] = Safepoint{PC: d.Int32(), Live: d.int32s()}
+			f.Safepoints[i] = Safepoint{PC: d.Int32(), Live: d.int32s(), After: d.int32s(), Call: d.Bool()}
 		}
 	}
 	f.Aux = d.int32s()

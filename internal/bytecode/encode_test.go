@@ -19,7 +19,7 @@ func TestEncodeKnowsEveryField(t *testing.T) {
 		{reflect.TypeFor[Field](), 3},
 		{reflect.TypeFor[Method](), 2},
 		{reflect.TypeFor[Itab](), 3},
-		{reflect.TypeFor[Safepoint](), 2},
+		{reflect.TypeFor[Safepoint](), 4},
 		{reflect.TypeFor[LineName](), 3},
 		{reflect.TypeFor[ErrTypes](), 8},
 		{reflect.TypeFor[Instr](), 5},

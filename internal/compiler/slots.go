@@ -53,11 +53,21 @@ type coalescer struct {
 	conflicts []bitset
 	// before holds the values live just before each instruction (its
 	// operands included), for the safepoint maps; liveIn, per block.
-	before  map[ssa.Instruction]bitset
+	before map[ssa.Instruction]bitset
+	// The pointer parameters' liveness (paramLiveness): masks before
+	// each safepoint and after each call, and per block.
+	paramIndex                map[*ssa.Parameter]int
+	paramBefore, paramAfter   map[ssa.Instruction]uint64
+	paramLiveIn, paramLiveOut []uint64
+	// after is what is live just after each call, for its After map.
+	after   map[ssa.Instruction]bitset
 	liveIn  []bitset
 	tracked map[int32]bool // the frame words of the values above (livePtrs)
-	parent  []int          // union-find over groups
-	members [][]int
+	// paramWord gives the bit of the pointer parameter each frame word
+	// belongs to.
+	paramWord map[int32]uint64
+	parent    []int // union-find over groups
+	members   [][]int
 }
 
 type bitset []uint64
@@ -147,7 +157,9 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 			if call, ok := v.(*ssa.Call); ok && isLenWord(call) {
 				continue
 			}
-			if _, ok := v.(*ssa.Alloc); ok {
+			if a, ok := v.(*ssa.Alloc); ok && !a.Heap {
+				// A frame-local object's address: its slot and the
+				// object stay live throughout (layout's late slots).
 				continue
 			}
 			c.index[v] = len(c.vals)
@@ -295,6 +307,70 @@ func (c *coalescer) interfere(x, y int) bool {
 	return c.conflicts[x].has(y) || c.conflicts[y].has(x)
 }
 
+// The parameters with pointer words have a liveness of their own: they are
+// not instruction values, so they take no part in the slot colouring, but a
+// pointer parameter the function no longer needs must not keep its object
+// alive (gc's precise liveness). Bit i of a mask stands for paramPtrs[i];
+// a function with more pointer parameters than a mask holds keeps the rest
+// live throughout, as do the uintptr parameters of the keep-alive rule.
+
+// paramBit returns v's bit if it is a tracked pointer parameter.
+func (c *coalescer) paramBit(v ssa.Value) uint64 {
+	if p, ok := v.(*ssa.Parameter); ok {
+		if i, ok := c.paramIndex[p]; ok {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// paramLiveness finds the pointer parameters live out of each block.
+func (c *coalescer) paramLiveness() {
+	fn := c.fc.fn
+	c.paramIndex = map[*ssa.Parameter]int{}
+	c.paramBefore = map[ssa.Instruction]uint64{}
+	c.paramAfter = map[ssa.Instruction]uint64{}
+	for _, p := range fn.Params {
+		if len(c.paramIndex) < 64 && len(c.fc.c.ptrOffsets(0, p.Type(), nil)) > 0 {
+			c.paramIndex[p] = len(c.paramIndex)
+		}
+	}
+	nb := len(fn.Blocks)
+	use := make([]uint64, nb)  // read in the block (phis' edges count in the predecessor)
+	edge := make([]uint64, nb) // read by the successors' phis on edges from the block
+	var ops []*ssa.Value
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if phi, ok := instr.(*ssa.Phi); ok {
+				for k, e := range phi.Edges {
+					edge[b.Preds[k].Index] |= c.paramBit(e)
+				}
+				continue
+			}
+			ops = c.fc.operands(instr, ops[:0])
+			for _, op := range ops {
+				use[b.Index] |= c.paramBit(*op)
+			}
+		}
+	}
+	in := make([]uint64, nb)
+	out := make([]uint64, nb)
+	for changed := true; changed; {
+		changed = false
+		for k := nb - 1; k >= 0; k-- {
+			o := edge[k]
+			for _, s := range fn.Blocks[k].Succs {
+				o |= in[s.Index]
+			}
+			out[k] = o
+			if n := o | use[k]; n != in[k] {
+				in[k], changed = n, true
+			}
+		}
+	}
+	c.paramLiveIn, c.paramLiveOut = in, out
+}
+
 // liveness computes, for every value, the set of values live at its
 // definition.
 func (c *coalescer) liveness() {
@@ -355,10 +431,12 @@ func (c *coalescer) liveness() {
 	}
 	c.liveIn = liveIn
 	c.before = map[ssa.Instruction]bitset{}
+	c.after = map[ssa.Instruction]bitset{}
 	c.conflicts = make([]bitset, n)
 	for i := range c.conflicts {
 		c.conflicts[i] = newBitset(n)
 	}
+	c.paramLiveness()
 	live := newBitset(n)
 	for _, b := range fn.Blocks {
 		// Walk backwards from the live-out set: a value defined by an
@@ -366,10 +444,15 @@ func (c *coalescer) liveness() {
 		// unless the instruction reads all its operands before writing its
 		// result, with its operands too.
 		live.copyFrom(liveOut[b.Index])
+		plive := c.paramLiveOut[b.Index]
 		for k := len(b.Instrs) - 1; k >= 0; k-- {
 			instr := b.Instrs[k]
 			if _, ok := instr.(*ssa.Phi); ok {
 				break
+			}
+			if _, ok := instr.(*ssa.Call); ok {
+				c.after[instr] = live.clone()
+				c.paramAfter[instr] = plive
 			}
 			ops = c.fc.operands(instr, ops[:0])
 			if v, ok := instr.(ssa.Value); ok {
@@ -389,9 +472,11 @@ func (c *coalescer) liveness() {
 				if o, ok := c.index[*op]; ok {
 					live.add(o)
 				}
+				plive |= c.paramBit(*op)
 			}
 			if mayBeSafepoint(instr) {
 				c.before[instr] = live.clone()
+				c.paramBefore[instr] = plive
 			}
 		}
 		// A phi is written on each incoming edge, where everything live
@@ -501,14 +586,23 @@ func (fc *fnCompiler) safepoints(instr ssa.Instruction, start int) {
 	if _, ok := instr.(*ssa.If); ok {
 		return // an If's back edges record their own (markBackEdge)
 	}
+	last := -1 // the lowering's last call: the call itself
 	for pc := start; pc < len(fc.code); pc++ {
 		switch in := fc.code[pc]; {
-		case in.Op == bytecode.CALL, in.Op == bytecode.CALLCLO, in.Op == bytecode.CALLIFACE, in.Op == bytecode.RT, in.Op == bytecode.LOOP:
+		case in.Op == bytecode.CALL, in.Op == bytecode.CALLCLO, in.Op == bytecode.CALLIFACE:
+			last = len(fc.f.Safepoints)
+		case in.Op == bytecode.RT, in.Op == bytecode.LOOP:
 		case in.Op >= bytecode.BEQ && in.Op <= bytecode.BGESI && in.K == 1: // a back edge
 		default:
 			continue
 		}
 		fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Live: fc.livePtrs(instr)})
+	}
+	if c := fc.live; last >= 0 && c != nil {
+		if after, ok := c.after[instr]; ok {
+			sp := &fc.f.Safepoints[last]
+			sp.After, sp.Call = fc.ptrsIn(after, c.paramAfter[instr]), true
+		}
 	}
 }
 
@@ -527,7 +621,7 @@ func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
 	if j, isJump := instr.(*ssa.Jump); isJump {
 		return fc.headerLive(j.Block().Succs[0])
 	}
-	return fc.ptrsIn(before)
+	return fc.ptrsIn(before, c.paramBefore[instr])
 }
 
 // headerLive returns the pointer slots live at a back edge's preemption
@@ -540,12 +634,13 @@ func (fc *fnCompiler) headerLive(h *ssa.BasicBlock) []int32 {
 	}
 	before := c.liveIn[h.Index].clone()
 	before.unionWith(c.phiSet(h))
-	return fc.ptrsIn(before)
+	return fc.ptrsIn(before, c.paramLiveIn[h.Index])
 }
 
-// ptrsIn returns the pointer slots of the tracked values in before, and
-// every pointer slot of a value the liveness analysis does not track.
-func (fc *fnCompiler) ptrsIn(before bitset) []int32 {
+// ptrsIn returns the pointer slots of the tracked values in before and of
+// the parameters in params, and every pointer slot of a value the liveness
+// analysis does not track.
+func (fc *fnCompiler) ptrsIn(before bitset, params uint64) []int32 {
 	c := fc.live
 	if c.tracked == nil {
 		// The pointer words of the values the analysis follows, once
@@ -554,6 +649,12 @@ func (fc *fnCompiler) ptrsIn(before bitset) []int32 {
 		for k, v := range c.vals {
 			for _, off := range c.ptrs[k] {
 				c.tracked[fc.slots[v]+off] = true
+			}
+		}
+		c.paramWord = map[int32]uint64{}
+		for p, i := range c.paramIndex {
+			for _, off := range fc.c.ptrOffsets(fc.slots[p], p.Type(), nil) {
+				c.paramWord[off] = 1 << i
 			}
 		}
 	}
@@ -566,6 +667,12 @@ func (fc *fnCompiler) ptrsIn(before bitset) []int32 {
 	})
 	var out []int32
 	for _, s := range fc.ptrs {
+		if bit, ok := c.paramWord[s]; ok {
+			if params&bit != 0 {
+				out = append(out, s)
+			}
+			continue
+		}
 		if !tracked[s] || live[s] {
 			out = append(out, s)
 		}

@@ -130,7 +130,9 @@ func (w *gcWork) shadeWord(p uintptr) {
 
 // scanstack shades the live pointers of gp's frames, from the safepoint
 // maps of the pcs the frames stopped at: the top frame's where gp stopped,
-// each caller's at its call. A frame the runtime pushed (a deferred call
+// each caller's after its call, so that an argument the caller does not
+// use again dies when the callee is done with it (gc's precise liveness,
+// which $GOROOT/test/stackobj*.go observe through finalizers). A frame the runtime pushed (a deferred call
 // run by a panic, an init task) returns to a marker instead of a pc, and
 // its caller's every pointer slot counts, as copystack fixes them.
 func (w *gcWork) scanstack(gp *g) {
@@ -146,13 +148,24 @@ func (w *gcWork) scanstack(gp *g) {
 	if gp.stopPC != 0 {
 		pc, fresh = gp.stopPC-1, false
 	}
-	for n := 0; ; n++ {
+	stub := false // fn's callee is a reflect trampoline's target
+	for caller := false; ; caller = true {
 		if !frameInStack(gp, fn, fp) {
 			// The program overwrote a call header: what is below is
 			// not a frame. Its words are only candidates anyway.
 			break
 		}
-		for _, off := range fn.LiveAt(pc) {
+		live := fn.LiveAt(pc)
+		if caller && !stub {
+			// Its callee runs: what the frame needs once the call
+			// returns (the callee holds the arguments). A function
+			// MakeFunc or a reflect method value made is entered
+			// through a trampoline whose frame (callReflect's or
+			// callMethod's) reads the arguments where the caller
+			// wrote them, so that caller's operands stay live.
+			live = fn.LiveAfterCall(pc)
+		}
+		for _, off := range live {
 			if fresh && off >= fn.ArgSize {
 				// A goroutine that has not run yet: only its
 				// arguments are written.
@@ -176,6 +189,7 @@ func (w *gcWork) scanstack(gp *g) {
 		}
 		// A return marker's pc is negative: no safepoint has it, and
 		// LiveAt gives every pointer slot.
+		stub = fn == vm.reflectStubs.callReflect || fn == vm.reflectStubs.callMethod
 		fn, fp, pc = vm.prog.Funcs[fi], stk.lo+uintptr(saved), int32(uint32(ret))-1
 	}
 }
