@@ -14,7 +14,8 @@ package runtime
 //  3. per goroutine: g.param, the defer chain (g._defer, whose records
 //     link each other in the arena), the panic chain's values (_panic.arg),
 //     the sudogs and channels of a blocked operation (g.resume.w and
-//     g.waiting) and the element address a reflect operation gave;
+//     g.waiting), the element address a reflect operation gave, and the
+//     frame slot a blocked receive's value is delivered into;
 //  4. timers: the time.Timer object, the callback's funcval and its arg;
 //  5. runtime caches of arena objects the program made: heap-allocated
 //     itabs (never freed, as in the real runtime), descriptors reflect made
@@ -53,9 +54,9 @@ func markroots(w *gcWork) {
 			w.shade(uintptr(p.arg[0]))
 			w.shade(uintptr(p.arg[1]))
 		}
-		w.shadeWaiter(gp.resume.w)
+		w.shadeWaiter(gp, gp.resume.w)
 		for _, wt := range gp.waiting {
-			w.shadeWaiter(wt)
+			w.shadeWaiter(gp, wt)
 		}
 	}
 
@@ -106,9 +107,17 @@ func markroots(w *gcWork) {
 }
 
 // shadeWaiter shades the sudog, the channel and any element address of a
-// blocked channel operation.
-func (w *gcWork) shadeWaiter(wt waiter) {
+// blocked channel operation, and the element a receive waits in: a sender
+// that finds the goroutine waiting copies the value straight into its
+// frame, where no safepoint map lists it until the goroutine runs again
+// (the real runtime's receivers get it in their stack slot too).
+func (w *gcWork) shadeWaiter(gp *g, wt waiter) {
 	w.shade(wt.sg)
 	w.shade(wt.c)
 	w.shade(wt.abs)
+	if wt.sg != 0 && !wt.send && wt.abs == 0 && wt.size >= 8 {
+		if p := gp.fp + uintptr(wt.elem); p >= gp.stack.lo && p+wt.size <= gp.stack.hi {
+			w.scanblock(p, wt.size)
+		}
+	}
 }
