@@ -225,10 +225,18 @@ func (e *encoder) fn(f *Func) {
 		e.Uint(k)
 	}
 	e.int32s(f.PtrSlots)
+	// Safepoints by pc delta (they are in pc order) and map index plus
+	// one (0 for AllLive), then the maps' words.
 	e.Uint(uint64(len(f.Safepoints)))
+	prevPC := int32(0)
 	for _, s := range f.Safepoints {
-		e.Int(int64(s.PC))
-		e.int32s(s.Live)
+		e.Int(int64(s.PC - prevPC))
+		e.Uint(uint64(s.Map + 1))
+		prevPC = s.PC
+	}
+	e.Uint(uint64(len(f.LiveBits)))
+	for _, w := range f.LiveBits {
+		e.Uint(w)
 	}
 	e.int32s(f.Aux)
 	flags := 0
@@ -397,6 +405,35 @@ func (d *decoder) ref() *Type {
 	return d.types[i-1]
 }
 
+// checkMaps fails unless f's pointer maps are as the compiler makes them
+// (ptrmap.go): safepoints in pc order naming maps LiveBits holds, and no
+// bit set past the pointer slots.
+func (d *decoder) checkMaps(f *Func) {
+	w := LiveWords(f)
+	if w == 0 && len(f.LiveBits) > 0 || w > 0 && len(f.LiveBits)%w != 0 {
+		d.Fail()
+		return
+	}
+	if extra := len(f.PtrSlots) % 64; extra != 0 {
+		for k := w - 1; k < len(f.LiveBits); k += w {
+			if f.LiveBits[k]>>extra != 0 {
+				d.Fail()
+				return
+			}
+		}
+	}
+	maps := 0
+	if w > 0 {
+		maps = len(f.LiveBits) / w
+	}
+	for i, s := range f.Safepoints {
+		if s.Map < AllLive || int(s.Map) >= maps || i > 0 && s.PC <= f.Safepoints[i-1].PC {
+			d.Fail()
+			return
+		}
+	}
+}
+
 func (d *decoder) checkFunc(i int32, n int) {
 	if i < 0 || int(i) >= n {
 		d.Fail()
@@ -474,10 +511,23 @@ func (d *decoder) fn() *Func {
 	f.PtrSlots = d.int32s()
 	if n := d.Count(); n > 0 {
 		f.Safepoints = make([]Safepoint, n)
+		pc := int32(0)
 		for i := range f.Safepoints {
-			f.Safepoints[i] = Safepoint{PC: d.Int32(), Live: d.int32s()}
+			pc += d.Int32()
+			m := d.Uint()
+			if m > 1<<31-1 {
+				d.Fail()
+			}
+			f.Safepoints[i] = Safepoint{PC: pc, Map: int32(m) - 1}
 		}
 	}
+	if n := d.Count(); n > 0 {
+		f.LiveBits = make([]uint64, n)
+		for i := range f.LiveBits {
+			f.LiveBits[i] = d.Uint()
+		}
+	}
+	d.checkMaps(f)
 	f.Aux = d.int32s()
 	flags := d.Uint()
 	for i, b := range []*bool{&f.Wrapper, &f.HostOnly, &f.HasParams, &f.Inlinable, &f.CapturesAsArgs} {

@@ -1,9 +1,12 @@
 package compiler
 
 import (
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"go/types"
 	"math/bits"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -53,11 +56,15 @@ type coalescer struct {
 	conflicts []bitset
 	// before holds the values live just before each instruction (its
 	// operands included), for the safepoint maps; liveIn, per block.
-	before  map[ssa.Instruction]bitset
-	liveIn  []bitset
-	tracked map[int32]bool // the frame words of the values above (livePtrs)
-	parent  []int          // union-find over groups
-	members [][]int
+	before map[ssa.Instruction]bitset
+	liveIn []bitset
+	// ptrIndex holds the positions in fc.ptrs of each value's pointer
+	// words, and untrackedPtrs the pointer slots of values not followed
+	// here, live everywhere (indexPtrs).
+	ptrIndex      [][]int32
+	untrackedPtrs bitset
+	parent        []int // union-find over groups
+	members       [][]int
 }
 
 type bitset []uint64
@@ -91,6 +98,20 @@ func (s bitset) intersects(t bitset) bool {
 		}
 	}
 	return false
+}
+
+// full reports whether s, a set over n elements, holds all of them.
+func (s bitset) full(n int) bool {
+	for i, w := range s {
+		want := ^uint64(0)
+		if r := n - 64*i; r < 64 {
+			want = 1<<r - 1
+		}
+		if w != want {
+			return false
+		}
+	}
+	return true
 }
 
 func (s bitset) each(f func(int)) {
@@ -508,21 +529,56 @@ func (fc *fnCompiler) safepoints(instr ssa.Instruction, start int) {
 		default:
 			continue
 		}
-		fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Live: fc.livePtrs(instr)})
+		fc.safepoint(pc, fc.livePtrs(instr))
 	}
 }
 
-// livePtrs returns the pointer slots live at instr: those of the values the
-// liveness analysis tracks and finds live, and every pointer slot of a
-// value it does not track.
-func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
+// safepoint records the pointer map of the instruction at pc: live is a
+// set over fc.ptrs, nil for every pointer slot. Maps are kept once per
+// function (bytecode.Safepoint); sortSafepoints puts them in pc order.
+func (fc *fnCompiler) safepoint(pc int, live bitset) {
+	f := fc.f
+	m := int32(bytecode.AllLive)
+	if live != nil && !live.full(len(fc.ptrs)) {
+		key := fc.liveKey[:0]
+		for _, w := range live {
+			key = binary.LittleEndian.AppendUint64(key, w)
+		}
+		fc.liveKey = key
+		var ok bool
+		if m, ok = fc.liveMaps[string(key)]; !ok {
+			m = int32(len(f.LiveBits) / len(live))
+			f.LiveBits = append(f.LiveBits, live...)
+			if fc.liveMaps == nil {
+				fc.liveMaps = map[string]int32{}
+			}
+			fc.liveMaps[string(key)] = m
+		}
+	}
+	f.Safepoints = append(f.Safepoints, bytecode.Safepoint{PC: int32(pc), Map: m})
+}
+
+// sortSafepoints puts the safepoints in pc order, as Live finds them: a
+// lowering may record a back edge's (markBackEdge) before the calls it
+// emitted ahead of it. A pc recorded twice (a back-edge jump markBackEdge
+// made a LOOP, which safepoints then sees) keeps its first map.
+func (fc *fnCompiler) sortSafepoints() {
+	sp := fc.f.Safepoints
+	slices.SortStableFunc(sp, func(a, b bytecode.Safepoint) int { return cmp.Compare(a.PC, b.PC) })
+	fc.f.Safepoints = slices.CompactFunc(sp, func(a, b bytecode.Safepoint) bool { return a.PC == b.PC })
+}
+
+// livePtrs returns the pointer slots live at instr, as a set over fc.ptrs
+// (nil for all of them): those of the values the liveness analysis tracks
+// and finds live, and every pointer slot of a value it does not track.
+func (fc *fnCompiler) livePtrs(instr ssa.Instruction) bitset {
 	c := fc.live
 	before, ok := bitset(nil), false
 	if c != nil {
 		before, ok = c.before[instr]
 	}
 	if !ok {
-		return fc.ptrs
+		return nil
 	}
 	if j, isJump := instr.(*ssa.Jump); isJump {
 		return fc.headerLive(j.Block().Succs[0])
@@ -531,44 +587,64 @@ func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
 }
 
 // headerLive returns the pointer slots live at a back edge's preemption
-// check into the loop header h. The check runs after the edge's phi moves:
-// what is live is what h needs, its phis included.
-func (fc *fnCompiler) headerLive(h *ssa.BasicBlock) []int32 {
+// check into the loop header h, as livePtrs does. The check runs after the
+// edge's phi moves: what is live is what h needs, its phis included.
+func (fc *fnCompiler) headerLive(h *ssa.BasicBlock) bitset {
 	c := fc.live
 	if c == nil {
-		return fc.ptrs
+		return nil
 	}
 	before := c.liveIn[h.Index].clone()
 	before.unionWith(c.phiSet(h))
 	return fc.ptrsIn(before)
 }
 
-// ptrsIn returns the pointer slots of the tracked values in before, and
-// every pointer slot of a value the liveness analysis does not track.
-func (fc *fnCompiler) ptrsIn(before bitset) []int32 {
+// ptrsIn returns, as a set over fc.ptrs, the pointer slots of the tracked
+// values in before and every pointer slot of a value the liveness analysis
+// does not track.
+func (fc *fnCompiler) ptrsIn(before bitset) bitset {
 	c := fc.live
-	if c.tracked == nil {
-		// The pointer words of the values the analysis follows, once
-		// per function: slots are assigned by now.
-		c.tracked = map[int32]bool{}
-		for k, v := range c.vals {
-			for _, off := range c.ptrs[k] {
-				c.tracked[fc.slots[v]+off] = true
+	if c.untrackedPtrs == nil {
+		c.indexPtrs()
+	}
+	live := newBitset(len(fc.ptrs))
+	live.copyFrom(c.untrackedPtrs)
+	before.each(func(k int) {
+		for _, i := range c.ptrIndex[k] {
+			live.add(int(i))
+		}
+	})
+	return live
+}
+
+// indexPtrs finds, once per function and once slots are assigned, the
+// positions in fc.ptrs of each tracked value's pointer words, and the
+// pointer slots no tracked value holds.
+func (c *coalescer) indexPtrs() {
+	fc := c.fc
+	// first and next chain the positions of each offset: a word listed
+	// twice is one slot, live when any value holding it is.
+	first := make(map[int32]int32, len(fc.ptrs))
+	next := make([]int32, len(fc.ptrs))
+	for i := len(fc.ptrs) - 1; i >= 0; i-- {
+		next[i] = -1
+		if j, ok := first[fc.ptrs[i]]; ok {
+			next[i] = j
+		}
+		first[fc.ptrs[i]] = int32(i)
+	}
+	c.untrackedPtrs = newBitset(len(fc.ptrs))
+	for i := range fc.ptrs {
+		c.untrackedPtrs.add(i)
+	}
+	c.ptrIndex = make([][]int32, len(c.vals))
+	for k, v := range c.vals {
+		for _, off := range c.ptrs[k] {
+			i, ok := first[fc.slots[v]+off]
+			for ; ok && i >= 0; i = next[i] {
+				c.ptrIndex[k] = append(c.ptrIndex[k], i)
+				c.untrackedPtrs.remove(int(i))
 			}
 		}
 	}
-	tracked := c.tracked
-	live := map[int32]bool{}
-	before.each(func(k int) {
-		for _, off := range c.ptrs[k] {
-			live[fc.slots[c.vals[k]]+off] = true
-		}
-	})
-	var out []int32
-	for _, s := range fc.ptrs {
-		if !tracked[s] || live[s] {
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -1,0 +1,106 @@
+package bytecode
+
+import "math/bits"
+
+// Pointer maps of a function's frame.
+//
+// Func.PtrSlots lists the frame words that may hold pointers. A safepoint
+// (an instruction that can call, allocate or yield) says which of them are
+// live there with a bitmap over that list: bit i of its map is set when the
+// word at PtrSlots[i] is live. A map is LiveWords(f) words long, and the
+// bits past len(PtrSlots) in its last word are zero.
+//
+// A function stores each distinct map once, in Func.LiveBits, one after
+// the other; a Safepoint names its map by index. A map with every bit set
+// is not stored: its Safepoint says AllLive. An instruction without a
+// safepoint (one that faults and panics, or a return marker's negative pc)
+// also has every pointer slot live.
+//
+// Reading a map costs no host allocation: Live returns a LiveMap, a view of
+// the words in LiveBits, and Next and Each walk it.
+
+// Safepoint is one instruction's pointer map: Map is the index of its
+// bitmap in the function's LiveBits (the map at LiveBits[Map*w:(Map+1)*w],
+// w = LiveWords(f)), or AllLive.
+type Safepoint struct {
+	PC  int32
+	Map int32
+}
+
+// AllLive is the Safepoint.Map of an instruction where every pointer slot
+// is live.
+const AllLive = -1
+
+// LiveWords returns the length in words of each of f's pointer maps.
+func LiveWords(f *Func) int { return (len(f.PtrSlots) + 63) / 64 }
+
+// LiveMap is the set of f's pointer slots live at one pc, by index in
+// f.PtrSlots.
+type LiveMap struct {
+	bits []uint64 // nil: every slot
+	n    int      // len(PtrSlots)
+}
+
+// Live returns the pointer map at pc: its safepoint's, or every pointer
+// slot for an instruction without one.
+func (f *Func) Live(pc int32) LiveMap {
+	i, j := 0, len(f.Safepoints)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if f.Safepoints[h].PC < pc {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	m := LiveMap{n: len(f.PtrSlots)}
+	if i < len(f.Safepoints) && f.Safepoints[i].PC == pc && f.Safepoints[i].Map != AllLive {
+		w := LiveWords(f)
+		k := int(f.Safepoints[i].Map) * w
+		m.bits = f.LiveBits[k : k+w : k+w]
+	}
+	return m
+}
+
+// All reports whether every pointer slot is live.
+func (m LiveMap) All() bool { return m.bits == nil }
+
+// Has reports whether pointer slot i (PtrSlots[i]) is live.
+func (m LiveMap) Has(i int) bool {
+	if i < 0 || i >= m.n {
+		return false
+	}
+	return m.bits == nil || m.bits[i/64]&(1<<(i%64)) != 0
+}
+
+// Next returns the index of the first live pointer slot at or after i, or
+// -1 if there is none:
+//
+//	for i := m.Next(0); i >= 0; i = m.Next(i + 1) { ... f.PtrSlots[i] ... }
+func (m LiveMap) Next(i int) int {
+	i = max(i, 0)
+	if i >= m.n {
+		return -1
+	}
+	if m.bits == nil {
+		return i
+	}
+	w := i / 64
+	if x := m.bits[w] >> (i % 64); x != 0 {
+		return i + bits.TrailingZeros64(x)
+	}
+	for w++; w < len(m.bits); w++ {
+		if x := m.bits[w]; x != 0 {
+			return w*64 + bits.TrailingZeros64(x)
+		}
+	}
+	return -1
+}
+
+// Each calls fn with the frame offset of each live pointer slot of f, in
+// PtrSlots order. m must be one of f's maps.
+func (m LiveMap) Each(f *Func, fn func(off int32)) {
+	for i := m.Next(0); i >= 0; i = m.Next(i + 1) {
+		fn(f.PtrSlots[i])
+	}
+}
