@@ -128,6 +128,12 @@ type Program struct {
 	DataEnd   uintptr
 	ZeroBase  uintptr // runtime.zerobase: the address of every zero-sized object
 	Itabs     []Itab
+	// DataMask is the pointer mask of the package variables: bit i (of
+	// word i/64, from the low bit up) is set when the word at
+	// RODataEnd+8*i may hold a pointer. It covers [RODataEnd, DataEnd)
+	// exactly, DataMaskWords(prog) words: the static words the GC scans
+	// (ptrmap.go says why no others below HeapStart need it).
+	DataMask []uint64
 	// Typelinks are the descriptors reflect may look up by string rather
 	// than make (typedesc.Builder.Typelinks), sorted by type string.
 	Typelinks []uintptr

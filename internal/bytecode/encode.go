@@ -105,6 +105,10 @@ func (prog *Program) Encode(segs []Segment) []byte {
 		e.String(l.Joined)
 		e.String(l.Name)
 	}
+	e.Uint(uint64(len(prog.DataMask)))
+	for _, w := range prog.DataMask {
+		e.Uint(w)
+	}
 	return e.Buf
 }
 
@@ -359,6 +363,15 @@ func Decode(data []byte) (prog *Program, segs []Segment, err error) {
 	prog.LineNames = make([]LineName, d.Count())
 	for i := range prog.LineNames {
 		prog.LineNames[i] = LineName{Pos: token.Pos(d.Int()), Joined: d.String(), Name: d.String()}
+	}
+	if n := d.Count(); n > 0 {
+		prog.DataMask = make([]uint64, n)
+		for i := range prog.DataMask {
+			prog.DataMask[i] = d.Uint()
+		}
+	}
+	if prog.DataEnd < prog.RODataEnd || len(prog.DataMask) != DataMaskWords(prog) {
+		d.Fail()
 	}
 	for _, t := range d.types {
 		for _, m := range t.Methods {

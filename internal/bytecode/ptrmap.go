@@ -104,3 +104,38 @@ func (m LiveMap) Each(f *Func, fn func(off int32)) {
 		fn(f.PtrSlots[i])
 	}
 }
+
+// The pointer mask of the static data (Program.DataMask).
+//
+// The package variables, [RODataEnd, DataEnd), are the program's only
+// writable static memory: each variable, and each object the static-data
+// pass laid out for one to point at (writable, like gc's statictmps), has
+// its pointer words set in DataMask from its type, as a heap object's GC
+// mask marks them (an interface's data word, a string's or a slice's first
+// word). Package variables of a library image linked at load keep the
+// library's mask; the program's own follow it. runtime.zerobase and the
+// bytes of an embedded []byte are scalar.
+//
+// The other words below HeapStart that hold pointers are all read-only
+// (below RODataEnd) and point only at the static image, never into the
+// heap, so the GC need not scan them:
+//   - the text region's entries and the static closures (Program.FuncVal:
+//     one word, a code pointer) and a deferred builtin's static context;
+//   - type descriptors (their name, element, field and method words) and
+//     static itabs (Program.Itabs: interface and type descriptors, code
+//     pointers);
+//   - string bytes, boxed constants and embed.FS file lists, whose string
+//     headers point at read-only bytes.
+//
+// Two words may come to point into the heap without being in any mask,
+// which the runtime must keep alive by other means: an interface's first
+// word, when it names an itab getitab allocated (its table holds them)
+// or a descriptor reflect made at run time; and a descriptor's on-demand
+// GCData word, if the runtime fills it with a mask it allocates.
+
+// DataMaskWords returns the length of prog.DataMask: one bit for each word
+// of [RODataEnd, DataEnd).
+func DataMaskWords(prog *Program) int {
+	words := (prog.DataEnd - prog.RODataEnd + 7) / 8
+	return int((words + 63) / 64)
+}

@@ -100,3 +100,19 @@ func TestEncodePtrMaps(t *testing.T) {
 		}
 	}
 }
+
+func TestEncodeDataMask(t *testing.T) {
+	p := &Program{Fset: token.NewFileSet(), Funcs: []*Func{{Name: "f"}}, RODataEnd: 0x1000, DataEnd: 0x1000 + 8*65 + 3}
+	p.DataMask = []uint64{1 << 5, 1}
+	q, _, err := Decode(p.Encode(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(q.DataMask, p.DataMask) {
+		t.Errorf("decoded data mask %v, want %v", q.DataMask, p.DataMask)
+	}
+	p.DataMask = p.DataMask[:1] // 66 words need two mask words
+	if _, _, err := Decode(p.Encode(nil)); err == nil {
+		t.Error("a short data mask decoded without an error")
+	}
+}
