@@ -62,10 +62,12 @@ type Func struct {
 	// offsets, so a pointer word holds a pointer, possibly a dead one, at
 	// every instruction.
 	PtrSlots []int32
-	// Safepoints holds, in pc order, the pointer slots live at each
-	// instruction that can call, allocate or yield (CALL*, RT, LOOP and
-	// back-edge branches).
+	// Safepoints holds, in pc order, the instructions that can call,
+	// allocate or yield (CALL*, RT, LOOP and back-edge branches), each
+	// with its pointer map, and LiveBits the function's distinct maps
+	// (ptrmap.go): read them through Live.
 	Safepoints []Safepoint
+	LiveBits   []uint64
 	// Aux holds extra operands for instructions that need more than three.
 	Aux []int32
 	// Wrapper marks compiler-made wrappers and thunks: recover looks
@@ -126,6 +128,12 @@ type Program struct {
 	DataEnd   uintptr
 	ZeroBase  uintptr // runtime.zerobase: the address of every zero-sized object
 	Itabs     []Itab
+	// DataMask is the pointer mask of the package variables: bit i (of
+	// word i/64, from the low bit up) is set when the word at
+	// RODataEnd+8*i may hold a pointer. It covers [RODataEnd, DataEnd)
+	// exactly, DataMaskWords(prog) words: the static words the GC scans
+	// (ptrmap.go says why no others below HeapStart need it).
+	DataMask []uint64
 	// Typelinks are the descriptors reflect may look up by string rather
 	// than make (typedesc.Builder.Typelinks), sorted by type string.
 	Typelinks []uintptr
@@ -189,60 +197,6 @@ type ErrTypes struct {
 }
 
 // Disassemble writes f's code in a stable text form.
-// Safepoint is the pointer map of one instruction: the pointer slots whose
-// values are live there. A call's has a second map, After: the slots
-// live once the call returns, which is what the collector reads for a
-// caller's frame while its callee runs (the callee's own frame holds the
-// arguments it still needs). Live, which counts the call's operands,
-// serves a goroutine stopped before the call, and copystack.
-type Safepoint struct {
-	PC    int32
-	Live  []int32
-	After []int32
-	Call  bool // After is set
-}
-
-// LiveAt returns the pointer slots live at pc: its safepoint map, or every
-// pointer slot for an instruction without one (an instruction that faults
-// and panics is such a point).
-func (f *Func) LiveAt(pc int32) []int32 {
-	i, j := 0, len(f.Safepoints)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if f.Safepoints[h].PC < pc {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	if i < len(f.Safepoints) && f.Safepoints[i].PC == pc {
-		return f.Safepoints[i].Live
-	}
-	return f.PtrSlots
-}
-
-// LiveAfterCall returns the pointer slots of a caller's frame stopped at
-// the call at pc while its callee runs: the call's After map, or LiveAt's
-// answer for a pc that has none.
-func (f *Func) LiveAfterCall(pc int32) []int32 {
-	i, j := 0, len(f.Safepoints)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if f.Safepoints[h].PC < pc {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	if i < len(f.Safepoints) && f.Safepoints[i].PC == pc {
-		if sp := &f.Safepoints[i]; sp.Call {
-			return sp.After
-		}
-		return f.Safepoints[i].Live
-	}
-	return f.PtrSlots
-}
-
 func Disassemble(w io.Writer, fset *token.FileSet, f *Func) {
 	fmt.Fprintf(w, "func %s args=%d frame=%d consts=%d@%d", f.Name, f.ArgSize, f.FrameSize, 8*len(f.Consts), f.ConstOff)
 	if f.Wrapper {
@@ -260,6 +214,7 @@ func Disassemble(w io.Writer, fset *token.FileSet, f *Func) {
 		fmt.Fprintf(w, "\tptrs: %s\n", b.String())
 	}
 	sp := f.Safepoints
+	var offs []int32
 	for pc, in := range f.Code {
 		line := ""
 		if fset != nil && pc < len(f.Pos) && f.Pos[pc].IsValid() {
@@ -267,7 +222,9 @@ func Disassemble(w io.Writer, fset *token.FileSet, f *Func) {
 		}
 		live := ""
 		if len(sp) > 0 && sp[0].PC == int32(pc) {
-			live = fmt.Sprintf(" live%v", sp[0].Live)
+			offs = offs[:0]
+			f.Live(sp[0].PC).Each(f, func(off int32) { offs = append(offs, off) })
+			live = fmt.Sprintf(" live%v", offs)
 			sp = sp[1:]
 		}
 		fmt.Fprintf(w, "%5d  %-12s K=%d A=%d B=%d C=%d%s%s\n", pc, in.Op, in.K, in.A, in.B, in.C, live, line)

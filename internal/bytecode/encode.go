@@ -105,6 +105,10 @@ func (prog *Program) Encode(segs []Segment) []byte {
 		e.String(l.Joined)
 		e.String(l.Name)
 	}
+	e.Uint(uint64(len(prog.DataMask)))
+	for _, w := range prog.DataMask {
+		e.Uint(w)
+	}
 	return e.Buf
 }
 
@@ -225,12 +229,19 @@ func (e *encoder) fn(f *Func) {
 		e.Uint(k)
 	}
 	e.int32s(f.PtrSlots)
+	// Safepoints by pc delta (they are in pc order) and map index plus
+	// one (0 for AllLive), then the maps' words.
 	e.Uint(uint64(len(f.Safepoints)))
+	prevPC := int32(0)
 	for _, s := range f.Safepoints {
-		e.Int(int64(s.PC))
-		e.int32s(s.Live)
-		e.int32s(s.After)
-		e.Bool(s.Call)
+		e.Int(int64(s.PC - prevPC))
+		e.Uint(uint64(s.Map + 1))
+		e.Uint(uint64(s.After - NoAfter))
+		prevPC = s.PC
+	}
+	e.Uint(uint64(len(f.LiveBits)))
+	for _, w := range f.LiveBits {
+		e.Uint(w)
 	}
 	e.int32s(f.Aux)
 	flags := 0
@@ -354,6 +365,15 @@ func Decode(data []byte) (prog *Program, segs []Segment, err error) {
 	for i := range prog.LineNames {
 		prog.LineNames[i] = LineName{Pos: token.Pos(d.Int()), Joined: d.String(), Name: d.String()}
 	}
+	if n := d.Count(); n > 0 {
+		prog.DataMask = make([]uint64, n)
+		for i := range prog.DataMask {
+			prog.DataMask[i] = d.Uint()
+		}
+	}
+	if prog.DataEnd < prog.RODataEnd || len(prog.DataMask) != DataMaskWords(prog) {
+		d.Fail()
+	}
 	for _, t := range d.types {
 		for _, m := range t.Methods {
 			d.checkFunc(m.Func, len(prog.Funcs))
@@ -397,6 +417,36 @@ func (d *decoder) ref() *Type {
 		return nil
 	}
 	return d.types[i-1]
+}
+
+// checkMaps fails unless f's pointer maps are as the compiler makes them
+// (ptrmap.go): safepoints in pc order naming maps LiveBits holds, and no
+// bit set past the pointer slots.
+func (d *decoder) checkMaps(f *Func) {
+	w := LiveWords(f)
+	if w == 0 && len(f.LiveBits) > 0 || w > 0 && len(f.LiveBits)%w != 0 {
+		d.Fail()
+		return
+	}
+	if extra := len(f.PtrSlots) % 64; extra != 0 {
+		for k := w - 1; k < len(f.LiveBits); k += w {
+			if f.LiveBits[k]>>extra != 0 {
+				d.Fail()
+				return
+			}
+		}
+	}
+	maps := 0
+	if w > 0 {
+		maps = len(f.LiveBits) / w
+	}
+	for i, s := range f.Safepoints {
+		if s.Map < AllLive || int(s.Map) >= maps || i > 0 && s.PC <= f.Safepoints[i-1].PC ||
+			s.After < NoAfter || int(s.After) >= maps {
+			d.Fail()
+			return
+		}
+	}
 }
 
 func (d *decoder) checkFunc(i int32, n int) {
@@ -476,10 +526,23 @@ func (d *decoder) fn() *Func {
 	f.PtrSlots = d.int32s()
 	if n := d.Count(); n > 0 {
 		f.Safepoints = make([]Safepoint, n)
+		pc := int32(0)
 		for i := range f.Safepoints {
-			f.Safepoints[i] = Safepoint{PC: d.Int32(), Live: d.int32s(), After: d.int32s(), Call: d.Bool()}
+			pc += d.Int32()
+			m, after := d.Uint(), d.Uint()
+			if m > 1<<31-1 || after > 1<<31-1 {
+				d.Fail()
+			}
+			f.Safepoints[i] = Safepoint{PC: pc, Map: int32(m) - 1, After: int32(after) + NoAfter}
 		}
 	}
+	if n := d.Count(); n > 0 {
+		f.LiveBits = make([]uint64, n)
+		for i := range f.LiveBits {
+			f.LiveBits[i] = d.Uint()
+		}
+	}
+	d.checkMaps(f)
 	f.Aux = d.int32s()
 	flags := d.Uint()
 	for i, b := range []*bool{&f.Wrapper, &f.HostOnly, &f.HasParams, &f.Inlinable, &f.CapturesAsArgs} {

@@ -237,7 +237,7 @@ func (fc *fnCompiler) markBackEdge(pc int, h *ssa.BasicBlock) bool {
 	default:
 		return false
 	}
-	fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Live: fc.headerLive(h)})
+	fc.safepoint(pc, fc.headerLive(h))
 	return true
 }
 

@@ -216,6 +216,7 @@ func compile(lp *loader.Program, mem *arena.Arena, libProg *bytecode.Program, sy
 	} else {
 		c.out.Typelinks = c.desc.b.Typelinks()
 	}
+	c.growDataMask()
 	c.out.StaticEnd, c.out.DataEnd = c.rodata, c.data
 	return c, nil
 }
@@ -540,9 +541,30 @@ func (c *Compiler) allocRO(size, align uintptr) uintptr {
 	return bump(&c.rodata, c.out.RODataEnd, size, align, "read-only data")
 }
 
-// allocData returns zeroed memory for package variables.
-func (c *Compiler) allocData(size, align uintptr) uintptr {
-	return bump(&c.data, c.out.HeapStart, size, align, "package variables")
+// allocData returns zeroed memory for package variables: an object of type
+// t, whose pointer words it marks in the data mask, or with t nil bytes
+// that never hold a pointer.
+func (c *Compiler) allocData(size, align uintptr, t types.Type) uintptr {
+	a := bump(&c.data, c.out.HeapStart, size, align, "package variables")
+	c.growDataMask()
+	if t != nil {
+		mask := c.out.DataMask
+		c.eachPtrWord(int64(a-c.out.RODataEnd), t, func(off int64) {
+			mask[off/8/64] |= 1 << (off / 8 % 64)
+		})
+	}
+	return a
+}
+
+// growDataMask extends Program.DataMask, the pointer mask of the package
+// variables (bytecode.DataMaskWords), to cover the data laid out so far;
+// linked, the library's mask comes first, its variables being below the
+// program's.
+func (c *Compiler) growDataMask() {
+	words := (c.data - c.out.RODataEnd + 7) / 8
+	if n := int((words + 63) / 64); n > len(c.out.DataMask) {
+		c.out.DataMask = append(c.out.DataMask, make([]uint64, n-len(c.out.DataMask))...)
+	}
 }
 
 func bump(next *uintptr, limit, size, align uintptr, what string) uintptr {
@@ -585,7 +607,7 @@ func (c *Compiler) global(g *ssa.Global) uintptr {
 		c.globals[g] = c.zerobase()
 		return c.globals[g]
 	}
-	a := c.allocData(size, uintptr(c.sizes.Alignof(t)))
+	a := c.allocData(size, uintptr(c.sizes.Alignof(t)), t)
 	c.globals[g] = a
 	return a
 }
@@ -622,7 +644,7 @@ func (c *Compiler) linkedGlobal(g *ssa.Global) *ssa.Global {
 // zerobase is the address every zero-sized object has.
 func (c *Compiler) zerobase() uintptr {
 	if c.out.ZeroBase == 0 {
-		c.out.ZeroBase = c.allocData(8, 8)
+		c.out.ZeroBase = c.allocData(8, 8, nil)
 	}
 	return c.out.ZeroBase
 }

@@ -31,7 +31,7 @@ func (c *Compiler) embedData() {
 			data := e.Files[0].Data
 			p := c.zerobase()
 			if len(data) > 0 {
-				p = c.allocData(uintptr(len(data)), 1)
+				p = c.allocData(uintptr(len(data)), 1, nil)
 				c.mem.WriteBytes(p, data)
 			}
 			b = words(uint64(p), uint64(len(data)), uint64(len(data)))

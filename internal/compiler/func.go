@@ -36,7 +36,11 @@ type fnCompiler struct {
 	auxFix  []int    // aux entries holding out-area offsets
 	blockPC []int32  // per block index
 	jumps   []jumpFix
-	ptrs    []int32
+	ptrs    []int32 // PtrSlots: final once layout is done
+	// liveMaps indexes the safepoint maps in f.LiveBits by their bytes
+	// (liveKey's buffer), to keep each distinct map once.
+	liveMaps map[string]int32
+	liveKey  []byte
 
 	pendingEdges []edgeStub
 	// defPC is the pc of the one instruction that computes a value, for
@@ -203,7 +207,7 @@ func (fc *fnCompiler) untracked(v ssa.Value) bool {
 			return false
 		}
 	}
-	return v.Type() != nil && len(fc.c.ptrOffsets(0, v.Type(), nil)) > 0
+	return v.Type() != nil && fc.c.hasPtrs(v.Type())
 }
 
 func (fc *fnCompiler) reserve(size int64) int32 {
@@ -230,35 +234,44 @@ func (fc *fnCompiler) notePtrs(off int32, t types.Type) {
 // ptrOffsets appends to out the offsets of the pointer words of a value of
 // type t placed at off.
 func (c *Compiler) ptrOffsets(off int32, t types.Type, out []int32) []int32 {
+	c.eachPtrWord(int64(off), t, func(o int64) { out = append(out, int32(o)) })
+	return out
+}
+
+// eachPtrWord calls fn with the offset of each word of a value of type t
+// placed at off that may hold a pointer the GC follows: as a heap object's
+// GC mask marks them, an interface's data word (its first word names an
+// itab or a descriptor), a string's and a slice's first word, and every
+// element of an array, whatever its length.
+func (c *Compiler) eachPtrWord(off int64, t types.Type, fn func(off int64)) {
 	switch u := t.Underlying().(type) {
 	case *types.Pointer, *types.Map, *types.Chan, *types.Signature, *types.Slice:
-		out = append(out, off)
+		fn(off)
 	case *types.Basic:
 		if u.Kind() == types.UnsafePointer || u.Kind() == types.String {
-			out = append(out, off)
+			fn(off)
 		}
 	case *types.Interface:
-		out = append(out, off+8)
+		fn(off + 8)
 	case *types.Struct:
 		offs := c.sizes.Offsetsof(fieldsOf(u))
 		for i := 0; i < u.NumFields(); i++ {
-			out = c.ptrOffsets(off+int32(offs[i]), u.Field(i).Type(), out)
+			c.eachPtrWord(off+offs[i], u.Field(i).Type(), fn)
 		}
 	case *types.Array:
-		if !c.hasPtrs(u.Elem()) || u.Len() > 1024 {
-			return out
+		if !c.hasPtrs(u.Elem()) {
+			return
 		}
 		es := c.sizes.Sizeof(u.Elem())
 		for i := int64(0); i < u.Len(); i++ {
-			out = c.ptrOffsets(off+int32(i*es), u.Elem(), out)
+			c.eachPtrWord(off+i*es, u.Elem(), fn)
 		}
 	case *types.Tuple:
 		offs, _ := c.tupleOffsets(u)
 		for i := 0; i < u.Len(); i++ {
-			out = c.ptrOffsets(off+int32(offs[i]), u.At(i).Type(), out)
+			c.eachPtrWord(off+offs[i], u.At(i).Type(), fn)
 		}
 	}
-	return out
 }
 
 // noteCall grows the out area for a call, go or defer statement.
@@ -331,6 +344,7 @@ func (fc *fnCompiler) finish() {
 	f.Code = fc.code
 	f.Pos = fc.pos
 	f.PtrSlots = fc.ptrs
+	fc.sortSafepoints()
 }
 
 func (fc *fnCompiler) emit(op bytecode.Op, k uint16, a, b, c int32) int {
@@ -465,7 +479,7 @@ func (fc *fnCompiler) body() {
 		if e.back {
 			pc := fc.emit(bytecode.LOOP, 0, 0, 0, 0)
 			fc.jumps = append(fc.jumps, jumpFix{pc: pc, field: 0, block: e.to})
-			fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Live: fc.headerLive(e.to)})
+			fc.safepoint(pc, fc.headerLive(e.to))
 			continue
 		}
 		fc.jump(e.to)

@@ -1,9 +1,12 @@
 package compiler
 
 import (
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"go/types"
 	"math/bits"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -54,20 +57,23 @@ type coalescer struct {
 	// before holds the values live just before each instruction (its
 	// operands included), for the safepoint maps; liveIn, per block.
 	before map[ssa.Instruction]bitset
+	// after is what is live just after each call, for its After map.
+	after map[ssa.Instruction]bitset
 	// The pointer parameters' liveness (paramLiveness): masks before
-	// each safepoint and after each call, and per block.
+	// each safepoint and after each call, and per block; paramPos holds
+	// the positions in fc.ptrs of each one's words (indexPtrs).
 	paramIndex                map[*ssa.Parameter]int
 	paramBefore, paramAfter   map[ssa.Instruction]uint64
 	paramLiveIn, paramLiveOut []uint64
-	// after is what is live just after each call, for its After map.
-	after   map[ssa.Instruction]bitset
-	liveIn  []bitset
-	tracked map[int32]bool // the frame words of the values above (livePtrs)
-	// paramWord gives the bit of the pointer parameter each frame word
-	// belongs to.
-	paramWord map[int32]uint64
-	parent    []int // union-find over groups
-	members   [][]int
+	paramPos                  [64][]int32
+	liveIn                    []bitset
+	// ptrIndex holds the positions in fc.ptrs of each value's pointer
+	// words, and untrackedPtrs the pointer slots of values not followed
+	// here, live everywhere (indexPtrs).
+	ptrIndex      [][]int32
+	untrackedPtrs bitset
+	parent        []int // union-find over groups
+	members       [][]int
 }
 
 type bitset []uint64
@@ -101,6 +107,20 @@ func (s bitset) intersects(t bitset) bool {
 		}
 	}
 	return false
+}
+
+// full reports whether s, a set over n elements, holds all of them.
+func (s bitset) full(n int) bool {
+	for i, w := range s {
+		want := ^uint64(0)
+		if r := n - 64*i; r < 64 {
+			want = 1<<r - 1
+		}
+		if w != want {
+			return false
+		}
+	}
+	return true
 }
 
 func (s bitset) each(f func(int)) {
@@ -596,27 +616,67 @@ func (fc *fnCompiler) safepoints(instr ssa.Instruction, start int) {
 		default:
 			continue
 		}
-		fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Live: fc.livePtrs(instr)})
+		fc.safepoint(pc, fc.livePtrs(instr))
 	}
 	if c := fc.live; last >= 0 && c != nil {
 		if after, ok := c.after[instr]; ok {
-			sp := &fc.f.Safepoints[last]
-			sp.After, sp.Call = fc.ptrsIn(after, c.paramAfter[instr]), true
+			fc.f.Safepoints[last].After = fc.internMap(fc.ptrsIn(after, c.paramAfter[instr]))
 		}
 	}
 }
 
-// livePtrs returns the pointer slots live at instr: those of the values the
-// liveness analysis tracks and finds live, and every pointer slot of a
-// value it does not track.
-func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
+// safepoint records the pointer map of the instruction at pc: live is a
+// set over fc.ptrs, nil for every pointer slot. Maps are kept once per
+// function (bytecode.Safepoint); sortSafepoints puts them in pc order.
+func (fc *fnCompiler) safepoint(pc int, live bitset) {
+	fc.f.Safepoints = append(fc.f.Safepoints, bytecode.Safepoint{PC: int32(pc), Map: fc.internMap(live), After: bytecode.NoAfter})
+}
+
+// internMap returns the index in LiveBits of the map live (a set over
+// fc.ptrs, nil for every pointer slot), adding it if it is new, or AllLive.
+func (fc *fnCompiler) internMap(live bitset) int32 {
+	f := fc.f
+	m := int32(bytecode.AllLive)
+	if live != nil && !live.full(len(fc.ptrs)) {
+		key := fc.liveKey[:0]
+		for _, w := range live {
+			key = binary.LittleEndian.AppendUint64(key, w)
+		}
+		fc.liveKey = key
+		var ok bool
+		if m, ok = fc.liveMaps[string(key)]; !ok {
+			m = int32(len(f.LiveBits) / len(live))
+			f.LiveBits = append(f.LiveBits, live...)
+			if fc.liveMaps == nil {
+				fc.liveMaps = map[string]int32{}
+			}
+			fc.liveMaps[string(key)] = m
+		}
+	}
+	return m
+}
+
+// sortSafepoints puts the safepoints in pc order, as Live finds them: a
+// lowering may record a back edge's (markBackEdge) before the calls it
+// emitted ahead of it. A pc recorded twice (a back-edge jump markBackEdge
+// made a LOOP, which safepoints then sees) keeps its first map.
+func (fc *fnCompiler) sortSafepoints() {
+	sp := fc.f.Safepoints
+	slices.SortStableFunc(sp, func(a, b bytecode.Safepoint) int { return cmp.Compare(a.PC, b.PC) })
+	fc.f.Safepoints = slices.CompactFunc(sp, func(a, b bytecode.Safepoint) bool { return a.PC == b.PC })
+}
+
+// livePtrs returns the pointer slots live at instr, as a set over fc.ptrs
+// (nil for all of them): those of the values the liveness analysis tracks
+// and finds live, and every pointer slot of a value it does not track.
+func (fc *fnCompiler) livePtrs(instr ssa.Instruction) bitset {
 	c := fc.live
 	before, ok := bitset(nil), false
 	if c != nil {
 		before, ok = c.before[instr]
 	}
 	if !ok {
-		return fc.ptrs
+		return nil
 	}
 	if j, isJump := instr.(*ssa.Jump); isJump {
 		return fc.headerLive(j.Block().Succs[0])
@@ -625,57 +685,80 @@ func (fc *fnCompiler) livePtrs(instr ssa.Instruction) []int32 {
 }
 
 // headerLive returns the pointer slots live at a back edge's preemption
-// check into the loop header h. The check runs after the edge's phi moves:
-// what is live is what h needs, its phis included.
-func (fc *fnCompiler) headerLive(h *ssa.BasicBlock) []int32 {
+// check into the loop header h, as livePtrs does. The check runs after the
+// edge's phi moves: what is live is what h needs, its phis included.
+func (fc *fnCompiler) headerLive(h *ssa.BasicBlock) bitset {
 	c := fc.live
 	if c == nil {
-		return fc.ptrs
+		return nil
 	}
 	before := c.liveIn[h.Index].clone()
 	before.unionWith(c.phiSet(h))
 	return fc.ptrsIn(before, c.paramLiveIn[h.Index])
 }
 
-// ptrsIn returns the pointer slots of the tracked values in before and of
-// the parameters in params, and every pointer slot of a value the liveness
-// analysis does not track.
-func (fc *fnCompiler) ptrsIn(before bitset, params uint64) []int32 {
+// ptrsIn returns, as a set over fc.ptrs, the pointer slots of the tracked
+// values in before and of the pointer parameters in params, and every
+// pointer slot of a value the liveness analysis does not track.
+func (fc *fnCompiler) ptrsIn(before bitset, params uint64) bitset {
 	c := fc.live
-	if c.tracked == nil {
-		// The pointer words of the values the analysis follows, once
-		// per function: slots are assigned by now.
-		c.tracked = map[int32]bool{}
-		for k, v := range c.vals {
-			for _, off := range c.ptrs[k] {
-				c.tracked[fc.slots[v]+off] = true
-			}
-		}
-		c.paramWord = map[int32]uint64{}
-		for p, i := range c.paramIndex {
-			for _, off := range fc.c.ptrOffsets(fc.slots[p], p.Type(), nil) {
-				c.paramWord[off] = 1 << i
-			}
-		}
+	if c.untrackedPtrs == nil {
+		c.indexPtrs()
 	}
-	tracked := c.tracked
-	live := map[int32]bool{}
+	live := newBitset(len(fc.ptrs))
+	live.copyFrom(c.untrackedPtrs)
 	before.each(func(k int) {
-		for _, off := range c.ptrs[k] {
-			live[fc.slots[c.vals[k]]+off] = true
+		for _, i := range c.ptrIndex[k] {
+			live.add(int(i))
 		}
 	})
-	var out []int32
-	for _, s := range fc.ptrs {
-		if bit, ok := c.paramWord[s]; ok {
-			if params&bit != 0 {
-				out = append(out, s)
-			}
-			continue
-		}
-		if !tracked[s] || live[s] {
-			out = append(out, s)
+	for params != 0 {
+		b := bits.TrailingZeros64(params)
+		params &= params - 1
+		for _, i := range c.paramPos[b] {
+			live.add(int(i))
 		}
 	}
-	return out
+	return live
+}
+
+// indexPtrs finds, once per function and once slots are assigned, the
+// positions in fc.ptrs of each tracked value's pointer words, and the
+// pointer slots no tracked value holds.
+func (c *coalescer) indexPtrs() {
+	fc := c.fc
+	// first and next chain the positions of each offset: a word listed
+	// twice is one slot, live when any value holding it is.
+	first := make(map[int32]int32, len(fc.ptrs))
+	next := make([]int32, len(fc.ptrs))
+	for i := len(fc.ptrs) - 1; i >= 0; i-- {
+		next[i] = -1
+		if j, ok := first[fc.ptrs[i]]; ok {
+			next[i] = j
+		}
+		first[fc.ptrs[i]] = int32(i)
+	}
+	c.untrackedPtrs = newBitset(len(fc.ptrs))
+	for i := range fc.ptrs {
+		c.untrackedPtrs.add(i)
+	}
+	for p, b := range c.paramIndex {
+		for _, off := range fc.c.ptrOffsets(fc.slots[p], p.Type(), nil) {
+			i, ok := first[off]
+			for ; ok && i >= 0; i = next[i] {
+				c.paramPos[b] = append(c.paramPos[b], i)
+				c.untrackedPtrs.remove(int(i))
+			}
+		}
+	}
+	c.ptrIndex = make([][]int32, len(c.vals))
+	for k, v := range c.vals {
+		for _, off := range c.ptrs[k] {
+			i, ok := first[fc.slots[v]+off]
+			for ; ok && i >= 0; i = next[i] {
+				c.ptrIndex[k] = append(c.ptrIndex[k], i)
+				c.untrackedPtrs.remove(int(i))
+			}
+		}
+	}
 }

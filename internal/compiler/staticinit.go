@@ -474,7 +474,7 @@ func (s *staticInit) layout(v sval) {
 			o.addr = s.c.zerobase()
 			continue
 		}
-		o.addr = s.c.allocData(uintptr(size), uintptr(s.c.sizes.Alignof(o.t)))
+		o.addr = s.c.allocData(uintptr(size), uintptr(s.c.sizes.Alignof(o.t)), o.t)
 		s.layout(o.v)
 		s.write(int64(o.addr), o.v)
 	}

@@ -155,7 +155,7 @@ func (w *gcWork) scanstack(gp *g) {
 			// not a frame. Its words are only candidates anyway.
 			break
 		}
-		live := fn.LiveAt(pc)
+		live := fn.Live(pc)
 		if caller && !stub {
 			// Its callee runs: what the frame needs once the call
 			// returns (the callee holds the arguments). A function
@@ -165,7 +165,8 @@ func (w *gcWork) scanstack(gp *g) {
 			// wrote them, so that caller's operands stay live.
 			live = fn.LiveAfterCall(pc)
 		}
-		for _, off := range live {
+		for i := live.Next(0); i >= 0; i = live.Next(i + 1) {
+			off := fn.PtrSlots[i]
 			if fresh && off >= fn.ArgSize {
 				// A goroutine that has not run yet: only its
 				// arguments are written.
@@ -194,8 +195,21 @@ func (w *gcWork) scanstack(gp *g) {
 	}
 }
 
-// scanblock shades every word of [p, p+n) that points into the heap: the
-// program's data, until the image carries its pointer mask.
+// scandata shades the pointers of the program's data and bss, the words
+// the image's DataMask marks.
+func (w *gcWork) scandata() {
+	prog := w.vm.prog
+	for i, word := range prog.DataMask {
+		for word != 0 {
+			j := uintptr(bits.TrailingZeros64(word))
+			word &= word - 1
+			w.shadeWord(prog.RODataEnd + (uintptr(i)*64+j)*8)
+		}
+	}
+}
+
+// scanblock shades every word of [p, p+n) that points into the heap: a
+// conservative scan, for memory whose pointer words no mask describes.
 func (w *gcWork) scanblock(p, n uintptr) {
 	b, ok := w.vm.mem.Bytes(p, n)
 	if !ok {

@@ -6,10 +6,10 @@ package runtime
 // per entry that drops every other reference to an object, collects, and
 // checks the object survived.
 //
-//  1. the program's data and bss, [RODataEnd, DataEnd): package
-//     variables and the zerobase (the read-only image below holds no heap
-//     pointer: nothing writes it after load, and the rest of the region
-//     below HeapStart stays zero);
+//  1. the program's data and bss, [RODataEnd, DataEnd): the package
+//     variables' pointer words, which the image's DataMask marks (the
+//     read-only image below holds no heap pointer: nothing writes it after
+//     load, and the rest of the region below HeapStart stays zero);
 //  2. every live goroutine's stack (scanstack);
 //  3. per goroutine: g.param, the defer chain (g._defer, whose records
 //     link each other in the arena), the panic chain's values (_panic.arg),
@@ -37,9 +37,8 @@ package runtime
 func markroots(w *gcWork) {
 	vm := w.vm
 	// 1. Data and bss.
-	data, end := vm.prog.RODataEnd, max(vm.prog.DataEnd, vm.prog.RODataEnd)
-	w.globalsScan = uint64(end - data)
-	w.scanblock(data, end-data)
+	w.globalsScan = uint64(max(vm.prog.DataEnd, vm.prog.RODataEnd) - vm.prog.RODataEnd)
+	w.scandata()
 
 	for _, gp := range vm.allgs {
 		if gp.atomicstatus.Load() == _Gdead {

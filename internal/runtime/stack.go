@@ -12,7 +12,7 @@ import "gort/internal/bytecode"
 // and copystack fixes each one:
 //
 //  1. the live pointer slots of every frame on the stack, from the frame's
-//     safepoint map at its current pc (Func.LiveAt): the address of a
+//     safepoint map at its current pc (Func.Live): the address of a
 //     frame-local object, or a value derived from it, never leaves its
 //     frame (the compiler's invariant), so these are the only words inside
 //     the stack that point into it that will be read again;
@@ -125,7 +125,9 @@ func copystack(mp *m, gp *g, size, top uintptr) {
 		if off >= used {
 			throw("copystack: a frame above the used stack")
 		}
-		for _, s := range fn.LiveAt(pc) {
+		live := fn.Live(pc)
+		for i := live.Next(0); i >= 0; i = live.Next(i + 1) {
+			s := fn.PtrSlots[i]
 			if off+uintptr(s)+8 > used {
 				// The unused end of a caller's out area, above
 				// the callee's frame.
