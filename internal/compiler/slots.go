@@ -332,7 +332,8 @@ func (c *coalescer) interfere(x, y int) bool {
 // pointer parameter the function no longer needs must not keep its object
 // alive (gc's precise liveness). Bit i of a mask stands for paramPtrs[i];
 // a function with more pointer parameters than a mask holds keeps the rest
-// live throughout, as do the uintptr parameters of the keep-alive rule.
+// live throughout, and so does a function with the keep-alive rule
+// (keepalive.go): its variadic []uintptr holds pointers until it returns.
 
 // paramBit returns v's bit if it is a tracked pointer parameter.
 func (c *coalescer) paramBit(v ssa.Value) uint64 {
@@ -350,8 +351,9 @@ func (c *coalescer) paramLiveness() {
 	c.paramIndex = map[*ssa.Parameter]int{}
 	c.paramBefore = map[ssa.Instruction]uint64{}
 	c.paramAfter = map[ssa.Instruction]uint64{}
+	keepAlive := c.fc.c.keepsUintptrsAlive(fn)
 	for _, p := range fn.Params {
-		if len(c.paramIndex) < 64 && len(c.fc.c.ptrOffsets(0, p.Type(), nil)) > 0 {
+		if !keepAlive && len(c.paramIndex) < 64 && len(c.fc.c.ptrOffsets(0, p.Type(), nil)) > 0 {
 			c.paramIndex[p] = len(c.paramIndex)
 		}
 	}
