@@ -1,0 +1,109 @@
+package runtime
+
+import "math"
+
+// runtime/metrics: the samples gort can report honestly, from the same
+// counters as ReadMemStats. A name gort does not keep (histograms, the
+// scheduler's and the CPU classes' times, most memory classes) reads as
+// KindBad, as the real runtime answers for a name it does not know.
+
+// Value kinds, as runtime/metrics numbers them.
+const (
+	metricKindBad = iota
+	metricKindUint64
+	metricKindFloat64
+)
+
+// metricSampleSize is runtime/metrics.Sample: the name, then the Value's
+// kind, scalar and pointer words.
+const metricSampleSize = 40
+
+// metricValue returns the value and kind of the metric name.
+func metricValue(vm *vm, name string) (uint64, int) {
+	c := &vm.gcController
+	h := &vm.mheap
+	var mallocs, allocBytes uint64
+	for _, pp := range vm.allp {
+		s := &pp.mcache.stats
+		mallocs += s.largeAllocCount + s.tinyAllocs
+		allocBytes += s.largeAlloc
+		for i, n := range s.smallAllocCount {
+			mallocs += n
+			allocBytes += n * uint64(classSize[i])
+		}
+	}
+	var tiny uint64
+	for _, pp := range vm.allp {
+		tiny += pp.mcache.stats.tinyAllocs
+	}
+	frees := c.frees + tiny
+	u := func(v uint64) (uint64, int) { return v, metricKindUint64 }
+	switch name {
+	case "/gc/cycles/total:gc-cycles":
+		return u(c.cycles)
+	case "/gc/cycles/forced:gc-cycles":
+		return u(uint64(c.numForced))
+	case "/gc/cycles/automatic:gc-cycles":
+		return u(c.cycles - uint64(c.numForced))
+	case "/gc/heap/allocs:bytes":
+		return u(allocBytes)
+	case "/gc/heap/allocs:objects":
+		return u(mallocs)
+	case "/gc/heap/frees:bytes":
+		return u(c.freedBytes)
+	case "/gc/heap/frees:objects":
+		return u(frees)
+	case "/gc/heap/objects:objects":
+		return u(mallocs - frees)
+	case "/gc/heap/goal:bytes":
+		return u(c.heapGoal)
+	case "/gc/heap/live:bytes":
+		return u(c.heapMarked)
+	case "/gc/gogc:percent":
+		return u(uint64(max(c.gcPercent, 0)))
+	case "/gc/gomemlimit:bytes":
+		return u(uint64(c.memoryLimit))
+	case "/gc/stack/starting-size:bytes":
+		return u(fixedStack)
+	case "/memory/classes/heap/objects:bytes":
+		return u(allocBytes - c.freedBytes)
+	case "/memory/classes/heap/released:bytes":
+		return u(uint64(h.released))
+	case "/memory/classes/heap/stacks:bytes":
+		return u(uint64(h.stackInuse))
+	case "/memory/classes/total:bytes":
+		return u(uint64(h.next - h.heapStart))
+	case "/sched/goroutines:goroutines":
+		return u(uint64(gcount(vm) - vm.nsystem))
+	case "/sched/gomaxprocs:threads":
+		return u(uint64(len(vm.allp)))
+	case "/gc/scan/heap:bytes":
+		return u(vm.gcWork.heapScan)
+	case "/gc/scan/stack:bytes":
+		return u(c.lastStackScan)
+	case "/gc/scan/globals:bytes":
+		return u(c.globalsScan)
+	case "/cpu/classes/gc/pause:cpu-seconds", "/cpu/classes/gc/total:cpu-seconds":
+		return math.Float64bits(float64(c.pauseTotal) / 1e9), metricKindFloat64
+	}
+	return 0, metricKindBad
+}
+
+func init() {
+	// runtime_readMetrics(samples unsafe.Pointer, len int, cap int)
+	nativeTable["runtime/metrics.runtime_readMetrics"] = func(mp *m, gp *g, fp uintptr) int {
+		vm := mp.vm
+		p, n := uintptr(vm.ld(fp)), vm.ld(fp+8)
+		if n > vm.ld(fp+16) || n > maxAlloc/metricSampleSize {
+			return panicErrorString(mp, gp, "runtime/metrics: bad sample slice")
+		}
+		for i := uintptr(0); i < uintptr(n); i++ {
+			s := p + i*metricSampleSize
+			str, l := uintptr(vm.ld(s)), uintptr(vm.ld(s+8))
+			v, kind := metricValue(vm, string(vm.bytesAt(str, l)))
+			vm.st(s+16, uint64(kind))
+			vm.st(s+24, v)
+		}
+		return stContinue
+	}
+}
