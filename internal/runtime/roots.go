@@ -3,8 +3,9 @@ package runtime
 // The collector's roots. Besides goroutine stacks and the program's data,
 // host code holds arena pointers in its own structures, which the VM's
 // memory does not show; each is listed here, and roots_test.go has a test
-// per entry that drops every other reference to an object, collects, and
-// checks the object survived.
+// per entry (but 6, whose addresses are the waiters' own objects) that
+// keeps an object reachable only through it, collects with freed memory
+// poisoned, and checks the object survived.
 //
 //  1. the program's data and bss, [RODataEnd, DataEnd): the package
 //     variables' pointer words, which the image's DataMask marks (the
