@@ -3,6 +3,7 @@ package runtime
 import (
 	"slices"
 
+	"gort/internal/arena"
 	"gort/internal/bytecode"
 )
 
@@ -168,10 +169,14 @@ func deliverFinalizer(mp *m, fp uintptr) {
 	if len(vm.finq) == 0 {
 		vm.finq = nil
 	}
-	code, _ := vm.mem.Load64(f.fn)
+	code, ok := vm.mem.Load64(f.fn)
+	if !ok {
+		panic(arena.Fault{Addr: f.fn})
+	}
 	callee, ok := funcForCode(vm, code)
 	if !ok {
-		throw("deliverFinalizer: a finalizer's funcval has no code")
+		// A forged func value: gc would jump to it and fault there.
+		panic(arena.Fault{Addr: uintptr(code)})
 	}
 	size := uintptr(callee.ArgSize)
 	frame := mallocgc(mp, max(size, 8), conservativeType(mp, "runtime.finalizer frame", alignUp(max(size, 8), 8)))
