@@ -113,7 +113,12 @@ func TestConformance(t *testing.T) {
 			timedOut[f] = strings.HasSuffix(reason, "timeout")
 		}
 	}
-	reasons := runPass(t, testDir, files, passing, timedOut, nil, "", programTimeout)
+	var knobs []string
+	if k := os.Getenv("GORT_TEST_GODEBUG"); k != "" {
+		// A developer's stress run of the default pass (golden_test.go).
+		knobs = []string{"GODEBUG=" + k}
+	}
+	reasons := runPass(t, testDir, files, passing, timedOut, knobs, "", programTimeout)
 	moveStack := !testing.Short() || *update
 	if moveStack {
 		var again []string
