@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"math/bits"
+	"unsafe"
 
 	"gort/internal/bytecode"
 )
@@ -24,6 +25,10 @@ type gcWork struct {
 	// onWord, if set, receives each pointer word's address instead of
 	// shading it (objectPointerWords).
 	onWord func(addr uintptr)
+	// obj is the host pointer to the object scanobject is scanning, at
+	// arena address objAddr; nil outside scanobject.
+	obj     unsafe.Pointer
+	objAddr uintptr
 }
 
 // shade marks the object holding p grey, if p points into one.
@@ -61,6 +66,10 @@ func (w *gcWork) scanobject(p uintptr) {
 	vm := w.vm
 	s := vm.mheap.spans[(p-vm.mheap.heapStart)/pageSize]
 	w.heapScan += uint64(s.elemsize)
+	// The object lies inside an in-use span, so its words are read
+	// through one host pointer to its start, checked once here, rather
+	// than a checked load each.
+	w.obj, w.objAddr = vm.mem.Frame(p), p
 	switch {
 	case s.heapBits != 0:
 		words := s.elemsize / 8
@@ -85,6 +94,7 @@ func (w *gcWork) scanobject(p uintptr) {
 	case s.largeType != nil:
 		w.scanTyped(p, s.largeType, s.largeSize)
 	}
+	w.obj = nil
 }
 
 // scanTyped shades the pointers of n bytes at p holding values of type t
@@ -117,10 +127,15 @@ func objectPointerWords(vm *vm, p uintptr, s *mspan) []uintptr {
 	return words
 }
 
-// shadeWord shades what the arena word at p points at.
+// shadeWord shades what the arena word at p points at: a word of the
+// object scanobject is scanning.
 func (w *gcWork) shadeWord(p uintptr) {
 	if w.onWord != nil {
 		w.onWord(p)
+		return
+	}
+	if w.obj != nil {
+		w.shade(uintptr(*(*uint64)(unsafe.Add(w.obj, p-w.objAddr))))
 		return
 	}
 	if v, ok := w.vm.mem.Load64(p); ok {
