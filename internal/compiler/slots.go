@@ -187,7 +187,7 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 		}
 	}
 	n := len(c.vals)
-	if n == 0 || n > maxCoalesce {
+	if n > maxCoalesce || n == 0 && !hasPointerParam(fc) {
 		return nil
 	}
 	fc.live = c
@@ -763,4 +763,16 @@ func (c *coalescer) indexPtrs() {
 			}
 		}
 	}
+}
+
+// hasPointerParam reports whether fc's function has a parameter with
+// pointer words, whose liveness the analysis follows even in a function
+// with no value to colour.
+func hasPointerParam(fc *fnCompiler) bool {
+	for _, p := range fc.fn.Params {
+		if len(fc.c.ptrOffsets(0, p.Type(), nil)) > 0 {
+			return true
+		}
+	}
+	return false
 }
