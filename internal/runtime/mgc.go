@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -233,6 +235,9 @@ func gcStart(mp *m, forced bool) {
 	w.stackScan, w.globalsScan = 0, 0
 	markroots(w)
 	w.drain()
+	if vm.debug.gcCheckmark {
+		checkmark(vm, w)
+	}
 	tMark := time.Now()
 
 	// Mark termination: weak pointers to what died are cleared, then
@@ -276,6 +281,33 @@ func gcStart(mp *m, forced bool) {
 	}
 	// findRunnable readies the finalizer goroutine for what was queued
 	// (wakefing), as the real one does.
+}
+
+// checkmark is GODEBUG=gccheckmark=1: a second mark from the roots, from
+// scratch, with the world stopped, that must find no object the cycle's
+// mark left unmarked. Today's mark stops the world too, so the check
+// guards the mark's own bookkeeping; once marking runs concurrently with
+// the program, it is what catches a missing barrier.
+func checkmark(vm *vm, w *gcWork) {
+	stackScan, heapScan := w.stackScan, w.heapScan
+	defer func() { w.stackScan, w.heapScan = stackScan, heapScan }()
+	spans := vm.mheap.allspans
+	first := make([][]uint64, len(spans))
+	for i, s := range spans {
+		first[i] = slices.Clone(s.gcmarkBits)
+		clear(s.gcmarkBits)
+	}
+	markroots(w)
+	w.drain()
+	for i, s := range spans {
+		for k, word := range s.gcmarkBits {
+			if missed := word &^ first[i][k]; missed != 0 && s.state == mSpanInUse {
+				j := uintptr(k)*64 + uintptr(bits.TrailingZeros64(missed))
+				throw("gccheckmark: the mark missed the object at " + hex(uint64(s.base+j*s.elemsize)))
+			}
+			s.gcmarkBits[k] |= first[i][k]
+		}
+	}
 }
 
 // gcTraceLine prints GODEBUG=gctrace=1's line for the cycle, in the real

@@ -136,6 +136,8 @@ func parseGODEBUG(vm *vm, s string) {
 				vm.debug.moveStack = v == "1"
 			case "gortgctrigger":
 				vm.debug.gcTrigger = v == "1"
+			case "gccheckmark":
+				vm.debug.gcCheckmark = v == "1"
 			case "gcshrinkstackoff":
 				vm.debug.gcShrinkStackOff = v == "1"
 			case "gctrace":

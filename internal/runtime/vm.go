@@ -42,6 +42,8 @@ type vm struct {
 		// gcShrinkStackOff is GODEBUG=gcshrinkstackoff=1: the
 		// collector leaves stacks their size (stack.go).
 		gcShrinkStackOff bool
+		// gcCheckmark is GODEBUG=gccheckmark=1 (mgc.go).
+		gcCheckmark bool
 	}
 
 	mheap        mheapT
