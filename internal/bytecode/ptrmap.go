@@ -53,28 +53,28 @@ type LiveMap struct {
 // Live returns the pointer map at pc: its safepoint's, or every pointer
 // slot for an instruction without one.
 func (f *Func) Live(pc int32) LiveMap {
-	i, j := 0, len(f.Safepoints)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if f.Safepoints[h].PC < pc {
-			i = h + 1
-		} else {
-			j = h
-		}
+	if sp := f.safepoint(pc); sp != nil {
+		return f.liveMap(sp.Map)
 	}
-	m := LiveMap{n: len(f.PtrSlots)}
-	if i < len(f.Safepoints) && f.Safepoints[i].PC == pc && f.Safepoints[i].Map != AllLive {
-		w := LiveWords(f)
-		k := int(f.Safepoints[i].Map) * w
-		m.bits = f.LiveBits[k : k+w : k+w]
-	}
-	return m
+	return f.liveMap(AllLive)
 }
 
 // LiveAfterCall returns the pointer map of a caller's frame stopped at the
 // call at pc while its callee runs: the call's After map, or Live's answer
 // for a pc that has none.
 func (f *Func) LiveAfterCall(pc int32) LiveMap {
+	sp := f.safepoint(pc)
+	switch {
+	case sp == nil:
+		return f.liveMap(AllLive)
+	case sp.After != NoAfter:
+		return f.liveMap(sp.After)
+	}
+	return f.liveMap(sp.Map)
+}
+
+// safepoint returns the safepoint at pc, or nil.
+func (f *Func) safepoint(pc int32) *Safepoint {
 	i, j := 0, len(f.Safepoints)
 	for i < j {
 		h := int(uint(i+j) >> 1)
@@ -84,15 +84,21 @@ func (f *Func) LiveAfterCall(pc int32) LiveMap {
 			j = h
 		}
 	}
-	if i < len(f.Safepoints) && f.Safepoints[i].PC == pc && f.Safepoints[i].After != NoAfter {
-		m := LiveMap{n: len(f.PtrSlots)}
-		if k := f.Safepoints[i].After; k != AllLive {
-			w := LiveWords(f)
-			m.bits = f.LiveBits[int(k)*w : int(k)*w+w : int(k)*w+w]
-		}
-		return m
+	if i < len(f.Safepoints) && f.Safepoints[i].PC == pc {
+		return &f.Safepoints[i]
 	}
-	return f.Live(pc)
+	return nil
+}
+
+// liveMap returns the map with index k in LiveBits, or every slot for
+// AllLive.
+func (f *Func) liveMap(k int32) LiveMap {
+	m := LiveMap{n: len(f.PtrSlots)}
+	if k != AllLive {
+		w := LiveWords(f)
+		m.bits = f.LiveBits[int(k)*w : int(k)*w+w : int(k)*w+w]
+	}
+	return m
 }
 
 // All reports whether every pointer slot is live.

@@ -2,11 +2,8 @@ package runtime_test
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -78,25 +75,12 @@ var rawStoreAllowed = map[string]string{
 // frame (an address computed from fp, nfp, cfp or argp) against
 // rawStoreAllowed: a new one fails until it is reviewed and listed.
 func TestRawStoresAllowed(t *testing.T) {
-	var files []string
-	for _, pattern := range []string{"*.go", "maps/*.go"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
-	}
 	stores := []string{"st", "Store64", "MustStore64", "WriteWords", "MustWriteWords"}
 	frames := []string{"fp", "nfp", "cfp", "argp"}
-	fset := token.NewFileSet()
 	found := map[string]int{}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || name == "mbarrier.go" {
+	for name, f := range runtimeSources(t, token.NewFileSet()) {
+		if name == "mbarrier.go" {
 			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
 		}
 		for _, decl := range f.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
@@ -113,7 +97,7 @@ func TestRawStoresAllowed(t *testing.T) {
 					fn = id.Name + "." + fn
 				}
 			}
-			key := filepath.ToSlash(name) + ":" + fn
+			key := name + ":" + fn
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
 				if !ok || len(call.Args) == 0 {

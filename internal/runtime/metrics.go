@@ -1,11 +1,20 @@
 package runtime
 
-import "math"
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	hostruntime "runtime"
+	"strconv"
+	"strings"
+)
 
 // runtime/metrics: the samples gort can report honestly, from the same
-// counters as ReadMemStats. A name gort does not keep (histograms, the
-// scheduler's and the CPU classes' times, most memory classes) reads as
-// KindBad, as the real runtime answers for a name it does not know.
+// counters as ReadMemStats. A name the real runtime does not know reads as
+// KindBad, as there; one it knows that gort does not keep (histograms, the
+// scheduler's and most CPU classes' times, most memory classes) is
+// reported unsupported, rather than read as a value it is not.
 
 // Value kinds, as runtime/metrics numbers them.
 const (
@@ -22,21 +31,7 @@ const metricSampleSize = 40
 func metricValue(vm *vm, name string) (uint64, int) {
 	c := &vm.gcController
 	h := &vm.mheap
-	var mallocs, allocBytes uint64
-	for _, pp := range vm.allp {
-		s := &pp.mcache.stats
-		mallocs += s.largeAllocCount + s.tinyAllocs
-		allocBytes += s.largeAlloc
-		for i, n := range s.smallAllocCount {
-			mallocs += n
-			allocBytes += n * uint64(classSize[i])
-		}
-	}
-	var tiny uint64
-	for _, pp := range vm.allp {
-		tiny += pp.mcache.stats.tinyAllocs
-	}
-	frees := c.frees + tiny
+	_, mallocs, allocBytes, frees := heapTotals(vm)
 	u := func(v uint64) (uint64, int) { return v, metricKindUint64 }
 	switch name {
 	case "/gc/cycles/total:gc-cycles":
@@ -74,7 +69,7 @@ func metricValue(vm *vm, name string) (uint64, int) {
 	case "/memory/classes/total:bytes":
 		return u(uint64(h.next - h.heapStart))
 	case "/sched/goroutines:goroutines":
-		return u(uint64(gcount(vm) - vm.nsystem))
+		return u(uint64(gcount(vm))) // the runtime's own goroutines too, as the real count
 	case "/sched/gomaxprocs:threads":
 		return u(uint64(len(vm.allp)))
 	case "/gc/scan/heap:bytes":
@@ -100,10 +95,34 @@ func init() {
 		for i := uintptr(0); i < uintptr(n); i++ {
 			s := p + i*metricSampleSize
 			str, l := uintptr(vm.ld(s)), uintptr(vm.ld(s+8))
-			v, kind := metricValue(vm, string(vm.bytesAt(str, l)))
+			name := string(vm.bytesAt(str, l))
+			v, kind := metricValue(vm, name)
+			if kind == metricKindBad && realMetric(vm, name) {
+				flushOutput(vm)
+				fmt.Fprintf(vm.stderr, "gort: unsupported: runtime/metrics sample %q at %s\n", name, relPos(posString(vm, gp.fn, gp.pc-1)))
+				exitVM(2)
+				return stStop
+			}
 			vm.st(s+16, uint64(kind))
 			vm.st(s+24, v)
 		}
 		return stContinue
 	}
+}
+
+// realMetric reports whether the real runtime reports the metric name:
+// whether $GOROOT/src/runtime/metrics/description.go describes it.
+func realMetric(vm *vm, name string) bool {
+	goroot := os.Getenv("GOROOT")
+	if goroot == "" {
+		goroot = hostruntime.GOROOT()
+	}
+	path := filepath.Join(goroot, "src", "runtime", "metrics", "description.go")
+	want := "Name: " + strconv.Quote(name) + ","
+	for _, line := range runtimeSourceLines(vm, "metrics/description.go", path) {
+		if strings.Join(strings.Fields(line), " ") == want {
+			return true
+		}
+	}
+	return false
 }

@@ -21,12 +21,11 @@ type allocStats struct {
 	largeAllocCount uint64
 }
 
-// readmemstats(s *heapStats): the words of runtime.heapStats, in order
-// (internal/vmruntime/runtime/mstats.go).
-func nativeReadmemstats(mp *m, gp *g, fp uintptr) int {
-	vm := mp.vm
-	s := uintptr(vm.ld(fp))
-	var sum allocStats
+// heapTotals sums the Ps' counters: the objects allocated, their bytes
+// (as the size classes round them) and the objects freed. A tiny object is
+// freed with its block: the real runtime counts each one freed as it is
+// allocated, so that the live objects are the blocks.
+func heapTotals(vm *vm) (sum allocStats, mallocs, bytes, frees uint64) {
 	for _, pp := range vm.allp {
 		c := &pp.mcache.stats
 		sum.tinyAllocs += c.tinyAllocs
@@ -36,18 +35,23 @@ func nativeReadmemstats(mp *m, gp *g, fp uintptr) int {
 			sum.smallAllocCount[i] += n
 		}
 	}
-	c := &vm.gcController
-	h := &vm.mheap
-	mallocs := sum.largeAllocCount + sum.tinyAllocs
-	total := sum.largeAlloc
+	mallocs = sum.largeAllocCount + sum.tinyAllocs
+	bytes = sum.largeAlloc
 	for i, n := range sum.smallAllocCount {
 		mallocs += n
-		total += n * uint64(classSize[i])
+		bytes += n * uint64(classSize[i])
 	}
-	// A tiny object is freed with its block: the real runtime counts
-	// each one freed as it is allocated, so that the live objects are the
-	// blocks.
-	frees := c.frees + sum.tinyAllocs
+	return sum, mallocs, bytes, vm.gcController.frees + sum.tinyAllocs
+}
+
+// readmemstats(s *heapStats): the words of runtime.heapStats, in order
+// (internal/vmruntime/runtime/mstats.go).
+func nativeReadmemstats(mp *m, gp *g, fp uintptr) int {
+	vm := mp.vm
+	s := uintptr(vm.ld(fp))
+	sum, mallocs, total, frees := heapTotals(vm)
+	c := &vm.gcController
+	h := &vm.mheap
 	heapSys := uint64(h.next-h.heapStart) - uint64(h.stackInuse)
 	words := []uint64{
 		mallocs, frees, total, total - c.freedBytes,

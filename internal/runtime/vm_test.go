@@ -37,21 +37,19 @@ var immutablePackageVars = map[string]string{
 	"linknameFrames": "the runtime functions tracebacks show above a native's caller (traceback.go)",
 }
 
-// TestNoMutablePackageState lists the package-level variables of
-// internal/runtime and its map package against immutablePackageVars, so
-// that no runtime state is shared by the VMs of a process (DESIGN.md §5).
-func TestNoMutablePackageState(t *testing.T) {
-	var files []string
+// runtimeSources parses the non-test Go files of internal/runtime and its
+// map package, by file name.
+func runtimeSources(t *testing.T, fset *token.FileSet) map[string]*ast.File {
+	var names []string
 	for _, pattern := range []string{"*.go", "maps/*.go"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, m...)
+		names = append(names, m...)
 	}
-	fset := token.NewFileSet()
-	var found []string
-	for _, name := range files {
+	files := map[string]*ast.File{}
+	for _, name := range names {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
@@ -59,6 +57,18 @@ func TestNoMutablePackageState(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		files[filepath.ToSlash(name)] = f
+	}
+	return files
+}
+
+// TestNoMutablePackageState lists the package-level variables of
+// internal/runtime and its map package against immutablePackageVars, so
+// that no runtime state is shared by the VMs of a process (DESIGN.md §5).
+func TestNoMutablePackageState(t *testing.T) {
+	fset := token.NewFileSet()
+	var found []string
+	for _, f := range runtimeSources(t, fset) {
 		for _, decl := range f.Decls {
 			gd, ok := decl.(*ast.GenDecl)
 			if !ok || gd.Tok != token.VAR {
