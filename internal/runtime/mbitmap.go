@@ -73,3 +73,28 @@ func (m *ptrMask) each(f func(off uintptr)) {
 		}
 	}
 }
+
+// pointerWords calls f with the offset of each word of a value of type t
+// (at offset off) that holds a heap pointer.
+func pointerWords(t *bytecode.Type, off uintptr, f func(off uintptr)) {
+	if !t.HasPtrs {
+		return
+	}
+	switch t.Kind {
+	case bytecode.Pointer, bytecode.UnsafePointer, bytecode.Chan, bytecode.Map, bytecode.FuncKind,
+		bytecode.String, bytecode.Slice:
+		f(off)
+	case bytecode.Interface:
+		f(off + 8) // the data word; the first is a type or an itab
+	case bytecode.Struct, bytecode.Invalid:
+		// A kindless type is reflect's frame type (runtimeDescType),
+		// whose pointer words are its fields.
+		for _, fl := range t.Fields {
+			pointerWords(fl.Type, off+fl.Offset, f)
+		}
+	case bytecode.Array:
+		for i := int64(0); i < t.Len; i++ {
+			pointerWords(t.Elem, off+uintptr(i)*t.Elem.Size, f)
+		}
+	}
+}

@@ -88,9 +88,6 @@ type gcControllerState struct {
 	frees          uint64 // objects freed, tiny blocks as one
 	freedBytes     uint64
 	smallFreeCount [len(classSize)]uint64
-	largeFreeCount uint64
-	largeFreed     uint64
-	totalMarkTime  time.Duration
 }
 
 // gcinit reads GOGC and GOMEMLIMIT and sets the first goal.
@@ -261,7 +258,6 @@ func gcStart(mp *m, forced bool) {
 		}
 	}
 
-	heap1 := c.heapLive
 	marked := sweep(mp)
 	c.heapMarked = marked
 	c.heapLive = marked
@@ -275,9 +271,10 @@ func gcStart(mp *m, forced bool) {
 	c.pauseEnd[i] = uint64(end.UnixNano())
 	c.pauseTotal += pause
 	c.lastGC = uint64(end.UnixNano())
-	c.totalMarkTime += tMark.Sub(start)
 	if c.trace {
-		gcTraceLine(vm, start, tMark, end, heap0, heap1, marked, forced)
+		// Nothing is allocated while the world is stopped: the heap at
+		// mark termination is the heap at the start.
+		gcTraceLine(vm, start, tMark, end, heap0, heap0, marked, forced)
 	}
 	// findRunnable readies the finalizer goroutine for what was queued
 	// (wakefing), as the real one does.
@@ -326,7 +323,7 @@ func gcTraceLine(vm *vm, start, tMark, end time.Time, heap0, heap1, heap2 uint64
 	b.WriteString("%: ")
 	stw1, conc, stw2 := tMark.Sub(start), time.Duration(0), end.Sub(tMark)
 	b.WriteString(fmtNSAsMS(stw1) + "+" + fmtNSAsMS(conc) + "+" + fmtNSAsMS(stw2) + " ms clock, ")
-	b.WriteString(fmtNSAsMS(stw1) + "+0/" + fmtNSAsMS(0) + "/0+" + fmtNSAsMS(stw2) + " ms cpu, ")
+	b.WriteString(fmtNSAsMS(stw1) + "+0/0/0+" + fmtNSAsMS(stw2) + " ms cpu, ")
 	mb := func(n uint64) string { return strconv.FormatUint(n>>20, 10) }
 	b.WriteString(mb(heap0) + "->" + mb(heap1) + "->" + mb(heap2) + " MB, ")
 	b.WriteString(mb(c.heapGoal) + " MB goal, ")

@@ -33,8 +33,6 @@ func sweep(mp *m) uint64 {
 				continue
 			}
 			c.frees++
-			c.largeFreeCount++
-			c.largeFreed += uint64(s.elemsize)
 			c.freedBytes += uint64(s.elemsize)
 			if c.poison {
 				poison(vm, s.base, s.elemsize)

@@ -11,7 +11,8 @@ import (
 // object reachable only through that root, runs cycles with freed memory
 // poisoned (and, to reuse what was freed, allocates in between), and
 // checks the object is intact. A root the collector missed frees the
-// object, and the poisoned words fail the check.
+// object, and the poisoned words fail the check. Each program prints "ok"
+// when built by the real toolchain (go run), as gort must.
 func TestRoots(t *testing.T) {
 	const prelude = `package main
 
