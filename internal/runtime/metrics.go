@@ -23,6 +23,10 @@ const (
 	metricKindFloat64
 )
 
+// maxMetricName bounds the names the native reads; the real ones are
+// under 100 bytes.
+const maxMetricName = 256
+
 // metricSampleSize is runtime/metrics.Sample: the name, then the Value's
 // kind, scalar and pointer words.
 const metricSampleSize = 40
@@ -95,6 +99,12 @@ func init() {
 		for i := uintptr(0); i < uintptr(n); i++ {
 			s := p + i*metricSampleSize
 			str, l := uintptr(vm.ld(s)), uintptr(vm.ld(s+8))
+			if l > maxMetricName {
+				// No metric has so long a name: a forged length
+				// sizes no host copy.
+				vm.st(s+16, metricKindBad)
+				continue
+			}
 			name := string(vm.bytesAt(str, l))
 			v, kind := metricValue(vm, name)
 			if kind == metricKindBad && realMetric(vm, name) {
