@@ -708,7 +708,7 @@ func (c *Compiler) boot() {
 		return
 	}
 	rt := c.lp.Runtime
-	for _, name := range []string{"main", "fatalpanic", "runTimer", "runfinq"} {
+	for _, name := range []string{"main", "fatalpanic", "runTimer", "runfinq", "gcBgMarkWorker"} {
 		if fn := rt.Func(name); fn != nil {
 			c.declare(fn).HostOnly = true
 		}

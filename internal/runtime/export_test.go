@@ -23,7 +23,7 @@ type (
 // trigger and the cycles started at a safepoint.
 func RunStats(p *bytecode.Program, opts Options) (code int, triggers, cycles uint64) {
 	code, vm := run(p, opts)
-	return code, vm.gcController.triggers, vm.gcController.cycles
+	return code, vm.gcController.triggers, vm.gcController.started
 }
 
 // The arenas of the test binary, by slot: a slot is mapped once a process,
@@ -120,12 +120,12 @@ func AllocTwiceThenSafepoint() (during, atSafepoint uint64, stopRequested bool) 
 
 	mallocgc(mp, 48, nil)
 	mallocgc(mp, 4096, nil)
-	during = vm.gcController.cycles
+	during = vm.gcController.started
 	stopRequested = gp.stackguard0.Load() == stackPreempt
 
 	goschedPreempt(mp, gp, gp.pc)
 	yieldCommit(mp) // as schedule does once execute returns
-	atSafepoint = vm.gcController.cycles - during
+	atSafepoint = vm.gcController.started - during
 	if globrunqget(mp) != gp {
 		panic("goschedPreempt did not queue the goroutine")
 	}

@@ -63,10 +63,11 @@ func execute(mp *m, gp *g) {
 	gp.m = mp
 	gp.atomicstatus.Store(_Grunning)
 	gp.stopPC = 0
-	if mp.vm.gcController.triggerPending {
-		// A cycle is due: stop at the first safepoint.
+	if c := &mp.vm.gcController; c.triggerPending || c.phase == _GCmark && gp.gcAssistBytes < 0 {
+		// A cycle is due, or an assist: stop at the first safepoint.
 		gp.stackguard0.Store(stackPreempt)
 	}
+	mp.budget = timeSlice
 	if gp.resume.kind != resumeNone {
 		if resumeBlocked(mp, gp) != stContinue || gp.atomicstatus.Load() != _Grunning {
 			return
@@ -78,7 +79,6 @@ func execute(mp *m, gp *g) {
 	// it, and its accessors inline here.
 	mem := mp.vm.mem
 	fpp := mem.Frame(gp.fp)
-	mp.budget = timeSlice
 	if gp.dying {
 		mp.budget = math.MaxInt32
 	}

@@ -80,6 +80,9 @@ type mspan struct {
 	needzero bool
 	// scavenged marks a free run whose pages went back to the kernel.
 	scavenged bool
+	// sweepgen is the heap's sweep generation when the span was last
+	// swept (mgcsweep.go).
+	sweepgen uint32
 	// index is the span's place in mheap.allspans, or in mheap.free.
 	index int
 }
@@ -154,11 +157,12 @@ type mcache struct {
 }
 
 // mcentral hands spans of one span class to mcaches: those the sweeper
-// found with free slots.
+// found with free slots, and those it has yet to sweep.
 type mcentral struct {
 	heap    *mheapT
 	lock    mutex
 	partial []*mspan
+	unswept sweepList
 }
 
 // mheapT owns the heap region of the arena.
@@ -181,6 +185,17 @@ type mheapT struct {
 	released uintptr
 	// stackInuse counts the bytes of stack spans (part of inuse).
 	stackInuse uintptr
+
+	// The sweep (mgcsweep.go): the generation, the large objects' spans
+	// left to sweep, the next class sweepone looks at, and the pacing of
+	// the proportional sweep: pages swept this cycle, against pages per
+	// byte of heap growth since heapLive was sweepHeapLiveBasis.
+	sweepgen           uint32
+	sweepLarge         sweepList
+	sweepClass         int
+	pagesSwept         uintptr
+	sweepHeapLiveBasis uint64
+	sweepPagesPerByte  float64
 }
 
 func mallocinit(h *mheapT, mem *arena.Arena, heapStart uintptr) {
@@ -234,6 +249,7 @@ func (h *mheapT) allocSpan(mp *m, npages uintptr, state uint8) *mspan {
 	}
 	s := h.newSpan(base, npages)
 	s.state = state
+	s.sweepgen = h.sweepgen
 	h.setSpans(s)
 	s.index = len(h.allspans)
 	h.allspans = append(h.allspans, s)
@@ -380,8 +396,11 @@ func (h *mheapT) findObject(p uintptr) (uintptr, *mspan) {
 	return s.base + i*s.elemsize, s
 }
 
-// cacheSpan gets a span with free objects of span class spc.
+// cacheSpan gets a span with free objects of span class spc: one swept
+// with room, else one of the class's unswept spans that sweeping leaves
+// with room (up to 100 tries, as the real one), else a fresh one.
 func (c *mcentral) cacheSpan(mp *m, spc uint8) *mspan {
+	deductSweepCredit(mp)
 	lock(mp, &c.lock)
 	if n := len(c.partial); n > 0 {
 		s := c.partial[n-1]
@@ -390,6 +409,15 @@ func (c *mcentral) cacheSpan(mp *m, spc uint8) *mspan {
 		return s
 	}
 	unlock(mp, &c.lock)
+	for range 100 {
+		s := c.unswept.pop(c.heap.sweepgen)
+		if s == nil {
+			break
+		}
+		if sweepSpan(mp, s) {
+			return s
+		}
+	}
 	class := spc >> 1
 	s := c.heap.allocSpan(mp, uintptr(classPages[class]), mSpanInUse)
 	s.spanclass = spc
@@ -478,7 +506,7 @@ func mallocgc(mp *m, size uintptr, typ *bytecode.Type) uintptr {
 	if typ != nil && typ == mp.vm.abiType {
 		mp.vm.abiTypeObjs[p] = true
 	}
-	gcAllocated(mp)
+	gcAllocated(mp, size)
 	return p
 }
 
@@ -495,6 +523,10 @@ func (c *mcache) allocSmall(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 	i := s.takeFree()
 	p := s.base + i*s.elemsize
 	vm := mp.vm
+	if vm.gcController.phase != _GCoff {
+		s.setMarked(i) // allocated black while the collector marks
+		vm.gcWork.bytesMarked += uint64(s.elemsize)
+	}
 	if s.needzero && !vm.mem.Memclr(p, s.elemsize) {
 		throw("mallocgc: a slot outside the arena")
 	}
@@ -511,6 +543,7 @@ func (c *mcache) allocSmall(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 
 func (c *mcache) allocLarge(mp *m, size uintptr, noscan bool, typ *bytecode.Type) uintptr {
 	npages := (size + pageSize - 1) / pageSize
+	deductSweepCredit(mp)
 	s := mp.vm.mheap.allocSpan(mp, npages, mSpanInUse)
 	s.elemsize = npages * pageSize
 	s.nelems = 1
@@ -518,6 +551,10 @@ func (c *mcache) allocLarge(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 	s.allocCount = 1
 	s.allocBits = append(grow(s.allocBits, 1)[:0], 1)
 	s.gcmarkBits = grow(s.gcmarkBits, 1)
+	if mp.vm.gcController.phase != _GCoff {
+		s.setMarked(0)
+		mp.vm.gcWork.bytesMarked += uint64(s.elemsize)
+	}
 	if noscan {
 		s.spanclass = 1
 	} else {

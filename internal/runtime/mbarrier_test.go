@@ -11,10 +11,11 @@ import (
 // that store a word into the arena without the write-barrier funnel
 // (mbarrier.go: writePointer, typedmemmove, typedmemclr), by file and
 // function, with why the store needs no barrier. When the concurrent
-// collector's barrier lands, a store of a pointer into an object the
-// collector may already have scanned must go through the funnel; one of a
-// scalar, or into a fresh object nothing points to yet, or into a frame
-// (stacks are scanned whole, as the hybrid barrier assumes), need not.
+// collector marks, a store of a pointer into an object it may already
+// have scanned, a fresh one included (objects are allocated black), must
+// go through the funnel; one of a scalar, of a pointer to what is not in
+// the heap (a descriptor, code) or to an object allocated black, or into a
+// frame (stacks are scanned once, as the hybrid barrier assumes), need not.
 var rawStoreAllowed = map[string]string{
 	// Scalars and metadata.
 	"chan.go:hchan.setQcount":          "a count",
@@ -39,13 +40,13 @@ var rawStoreAllowed = map[string]string{
 	"iface.go:getitab":           "the fresh itab",
 	"iface.go:panicAssert":       "the fresh TypeAssertionError",
 	"map.go:emptyMapKeyCheck":    "the fresh error value",
-	"mfinal.go:deliverFinalizer": "the fresh argument block, and the native's results",
-	"panic.go:deferproc":         "the fresh defer record",
+	"mfinal.go:deliverFinalizer": "the fresh argument block, and the native's results: what they hold was in finq, shaded when the cycle began",
+	"panic.go:deferproc":         "the fresh defer record's scalars; its link and closure go through writePointer",
 	"panic.go:errorStringValue":  "the fresh boxed error",
 	"panic.go:panicBounds":       "the fresh boundsError",
 	"proc.go:mainArgs":           "the fresh init-task array",
-	"rt.go:rtop":                 "a fresh closure's code word, a fresh string iterator",
-	"timers.go:fireTimer":        "the fresh argument block",
+	"rt.go:rtop":                 "a fresh closure's code word, a fresh string iterator's index",
+	"timers.go:fireTimer":        "the fresh argument block, copied at once onto the new goroutine's stack, which mark termination scans",
 	"typeview.go:init":           "the fresh typelinks objects",
 	"weak.go:init":               "the fresh weak handle",
 
@@ -56,17 +57,21 @@ var rawStoreAllowed = map[string]string{
 	"reflecthooks.go:reflectMapaccess": "the element's address into the native's result slot",
 	"stack.go:adjustArgs":              "a frame's arguments, fixed after a stack move",
 
-	// Pointer stores into runtime records that need the barrier once the
-	// collector runs concurrently with the program (issue 7).
-	"chan.go:hchan.dequeue":       "wait-queue links: needs the barrier",
-	"chan.go:sudog.init":          "a reused sudog's words, before it is queued: needs the barrier",
-	"chan.go:sudog.setNext":       "wait-queue link: needs the barrier",
-	"chan.go:sudog.setPrev":       "wait-queue link: needs the barrier",
-	"chan.go:sudog.setWaitlink":   "select's wait list: needs the barrier",
-	"chan.go:waitq.setFirst":      "wait-queue link: needs the barrier",
-	"chan.go:waitq.setLast":       "wait-queue link: needs the barrier",
-	"mfinal.go:clearWeakHandles":  "a dead object's weak handle cleared at mark termination",
-	"stdatomic.go:atomicOp.store": "sync/atomic's stores, pointers included: needs the barrier",
+	// Runtime records that host roots (roots.go) hold while they are in
+	// use: a sudog is listed by its goroutine's waiter records, with its
+	// channel and element, from before it is queued until it is done, and
+	// those roots are shaded when a cycle begins and again at mark
+	// termination, so the links between them need no barrier.
+	"chan.go:hchan.dequeue":      "wait-queue links between sudogs the waiters' roots hold",
+	"chan.go:sudog.init":         "a sudog's words, each also held by its waiter record",
+	"chan.go:sudog.setNext":      "wait-queue link between sudogs the waiters' roots hold",
+	"chan.go:sudog.setPrev":      "wait-queue link between sudogs the waiters' roots hold",
+	"chan.go:sudog.setWaitlink":  "select's wait list, of sudogs the waiters' roots hold",
+	"chan.go:waitq.setFirst":     "wait-queue link to a sudog the waiters' roots hold",
+	"chan.go:waitq.setLast":      "wait-queue link to a sudog the waiters' roots hold",
+	"mfinal.go:clearWeakHandles": "a dead object's weak handle cleared at mark termination",
+	"stdatomic.go:atomicOp.store": "an atomic's result into the native's frame; the pointer " +
+		"forms' stores run writeBarrierPre first",
 }
 
 // TestRawStoresAllowed lists every raw arena store of a word in

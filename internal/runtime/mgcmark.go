@@ -22,6 +22,9 @@ type gcWork struct {
 	// The bytes of stack and of data the cycle scanned (the pacer's
 	// lastStackScan and globalsScan), and of heap objects.
 	stackScan, globalsScan, heapScan uint64
+	// bytesMarked counts the bytes of the objects the cycle marked,
+	// those allocated black included: the next heapMarked.
+	bytesMarked uint64
 	// onWord, if set, receives each pointer word's address instead of
 	// shading it (objectPointerWords).
 	onWord func(addr uintptr)
@@ -29,6 +32,58 @@ type gcWork struct {
 	// arena address objAddr; nil outside scanobject.
 	obj     unsafe.Pointer
 	objAddr uintptr
+	// The cycle's root jobs (prepareRoots): the next one to run, and
+	// the goroutines alive when the cycle began, a stack job each.
+	rootNext int
+	rootGs   []*g
+}
+
+// The root job before the stack jobs: the data.
+const (
+	rootData = iota
+	rootStacks
+)
+
+// prepareRoots lists the cycle's root jobs, the real gcMarkRootPrepare:
+// the data, and a stack for each goroutine alive now. A goroutine created
+// later is scanned at mark termination.
+func (w *gcWork) prepareRoots() {
+	w.heapScan, w.stackScan, w.globalsScan, w.bytesMarked = 0, 0, 0, 0
+	w.stack = w.stack[:0]
+	w.rootNext = 0
+	w.rootGs = w.rootGs[:0]
+	for _, gp := range w.vm.allgs {
+		if gp.atomicstatus.Load() != _Gdead {
+			w.rootGs = append(w.rootGs, gp)
+		}
+	}
+}
+
+// markrootNext runs the next root job, if any is left.
+func (w *gcWork) markrootNext() bool {
+	switch i := w.rootNext; {
+	case i == rootData:
+		w.markrootData()
+	case i-rootStacks < len(w.rootGs):
+		if gp := w.rootGs[i-rootStacks]; !gp.gcscandone && gp.atomicstatus.Load() != _Gdead {
+			w.markrootStack(gp)
+		}
+	default:
+		return false
+	}
+	w.rootNext++
+	return true
+}
+
+// markDone reports whether marking is over: no root job and no grey
+// object left.
+func (w *gcWork) markDone() bool {
+	return w.rootNext >= rootStacks+len(w.rootGs) && len(w.stack) == 0
+}
+
+// scanWork is the cycle's scan work so far, in bytes.
+func (w *gcWork) scanWork() int64 {
+	return int64(w.heapScan + w.stackScan + w.globalsScan)
 }
 
 // shade marks the object holding p grey, if p points into one.
@@ -46,18 +101,32 @@ func (w *gcWork) shade(p uintptr) {
 		return
 	}
 	s.setMarked(i)
+	w.bytesMarked += uint64(s.elemsize)
 	if !s.noscan() {
 		w.stack = append(w.stack, s.base+i*s.elemsize)
 	}
 }
 
-// drain scans grey objects until none is left.
-func (w *gcWork) drain() {
-	for len(w.stack) > 0 {
-		p := w.stack[len(w.stack)-1]
-		w.stack = w.stack[:len(w.stack)-1]
+// drainN does at least budget bytes of scan work, or all there is: root
+// jobs first, then grey objects, as the real gcDrain. It returns the work
+// done, which it adds to the cycle's.
+func (w *gcWork) drainN(budget int64) int64 {
+	start := w.scanWork()
+	for w.scanWork()-start < budget {
+		if w.markrootNext() {
+			continue
+		}
+		n := len(w.stack)
+		if n == 0 {
+			break
+		}
+		p := w.stack[n-1]
+		w.stack = w.stack[:n-1]
 		w.scanobject(p)
 	}
+	done := w.scanWork() - start
+	w.vm.gcController.scanWork += done
+	return done
 }
 
 // scanobject shades the pointers of the object at p, found through its

@@ -93,11 +93,11 @@ func (d _defer) fn(vm *vm) *bytecode.Func {
 // for the frame of fn identified by frame.
 func deferproc(mp *m, gp *g, frame uint64, fn *bytecode.Func, code, ctxt uintptr, args uintptr, size uintptr) {
 	d := mallocgc(mp, deferHeader+size, deferType(mp, size))
-	mp.vm.st(d, uint64(gp._defer))
+	writePointer(mp.vm, d, gp._defer)
 	mp.vm.st(d+8, frame)
 	mp.vm.st(d+16, uint64(fn.Index))
 	mp.vm.st(d+24, uint64(code))
-	mp.vm.st(d+32, uint64(ctxt))
+	writePointer(mp.vm, d+32, ctxt)
 	mp.vm.st(d+40, uint64(size))
 	typedmemmove(mp.vm, d+deferHeader, args, size)
 	gp._defer = d

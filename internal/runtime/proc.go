@@ -431,6 +431,9 @@ func schedule(mp *m) {
 			gp = findRunnable(mp)
 		}
 		if gp == nil {
+			if bgsweep(mp) {
+				continue // swept in the idle time: look again
+			}
 			if sleepUntilTimer(mp) {
 				continue // a timer is due: run it
 			}
@@ -461,6 +464,9 @@ func findRunnable(mp *m) *g {
 	if vm := mp.vm; len(vm.finq) > 0 && (vm.fing == nil || vm.fingWaiting) {
 		wakefing(mp)
 	}
+	if gp := gcFindWorker(mp, false); gp != nil {
+		return gp
+	}
 	pp.schedtick++
 	if pp.schedtick%61 == 0 && mp.vm.sched.runqsize > 0 {
 		if gp := globrunqget(mp); gp != nil {
@@ -470,7 +476,11 @@ func findRunnable(mp *m) *g {
 	if gp := runqget(pp); gp != nil {
 		return gp
 	}
-	return globrunqget(mp)
+	if gp := globrunqget(mp); gp != nil {
+		return gp
+	}
+	// Nothing else can run: the worker marks in the idle time.
+	return gcFindWorker(mp, true)
 }
 
 // gopark parks gp, the goroutine mp is running: the operation that calls
@@ -570,7 +580,7 @@ func checkdead(vm *vm) {
 	if vm.mainGoexited {
 		alive := false
 		for _, gp := range vm.allgs {
-			if s := gp.atomicstatus.Load(); s != _Gdead {
+			if s := gp.atomicstatus.Load(); s != _Gdead && !gp.system {
 				alive = true
 			}
 		}

@@ -35,18 +35,43 @@ package runtime
 //
 // The Ps' sudog caches are dropped at the start of a cycle instead, and
 // the mcaches' tiny blocks and spans released, as the real runtime does.
+//
+// A cycle scans 1 and 2 as root jobs while it marks, each stack once.
+// Host code writes 3 to 9, the runtime's roots, without the barrier, so
+// they are shaded when the cycle begins, with the world stopped (what they
+// drop later was shaded then), and again at mark termination (what they
+// took since); they are few.
 func markroots(w *gcWork) {
+	w.markrootData()
+	for _, gp := range w.vm.allgs {
+		if gp.atomicstatus.Load() != _Gdead {
+			w.scanstack(gp)
+		}
+	}
+	w.markrootRuntime()
+}
+
+// markrootData is root 1: data and bss.
+func (w *gcWork) markrootData() {
 	vm := w.vm
-	// 1. Data and bss.
 	w.globalsScan = uint64(max(vm.prog.DataEnd, vm.prog.RODataEnd) - vm.prog.RODataEnd)
 	w.scandata()
+}
 
+// markrootStack is root 2 for one goroutine: its stack, which the cycle
+// then counts as scanned.
+func (w *gcWork) markrootStack(gp *g) {
+	gp.gcscandone = true
+	w.scanstack(gp)
+}
+
+// markrootRuntime is roots 3 to 9.
+func (w *gcWork) markrootRuntime() {
+	vm := w.vm
 	for _, gp := range vm.allgs {
 		if gp.atomicstatus.Load() == _Gdead {
 			continue
 		}
-		// 2. The stack.
-		w.scanstack(gp)
 		// 3. What the runtime keeps for the goroutine.
 		w.shade(gp.param)
 		w.shade(gp._defer)

@@ -144,7 +144,7 @@ func rtop(mp *m, gp *g, in *bytecode.Instr) int {
 	case bytecode.RtStrRange:
 		// The iterator is the string and the next byte index.
 		it := mallocgc(mp, 24, strIterType)
-		vm.mem.Store64(it, w(in.B))
+		writePointer(vm, it, uintptr(w(in.B)))
 		vm.mem.Store64(it+8, w(in.B+8))
 		set(in.A, uint64(it))
 	case bytecode.RtStrNext:

@@ -43,8 +43,16 @@ type g struct {
 	// the call). The collector reads the top frame's map there.
 	stopPC int32
 	// system marks a goroutine the runtime runs for itself (the
-	// finalizer goroutine): NumGoroutine and tracebacks leave it out.
+	// finalizer goroutine, the mark worker): NumGoroutine and tracebacks
+	// leave it out.
 	system bool
+	// gcscandone marks a goroutine whose stack the cycle marking has
+	// scanned: its stack is black, and is not scanned again.
+	gcscandone bool
+	// gcAssistBytes is the goroutine's mark-assist credit, in bytes of
+	// allocation, while the collector marks: mallocgc charges it, and a
+	// goroutine in debt does mark work at its next safepoint.
+	gcAssistBytes int64
 
 	atomicstatus atomic.Uint32
 	goid         int64

@@ -8,7 +8,8 @@ import "gort/internal/arena"
 // arena word (DESIGN.md §3), which on amd64 give gc's memory model. The
 // arena refuses an address outside it, in read-only data or misaligned, and
 // that is a fault of the program. The pointer forms are the uintptr ones
-// until the collector needs their write barrier.
+// with the write barrier (the real atomicwb) before a store, swap or
+// compare-and-swap.
 
 // An atomicOp is one operation on a word of 1, 4 or 8 bytes.
 type atomicOp struct {
@@ -17,6 +18,8 @@ type atomicOp struct {
 	// result: whether the operation returns a value (And and Or of
 	// internal/runtime/atomic may return nothing, or the old value).
 	result bool
+	// ptr: the word is a pointer, which the write barrier must see.
+	ptr bool
 }
 
 func init() {
@@ -28,10 +31,16 @@ func init() {
 			if w.kind == "Pointer" && (op == "Add" || op == "And" || op == "Or") {
 				continue
 			}
-			nativeTable["sync/atomic."+op+w.kind] = atomicOp{op, w.width, op != "Store"}.native()
+			o := atomicOp{op: op, width: w.width, result: op != "Store", ptr: w.kind == "Pointer"}
+			nativeTable["sync/atomic."+op+w.kind] = o.native()
 		}
 	}
-	runtimeAtomics := map[string]atomicOp{
+	type spec struct {
+		op     string
+		width  uintptr
+		result bool
+	}
+	runtimeAtomics := map[string]spec{
 		"Load": {"Load", 4, true}, "Load8": {"Load", 1, true}, "Load64": {"Load", 8, true},
 		"LoadAcq": {"Load", 4, true}, "LoadAcq64": {"Load", 8, true}, "LoadAcquintptr": {"Load", 8, true},
 		"Loadp": {"Load", 8, true}, "Loaduintptr": {"Load", 8, true}, "Loaduint": {"Load", 8, true},
@@ -52,7 +61,9 @@ func init() {
 		"Casint64": {"CompareAndSwap", 8, true}, "Casuintptr": {"CompareAndSwap", 8, true},
 		"Casp1": {"CompareAndSwap", 8, true},
 	}
-	for name, op := range runtimeAtomics {
+	for name, sp := range runtimeAtomics {
+		op := atomicOp{op: sp.op, width: sp.width, result: sp.result}
+		op.ptr = name == "Loadp" || name == "StorepNoWB" || name == "Casp1"
 		nativeTable["internal/runtime/atomic."+name] = op.native()
 	}
 }
@@ -154,6 +165,9 @@ func (o atomicOp) native() nativeFunc {
 			o.store(vm, fp+8, o.load(vm, p))
 		case "Store", "Swap":
 			v := o.operand(vm, fp+8)
+			if o.ptr {
+				writeBarrierPre(vm, p, uintptr(v))
+			}
 			old, _ := o.rmw(vm, p, func(uint64) uint64 { return v })
 			if o.result {
 				o.store(vm, fp+res, old)
@@ -175,6 +189,9 @@ func (o atomicOp) native() nativeFunc {
 			}
 		case "CompareAndSwap":
 			old, new := o.operand(vm, fp+8), o.operand(vm, fp+8+w)
+			if o.ptr {
+				writeBarrierPre(vm, p, uintptr(new))
+			}
 			vm.st8(fp+alignUp(8+2*w, w), uint8(b2u(o.cas(vm, p, old, new))))
 		}
 		return stContinue

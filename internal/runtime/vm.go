@@ -51,6 +51,9 @@ type vm struct {
 	stackpool    map[uintptr][]uintptr
 	sizedTypes   sizedTypeCache
 	gcController gcControllerState
+	// writeBarrier is on while the collector marks (mbarrier.go), as the
+	// real writeBarrier.enabled.
+	writeBarrier bool
 	itabs        itabTableT
 	mapTypes     map[*bytecode.Type]*maps.Type
 	nsudog       uint64 // sudogs ever made: no wait queue is longer

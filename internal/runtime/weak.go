@@ -2,9 +2,8 @@ package runtime
 
 // Weak pointers (package weak, which unique builds on). A weak pointer is a
 // handle: a heap cell holding the object's address, one per address, so that
-// weak pointers to the same object are equal. The collector will clear the
-// cell when the object dies; with no collector yet, objects never die and
-// the cell always holds its object.
+// weak pointers to the same object are equal. The collector clears the
+// cell at mark termination when the object died (clearWeakHandles).
 
 func init() {
 	// runtime_registerWeakPointer(p unsafe.Pointer) unsafe.Pointer
@@ -24,7 +23,14 @@ func init() {
 	nativeTable["weak.runtime_makeStrongFromWeak"] = func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
 		h := uintptr(vm.ld(fp))
-		vm.st(fp+8, vm.ld(h))
+		p := vm.ld(h)
+		if vm.writeBarrier {
+			// While the collector marks, the object may be unmarked
+			// yet: the strong pointer made from the weak one must
+			// keep it, as the real makeStrongFromWeak shades it.
+			vm.gcWork.shade(uintptr(p))
+		}
+		vm.st(fp+8, p)
 		return stContinue
 	}
 }
