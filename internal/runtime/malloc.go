@@ -157,11 +157,13 @@ type mcache struct {
 }
 
 // mcentral hands spans of one span class to mcaches: those the sweeper
-// found with free slots, and those it has yet to sweep.
+// found with free slots. It also lists every span of its class in use, as
+// swept this cycle or not yet (mgcsweep.go).
 type mcentral struct {
 	heap    *mheapT
 	lock    mutex
 	partial []*mspan
+	swept   sweepList
 	unswept sweepList
 }
 
@@ -187,11 +189,14 @@ type mheapT struct {
 	stackInuse uintptr
 
 	// The sweep (mgcsweep.go): the generation, the large objects' spans
-	// left to sweep, the next class sweepone looks at, and the pacing of
-	// the proportional sweep: pages swept this cycle, against pages per
-	// byte of heap growth since heapLive was sweepHeapLiveBasis.
+	// swept and left to sweep, the next class sweepone looks at, the
+	// pages of the spans in use, and the pacing of the proportional
+	// sweep: pages swept this cycle, against pages per byte of heap
+	// growth since heapLive was sweepHeapLiveBasis.
 	sweepgen           uint32
+	sweptLarge         sweepList
 	sweepLarge         sweepList
+	pagesInUse         uintptr
 	sweepClass         int
 	pagesSwept         uintptr
 	sweepHeapLiveBasis uint64
@@ -254,6 +259,9 @@ func (h *mheapT) allocSpan(mp *m, npages uintptr, state uint8) *mspan {
 	s.index = len(h.allspans)
 	h.allspans = append(h.allspans, s)
 	h.inuse += size
+	if state == mSpanInUse {
+		h.pagesInUse += npages
+	}
 	if state == mSpanManual {
 		h.stackInuse += size
 	}
@@ -315,6 +323,9 @@ func (h *mheapT) freeSpan(mp *m, s *mspan) {
 	defer unlock(mp, &h.lock)
 	size := s.npages * pageSize
 	h.inuse -= size
+	if s.state == mSpanInUse {
+		h.pagesInUse -= s.npages
+	}
 	if s.state == mSpanManual {
 		h.stackInuse -= size
 	}
@@ -438,6 +449,7 @@ func (c *mcentral) cacheSpan(mp *m, spc uint8) *mspan {
 	if spc&1 == 0 && s.heapBits == 0 {
 		s.types = grow(s.types, int(s.nelems))
 	}
+	c.swept.spans = append(c.swept.spans, s)
 	return s
 }
 
@@ -560,6 +572,7 @@ func (c *mcache) allocLarge(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 	} else {
 		s.largeType, s.largeSize = typ, size
 	}
+	mp.vm.mheap.sweptLarge.spans = append(mp.vm.mheap.sweptLarge.spans, s)
 	c.stats.largeAlloc += uint64(s.elemsize)
 	c.stats.largeAllocCount++
 	mp.vm.gcController.heapLive += uint64(s.elemsize)

@@ -4,7 +4,7 @@ import "math/bits"
 
 // Sweeping and scavenging. As the real sweeper, gort's sweeps lazily: mark
 // termination only bumps the heap's sweep generation, which makes every
-// span in use unswept at once, and lists the spans per span class. A span
+// span in use unswept at once, and swaps each class's lists of spans. A span
 // is then swept when the allocator needs a span of its class (cacheSpan),
 // in proportion to allocation so that sweeping is done before the next
 // cycle is due (deductSweepCredit), when nothing else can run (bgsweep),
@@ -21,8 +21,8 @@ import "math/bits"
 // heap's is swept, one two behind is not; with one M no span is ever
 // being swept by another, so the odd states are not needed.
 
-// sweepList holds the spans left to sweep of one span class, or the large
-// objects' spans.
+// sweepList holds spans of one span class, or large objects' spans: those
+// swept this cycle, or those left to sweep.
 type sweepList struct {
 	spans []*mspan
 }
@@ -39,28 +39,24 @@ func (l *sweepList) pop(sg uint32) *mspan {
 	return nil
 }
 
-// prepareSweep is mark termination's part of the sweep: every span in use
-// becomes unswept, listed by span class, and the pages to sweep are paced
-// over the allocation left before the next trigger.
+// prepareSweep is mark termination's part of the sweep: bumping the
+// sweep generation makes every span in use unswept, and each list of the
+// spans swept last cycle, which holds every span in use of its class,
+// becomes the list to sweep, as the real mcentral swaps its swept and
+// unswept span sets. The pages to sweep are paced over the allocation left
+// before the next trigger.
 func prepareSweep(vm *vm) {
 	h := &vm.mheap
 	h.sweepgen += 2
-	var pages uintptr
-	for _, s := range h.allspans {
-		if s.state != mSpanInUse {
-			continue
-		}
-		l := &h.sweepLarge
-		if s.spanclass>>1 != 0 {
-			l = &h.central[s.spanclass].unswept
-		}
-		l.spans = append(l.spans, s)
-		pages += s.npages
+	for i := range h.central {
+		c := &h.central[i]
+		c.unswept.spans, c.swept.spans = c.swept.spans, c.unswept.spans[:0]
 	}
+	h.sweepLarge.spans, h.sweptLarge.spans = h.sweptLarge.spans, h.sweepLarge.spans[:0]
 	c := &vm.gcController
 	h.pagesSwept = 0
 	h.sweepHeapLiveBasis = c.heapLive
-	h.sweepPagesPerByte = float64(pages) / float64(max(c.trigger-min(c.trigger, c.heapLive), 1))
+	h.sweepPagesPerByte = float64(h.pagesInUse) / float64(max(c.trigger-min(c.trigger, c.heapLive), 1))
 	h.sweepClass = 0
 }
 
@@ -141,6 +137,7 @@ func sweepSpan(mp *m, s *mspan) bool {
 		if s.isMarked(0) {
 			s.allocBits, s.gcmarkBits = s.gcmarkBits, s.allocBits
 			clear(s.gcmarkBits)
+			h.sweptLarge.spans = append(h.sweptLarge.spans, s)
 			return false
 		}
 		c.frees++
@@ -180,6 +177,8 @@ func sweepSpan(mp *m, s *mspan) bool {
 	}
 	s.allocBits, s.gcmarkBits = s.gcmarkBits, s.allocBits
 	clear(s.gcmarkBits)
+	central := &h.central[s.spanclass]
+	central.swept.spans = append(central.swept.spans, s)
 	s.allocCount = nmarked
 	s.resetAllocCache()
 	return nmarked < s.nelems
