@@ -70,10 +70,12 @@ const (
 )
 
 // moveStackEnv turns on gort's knobs that move the goroutine stack at every
-// call (the analogue of the Go runtime's mayMoreStackMove) and run a
-// collection cycle at the first safepoint after every allocation, with
-// freed memory poisoned: the stress pass.
-const moveStackEnv = "GODEBUG=gortmovestack=1,gortgcstress=1,gortgcpoison=1"
+// call (the analogue of the Go runtime's mayMoreStackMove) and start or end
+// a collection cycle's mark at the first safepoint after every allocation,
+// with freed memory poisoned and every mark checked by a second one from
+// scratch (gccheckmark, which a missing write barrier fails): the stress
+// pass.
+const moveStackEnv = "GODEBUG=gortmovestack=1,gortgcstress=1,gortgcpoison=1,gccheckmark=1"
 
 // notRunReason marks a file the pool did not start before the test deadline.
 const notRunReason = "not run: test deadline"
