@@ -8,6 +8,7 @@ import (
 	hostruntime "runtime"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // runtime/metrics: the samples gort can report honestly, from the same
@@ -77,13 +78,30 @@ func metricValue(vm *vm, name string) (uint64, int) {
 	case "/sched/gomaxprocs:threads":
 		return u(uint64(len(vm.allp)))
 	case "/gc/scan/heap:bytes":
-		return u(vm.gcWork.heapScan)
+		return u(c.lastHeapScan)
 	case "/gc/scan/stack:bytes":
 		return u(c.lastStackScan)
 	case "/gc/scan/globals:bytes":
 		return u(c.globalsScan)
-	case "/cpu/classes/gc/pause:cpu-seconds", "/cpu/classes/gc/total:cpu-seconds":
-		return math.Float64bits(float64(c.pauseTotal) / 1e9), metricKindFloat64
+	case "/gc/scan/total:bytes":
+		return u(c.lastHeapScan + c.lastStackScan + c.globalsScan)
+	}
+	// The collector's CPU time: a pause stops every P, as the real
+	// accounting counts it; the worker's share is the real dedicated and
+	// fractional time.
+	seconds := func(d time.Duration) (uint64, int) { return math.Float64bits(d.Seconds()), metricKindFloat64 }
+	pause := time.Duration(c.pauseTotal) * time.Duration(len(vm.allp))
+	switch name {
+	case "/cpu/classes/gc/pause:cpu-seconds":
+		return seconds(pause)
+	case "/cpu/classes/gc/mark/assist:cpu-seconds":
+		return seconds(c.cumAssistTime)
+	case "/cpu/classes/gc/mark/dedicated:cpu-seconds":
+		return seconds(c.cumBgTime)
+	case "/cpu/classes/gc/mark/idle:cpu-seconds":
+		return seconds(c.cumIdleTime)
+	case "/cpu/classes/gc/total:cpu-seconds":
+		return seconds(pause + c.cumAssistTime + c.cumBgTime + c.cumIdleTime)
 	}
 	return 0, metricKindBad
 }

@@ -159,7 +159,9 @@ type gcControllerState struct {
 	cycleStart, markStart, termStart time.Time
 	assistTime, bgTime, idleTime     time.Duration
 	totalGCTime                      time.Duration
-	cycleForced                      bool
+	// The same, summed over the completed cycles (runtime/metrics).
+	cumAssistTime, cumBgTime, cumIdleTime time.Duration
+	cycleForced                           bool
 
 	// The stress knob: a cycle every stressEvery allocations.
 	stressEvery, stressCount uint64
@@ -616,6 +618,12 @@ func gcMarkTermination(mp *m) {
 	c.pauseEnd[(c.cycles-1)%uint64(len(c.pauseEnd))] = uint64(end.UnixNano())
 	c.lastGC = uint64(end.UnixNano())
 	c.totalGCTime += c.assistTime + c.bgTime + c.idleTime
+	c.cumAssistTime += c.assistTime
+	c.cumBgTime += c.bgTime
+	c.cumIdleTime += c.idleTime
+	c.cumAssistTime += c.assistTime
+	c.cumBgTime += c.bgTime
+	c.cumIdleTime += c.idleTime
 	if c.trace {
 		gcTraceLine(vm, end, c.triggeredHeapLive, heap1, marked)
 	}

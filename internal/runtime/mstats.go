@@ -70,9 +70,10 @@ func nativeReadmemstats(mp *m, gp *g, fp uintptr) int {
 	return stContinue
 }
 
-// gcCPUFraction is the share of the program's time spent in cycles.
+// gcCPUFraction is the share of the program's time the collector took:
+// its pauses and its marking.
 func gcCPUFraction(vm *vm) float64 {
-	return float64(vm.gcController.pauseTotal) / float64(max(time.Since(vm.start), 1))
+	return float64(vm.gcController.totalGCTime) / float64(max(time.Since(vm.start), 1))
 }
 
 // gcSys is the collector's metadata in the arena: the spans' heap bits.
