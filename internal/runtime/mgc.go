@@ -395,7 +395,7 @@ func gcStart(mp *m, forced bool) {
 	w.markrootRuntime()
 	c.revise()
 	c.markStart = time.Now()
-	c.recordPause(c.markStart.Sub(start))
+	c.recordPause(c.markStart.Sub(start), true)
 }
 
 // releaseMcaches takes the spans back from every P's mcache. At the
@@ -614,7 +614,7 @@ func gcMarkTermination(mp *m) {
 	prepareSweep(vm)
 	end := time.Now()
 
-	c.recordPause(end.Sub(start))
+	c.recordPause(end.Sub(start), false)
 	c.pauseEnd[(c.cycles-1)%uint64(len(c.pauseEnd))] = uint64(end.UnixNano())
 	c.lastGC = uint64(end.UnixNano())
 	c.totalGCTime += c.assistTime + c.bgTime + c.idleTime
@@ -631,11 +631,12 @@ func gcMarkTermination(mp *m) {
 	// (wakefing), as the real one does.
 }
 
-// recordPause adds a stop-the-world pause to the cycle's, which
-// ReadMemStats reports as one (the real pauseNS sums both of a cycle's).
-func (c *gcControllerState) recordPause(d time.Duration) {
+// recordPause adds a stop-the-world pause, the cycle's first or its
+// second, to the cycle's, which ReadMemStats reports as one (the real
+// pauseNS sums both of a cycle's).
+func (c *gcControllerState) recordPause(d time.Duration, first bool) {
 	i := (c.started - 1) % uint64(len(c.pauseNs))
-	if c.phase != _GCmarktermination {
+	if first {
 		c.pauseNs[i] = 0
 	}
 	c.pauseNs[i] += uint64(d)
