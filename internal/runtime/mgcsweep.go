@@ -15,8 +15,9 @@ import "math/bits"
 // a span with nothing marked goes back to the page heap, a span with free
 // slots to its mcentral, and the freed slots are reused (cleared when
 // handed out). A freed object the heap profile sampled is counted freed in
-// its bucket (mprof.go), as the real sweeper frees its profile special. Until its span is swept, a dead object still counts as
-// allocated, as in the real runtime.
+// its bucket (mprof.go), as the real sweeper frees its profile special.
+// Until its span is swept, a dead object still counts as allocated, as in
+// the real runtime.
 //
 // Sweep generations are the real ones': a span whose sweepgen is the
 // heap's is swept, one two behind is not; with one M no span is ever
