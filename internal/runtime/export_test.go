@@ -248,3 +248,14 @@ func NilNatives() []string {
 	}
 	return names
 }
+
+// NextSamples draws n sampling distances at rate from a random source
+// seeded with seed (mprof.go's nextSample).
+func NextSamples(rate int64, seed uint64, n int) []int64 {
+	r := rng{state: seed}
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = nextSample(rate, &r)
+	}
+	return out
+}

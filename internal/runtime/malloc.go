@@ -75,6 +75,10 @@ type mspan struct {
 	types     []*bytecode.Type
 	largeType *bytecode.Type
 	largeSize uintptr
+	// profile holds the heap profile's bucket of each slot whose object
+	// was sampled (mprof.go), where the real span keeps a profile
+	// special; it is empty while the span holds no sampled object.
+	profile []*bucket
 	// needzero marks a span whose free slots may hold old objects' bytes:
 	// mallocgc clears a slot before handing it out.
 	needzero bool
@@ -154,6 +158,12 @@ type mcache struct {
 	// loop allocates again.
 	lastType *bytecode.Type
 	lastMask *ptrMask
+	// nextSample counts down the bytes to allocate before the heap
+	// profile's next sample, drawn at memProfRate, the MemProfileRate the
+	// last draw used (mprof.go): when the program changes the rate, the
+	// next allocation draws again.
+	nextSample  int64
+	memProfRate int64
 }
 
 // mcentral hands spans of one span class to mcaches: those the sweeper
@@ -279,7 +289,7 @@ func (h *mheapT) newSpan(base, npages uintptr) *mspan {
 	}
 	s := h.spanFree[n-1]
 	h.spanFree = h.spanFree[:n-1]
-	*s = mspan{base: base, npages: npages, allocBits: s.allocBits[:0], gcmarkBits: s.gcmarkBits[:0], types: s.types[:0]}
+	*s = mspan{base: base, npages: npages, allocBits: s.allocBits[:0], gcmarkBits: s.gcmarkBits[:0], types: s.types[:0], profile: s.profile[:0]}
 	return s
 }
 
@@ -288,6 +298,7 @@ func (h *mheapT) newSpan(base, npages uintptr) *mspan {
 func (h *mheapT) putSpan(s *mspan) {
 	s.state = mSpanDead
 	clear(s.types[:cap(s.types)])
+	clear(s.profile[:cap(s.profile)])
 	s.largeType = nil
 	h.spanFree = append(h.spanFree, s)
 }
@@ -550,6 +561,13 @@ func (c *mcache) allocSmall(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 	}
 	c.stats.smallAllocCount[spc>>1]++
 	vm.gcController.heapLive += uint64(s.elemsize)
+	// The heap profile's sampling (mprof.go) counts whole slots, as the
+	// sweeper frees them. An object the tiny allocator packs into its
+	// current block is not counted: the block was when it was taken, as
+	// in the real runtime.
+	if c.nextSample -= int64(s.elemsize); c.nextSample < 0 || c.memProfRate != vm.memProfileRate() {
+		profilealloc(mp, c, s, i)
+	}
 	return p
 }
 
@@ -576,6 +594,9 @@ func (c *mcache) allocLarge(mp *m, size uintptr, noscan bool, typ *bytecode.Type
 	c.stats.largeAlloc += uint64(s.elemsize)
 	c.stats.largeAllocCount++
 	mp.vm.gcController.heapLive += uint64(s.elemsize)
+	if c.nextSample -= int64(s.elemsize); c.nextSample < 0 || c.memProfRate != mp.vm.memProfileRate() {
+		profilealloc(mp, c, s, 0)
+	}
 	return s.base
 }
 

@@ -28,6 +28,8 @@ var rawStoreAllowed = map[string]string{
 	"metrics.go:init":                  "metric values into the program's samples",
 	"mgc.go:init":                      "GC statistics into the program's buffer",
 	"mgcsweep.go:poison":               "freed memory",
+	"mprof.go:nativeMemProfile":        "counts and program counters into the program's records",
+	"mprof.go:nativePprofMemProfile":   "counts into the program's records, pcs into fresh stacks (whose pointers go through writePointer)",
 	"mstats.go:nativeReadmemstats":     "statistics into the program's buffer",
 	"reflectchan.go:reflectSelectDone": "the chosen index",
 	"slice.go:strNext":                 "a string iterator's index",

@@ -549,6 +549,9 @@ func gcFull(mp *m) {
 	gcStart(mp, true)
 	gcMarkFinish(mp)
 	finishSweep(mp)
+	// Every free of the cycle has happened: the heap profile can show
+	// the heap as of its mark termination.
+	mProf_PostSweep(mp.vm)
 }
 
 // gcMarkTermination ends the cycle with the world stopped: the stacks of
@@ -612,6 +615,11 @@ func gcMarkTermination(mp *m) {
 	c.phase = _GCoff
 	c.commit(vm)
 	prepareSweep(vm)
+	// The heap profile's cycle ends here: allocations from now on count
+	// towards a later one, and the cycle just finished is published
+	// (mprof.go).
+	mProf_NextCycle(vm)
+	mProf_Flush(vm)
 	end := time.Now()
 
 	c.recordPause(end.Sub(start), false)

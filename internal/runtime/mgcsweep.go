@@ -14,8 +14,10 @@ import "math/bits"
 // gcmarkBits into allocBits, and clears its mark bits for the next cycle;
 // a span with nothing marked goes back to the page heap, a span with free
 // slots to its mcentral, and the freed slots are reused (cleared when
-// handed out). Until its span is swept, a dead object still counts as
-// allocated, as in the real runtime.
+// handed out). A freed object the heap profile sampled is counted freed in
+// its bucket (mprof.go), as the real sweeper frees its profile special.
+// Until its span is swept, a dead object still counts as allocated, as in
+// the real runtime.
 //
 // Sweep generations are the real ones': a span whose sweepgen is the
 // heap's is swept, one two behind is not; with one M no span is ever
@@ -142,6 +144,9 @@ func sweepSpan(mp *m, s *mspan) bool {
 		}
 		c.frees++
 		c.freedBytes += uint64(s.elemsize)
+		if len(s.profile) > 0 && s.profile[0] != nil {
+			mProf_Free(vm, s.profile[0], s.elemsize)
+		}
 		if c.poison {
 			poison(vm, s.base, s.elemsize)
 		}
@@ -164,6 +169,12 @@ func sweepSpan(mp *m, s *mspan) bool {
 			freed &= freed - 1
 			if len(s.types) > 0 {
 				s.types[j] = nil
+			}
+			if len(s.profile) > 0 {
+				if b := s.profile[j]; b != nil {
+					s.profile[j] = nil
+					mProf_Free(vm, b, s.elemsize)
+				}
 			}
 			if c.poison {
 				poison(vm, s.base+j*s.elemsize, s.elemsize)

@@ -157,6 +157,8 @@ func procresize(vm *vm, n int32) {
 	for i := int32(len(vm.allp)); i < n; i++ {
 		pp := &p{id: i, vm: vm, mcache: &mcache{heap: &vm.mheap}}
 		pp.rand.state = vm.seed*0x9e3779b97f4a7c15 + uint64(i) + 1
+		pp.mcache.memProfRate = vm.memProfileRate()
+		pp.mcache.nextSample = nextSample(pp.mcache.memProfRate, &pp.rand)
 		vm.allp = append(vm.allp, pp)
 	}
 }

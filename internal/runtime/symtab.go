@@ -268,13 +268,15 @@ func absFile(name string) string {
 // frame but wrappers, with the real runtime's frames gort runs as host code
 // where gc has them (runtime.gopanic or runtime.Goexit running a deferred
 // call, runtime.doInit1 and runtime.doInit running an init task,
-// runtime.goexit at the bottom). Like gc's, the walk records one pc per
+// runtime.goexit at the bottom); with no self (a heap profile sample,
+// which mallocgc takes on the goroutine's behalf) the walk starts at the
+// goroutine's own frame. Like gc's, the walk records one pc per
 // logical frame, an inlined one (runtime.doInit) included. emit returns
 // false to stop. The walk reads call headers, which the program can
 // overwrite: callerOf validates each, and an instruction
 // index past its function's code ends the walk.
 func callers(vm *vm, gp *g, self *bytecode.Func, emit func(pc uintptr) bool) {
-	if !emit(vm.returnPC(self, 0)) {
+	if self != nil && !emit(vm.returnPC(self, 0)) {
 		return
 	}
 	fn, fp, call := gp.fn, gp.fp, gp.pc-1
@@ -424,6 +426,18 @@ func nativeCallers(mp *m, gp *g, fp uintptr) int {
 		})
 	}
 	vm.st(fp+32, written)
+	return stContinue
+}
+
+// runtime/pprof's runtime_expandFinalInlineFrame(stk []uintptr) []uintptr
+// gives back stk: the real one adds the frames inlined into the last pc of
+// a stack cut at its depth limit, but every pc gort's stacks record is a
+// frame of its own, none inlined into another.
+func nativeExpandFinalInlineFrame(mp *m, gp *g, fp uintptr) int {
+	vm := mp.vm
+	for i := uintptr(0); i < 24; i += 8 {
+		vm.st(fp+24+i, vm.ld(fp+i))
+	}
 	return stContinue
 }
 

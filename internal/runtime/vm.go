@@ -82,6 +82,8 @@ type vm struct {
 	// runtimeDescType accepts only from here.
 	abiType     *bytecode.Type
 	abiTypeObjs map[uintptr]bool
+	// memProf is the heap profile (mprof.go).
+	memProf memProfileState
 
 	// printBuf gathers one print statement's output for stderr, written
 	// with one write as the real printlock section does.

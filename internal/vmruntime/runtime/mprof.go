@@ -7,15 +7,21 @@ package runtime
 // them; it returns the number of bytes written (a native).
 func Stack(buf []byte, all bool) int
 
-// Profiling. gort samples nothing yet (the real runtime's allocation,
-// block and mutex profiles and the CPU profiler are to come with the
-// collector and the parallel scheduler): every profile is empty, its
-// setters are kept and have no effect, and the execution tracer cannot be
-// started.
+// Profiling. The heap profile is the real one's: the allocator samples
+// about one allocation per MemProfileRate bytes and the sweeper counts the
+// sampled objects it frees (the host's mprof.go). The block and mutex
+// profiles and the CPU profiler are to come with the parallel scheduler:
+// they are empty, their setters are kept and have no effect, and the
+// execution tracer cannot be started.
 
 // MemProfileRate is the allocation profiling rate (one sample per this
-// many bytes), which programs may set.
+// many bytes on average; 1 samples every allocation, 0 none), which
+// programs may set: the allocator reads it at every allocation it counts.
 var MemProfileRate int = 512 * 1024
+
+// setMemProfileRateAddr tells the allocator where MemProfileRate is
+// (a native, which runtime.main calls before any program code runs).
+func setMemProfileRateAddr(p *int)
 
 // A StackRecord is one stack of a profile, ending at the first zero pc.
 type StackRecord struct {
@@ -59,8 +65,11 @@ func stack0(pcs []uintptr) []uintptr {
 
 var blockProfileRate, mutexProfileFraction int
 
-// MemProfile reports the memory profile: empty, as gort samples nothing.
-func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) { return 0, true }
+// MemProfile reports the heap profile as of the last completed collection:
+// the number of allocation sites with bytes in use (every site with
+// inuseZero), and when p holds them all, ok and the records in p (a
+// native).
+func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool)
 
 // BlockProfile reports the blocking profile: empty.
 func BlockProfile(p []BlockProfileRecord) (n int, ok bool) { return 0, true }

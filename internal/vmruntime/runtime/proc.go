@@ -6,6 +6,7 @@ package runtime
 // newproc) starts it with the program's init tasks in the linker's order and
 // main.main.
 func main(inits []func(), mainMain func()) {
+	setMemProfileRateAddr(&MemProfileRate)
 	for _, f := range inits {
 		f()
 	}

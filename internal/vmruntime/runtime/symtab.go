@@ -2,6 +2,8 @@
 
 package runtime
 
+import _ "unsafe" // for go:linkname
+
 // Frames iterates over the frames of a slice of return pcs from Callers.
 type Frames struct {
 	callers []uintptr // the pcs not yet turned into frames
@@ -82,6 +84,25 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 		ci.frames = ci.frames[1:]
 	}
 	return frame, len(ci.frames) > 0
+}
+
+// runtime_FrameStartLine is runtime/pprof's view of a frame's function's
+// first line, which gort does not record: 0, as the real one reports for a
+// function it knows no start line of.
+//
+//go:linkname runtime_FrameStartLine runtime/pprof.runtime_FrameStartLine
+func runtime_FrameStartLine(f *Frame) int { return f.startLine }
+
+// runtime_FrameSymbolName is runtime/pprof's view of the name of a frame's
+// function symbol: the frame's function, as gort inlines no function into
+// another.
+//
+//go:linkname runtime_FrameSymbolName runtime/pprof.runtime_FrameSymbolName
+func runtime_FrameSymbolName(f *Frame) string {
+	if f.Func == nil {
+		return ""
+	}
+	return f.Function
 }
 
 // Func is a function of the running program. A *Func is its function's
