@@ -465,6 +465,7 @@ func (fc *fnCompiler) body() {
 		// does.
 		fc.f.RecoverPC = int32(len(fc.code))
 		fc.runDefers()
+		fc.safepoint(int(fc.f.RecoverPC), fc.recoverLive())
 		fc.jump(fc.fn.Recover)
 	}
 	for len(fc.pendingEdges) > 0 {

@@ -783,6 +783,21 @@ func (fc *fnCompiler) livePtrs(instr ssa.Instruction) bitset {
 	return fc.ptrsIn(before, c.paramBefore[instr])
 }
 
+// recoverLive returns the pointer slots live at the recovery point
+// (RecoverPC), as livePtrs does. A frame resumes there only after a
+// deferred call recovered, and goes on to the Recover block, which reads
+// only values the analysis does not follow: those alone are live. The
+// collector reads this map for a frame whose panic is running deferred
+// calls on top of it, as gc reads the map at a panicking frame's
+// continuation (its deferreturn) rather than at the faulting pc.
+func (fc *fnCompiler) recoverLive() bitset {
+	c := fc.live
+	if c == nil {
+		return nil
+	}
+	return fc.ptrsIn(newBitset(len(c.vals)), 0)
+}
+
 // headerLive returns the pointer slots live at a back edge's preemption
 // check into the loop header h, as livePtrs does. The check runs after the
 // edge's phi moves: what is live is what h needs, its phis included.
