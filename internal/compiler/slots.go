@@ -28,10 +28,11 @@ import (
 // by values of one size with their pointer words at the same offsets, so a
 // pointer word of a slot holds a pointer (perhaps a dead one) at every
 // instruction and the function's PtrSlots stay one static set (DESIGN §4);
-// the safepoint maps (livePtrs) name the ones live at each call. Values
-// defined outside the ordinary flow (parameters, free variables,
-// frame-local objects, anything the Recover block reads) keep slots of
-// their own.
+// the safepoint maps (livePtrs) name the ones live at each call. Larger
+// values and a call's result tuple have their liveness followed too, in
+// slots of their own, and so do frame-local objects (frameObj). Values
+// defined outside the ordinary flow (parameters, free variables, anything
+// the Recover block reads) keep slots of their own, live throughout.
 //
 // Interference is the usual SSA test on liveness: two values interfere when
 // one is live where the other is defined. A phi is defined on its incoming
