@@ -160,6 +160,21 @@ func (fc *fnCompiler) layout() {
 	for _, b := range fc.fn.Blocks {
 		for _, instr := range b.Instrs {
 			if v, ok := instr.(ssa.Value); ok {
+				if a, ok := v.(*ssa.Alloc); ok && !a.Heap {
+					// The value is the object's address; the object
+					// itself gets its own space, zeroed at entry if
+					// its liveness is not followed.
+					reserve := func() {
+						t := c.allocType(a)
+						fc.objs[a] = fc.reserve(c.sizeof(t))
+						fc.notePtrs(fc.objs[a], t)
+					}
+					if fc.trackedObject(a) {
+						reserve()
+					} else {
+						late = append(late, reserve)
+					}
+				}
 				if r, ok := shared[v]; ok {
 					if _, done := fc.slots[r]; !done {
 						fc.newSlot(r)
@@ -170,17 +185,6 @@ func (fc *fnCompiler) layout() {
 				}
 				if _, done := fc.slots[v]; done {
 					fc.noteCall(instr)
-					continue
-				}
-				if a, ok := v.(*ssa.Alloc); ok && !a.Heap {
-					// The slot holds the object's address; the object
-					// itself gets its own space.
-					late = append(late, func() {
-						fc.newSlot(v)
-						t := c.allocType(a)
-						fc.objs[a] = fc.reserve(c.sizeof(t))
-						fc.notePtrs(fc.objs[a], t)
-					})
 					continue
 				}
 				if fc.untracked(v) {
@@ -461,6 +465,7 @@ func (fc *fnCompiler) body() {
 		// does.
 		fc.f.RecoverPC = int32(len(fc.code))
 		fc.runDefers()
+		fc.safepoint(int(fc.f.RecoverPC), fc.recoverLive())
 		fc.jump(fc.fn.Recover)
 	}
 	for len(fc.pendingEdges) > 0 {

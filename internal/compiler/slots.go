@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
+	"go/token"
 	"go/types"
 	"math/bits"
 	"slices"
@@ -27,10 +28,11 @@ import (
 // by values of one size with their pointer words at the same offsets, so a
 // pointer word of a slot holds a pointer (perhaps a dead one) at every
 // instruction and the function's PtrSlots stay one static set (DESIGN §4);
-// the safepoint maps (livePtrs) name the ones live at each call. Values
-// defined outside the ordinary flow (parameters, free variables,
-// frame-local objects, anything the Recover block reads) keep slots of
-// their own.
+// the safepoint maps (livePtrs) name the ones live at each call. Larger
+// values and a call's result tuple have their liveness followed too, in
+// slots of their own, and so do frame-local objects (frameObj). Values
+// defined outside the ordinary flow (parameters, free variables, anything
+// the Recover block reads) keep slots of their own, live throughout.
 //
 // Interference is the usual SSA test on liveness: two values interfere when
 // one is live where the other is defined. A phi is defined on its incoming
@@ -67,6 +69,9 @@ type coalescer struct {
 	paramLiveIn, paramLiveOut []uint64
 	paramPos                  [64][]int32
 	liveIn                    []bitset
+	// The frame-local objects whose liveness is followed (frameObjects).
+	objs     []frameObj
+	objIndex map[*ssa.Alloc]int
 	// ptrIndex holds the positions in fc.ptrs of each value's pointer
 	// words, and untrackedPtrs the pointer slots of values not followed
 	// here, live everywhere (indexPtrs).
@@ -177,11 +182,6 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 			if call, ok := v.(*ssa.Call); ok && isLenWord(call) {
 				continue
 			}
-			if a, ok := v.(*ssa.Alloc); ok && !a.Heap {
-				// A frame-local object's address: its slot and the
-				// object stay live throughout (layout's late slots).
-				continue
-			}
 			c.index[v] = len(c.vals)
 			c.vals = append(c.vals, v)
 		}
@@ -197,8 +197,15 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 	for i, v := range c.vals {
 		c.source[i] = i
 		c.ptrs[i] = fc.c.ptrOffsets(0, v.Type(), nil)
-		c.layout[i] = fmt.Sprint(align(fc.c.sizeof(v.Type()), 8), c.ptrs[i])
+		if fc.sharesSlot(v) {
+			c.layout[i] = fmt.Sprint(align(fc.c.sizeof(v.Type()), 8), c.ptrs[i])
+		} else {
+			// A class of its own: the value's liveness is followed,
+			// but its slot is never shared.
+			c.layout[i] = fmt.Sprint("own ", i)
+		}
 	}
+	c.frameObjects()
 	for i, v := range c.vals {
 		if x, ok := copyOf(v); ok {
 			if j, ok := c.index[x]; ok && c.layout[i] == c.layout[j] {
@@ -236,16 +243,29 @@ func (fc *fnCompiler) coalesce() map[ssa.Value]ssa.Value {
 	return rep
 }
 
-// slotValue reports whether v takes part in slot sharing: a value of at
-// most maxShared bytes, not a tuple (tuples are read field by field from
-// their slot by Extract, at offsets of their own layout).
+// slotValue reports whether the liveness analysis follows v: any value
+// that takes frame space, large arrays included, so that the pointers they
+// hold die after their last use as gc's do. Of the tuples, only a call's
+// results: a tracked slot is not zeroed at entry, so it must be written
+// whole, and a map iteration's tuple, for one, leaves a blank key unwritten.
 func (fc *fnCompiler) slotValue(v ssa.Value) bool {
 	t := v.Type()
-	if _, ok := t.(*types.Tuple); ok || t == nil {
+	if _, ok := t.(*types.Tuple); ok {
+		if _, call := v.(*ssa.Call); !call {
+			return false
+		}
+	}
+	return t != nil && fc.c.sizeof(t) > 0
+}
+
+// sharesSlot reports whether v takes part in slot sharing: a value of at
+// most maxShared bytes, not a tuple (tuples are read field by field from
+// their slot by Extract, at offsets of their own layout).
+func (fc *fnCompiler) sharesSlot(v ssa.Value) bool {
+	if _, ok := v.Type().(*types.Tuple); ok {
 		return false
 	}
-	size := fc.c.sizeof(t)
-	return size > 0 && size <= maxShared
+	return fc.c.sizeof(v.Type()) <= maxShared
 }
 
 // maxShared is the largest value whose slot is shared: strings,
@@ -528,6 +548,84 @@ func (c *coalescer) liveness() {
 	}
 }
 
+// A frame-local object (an Alloc go/ssa did not mark Heap) is live where
+// its address, or an address derived from it (a field's, an element's), is
+// live: the pointer words of a composite literal or a local array die with
+// the last use of its address, as gc's do. go/ssa makes every variable
+// whose address is taken a heap object, so a frame-local object's address
+// is only the operand of field and element addressing, loads and stores.
+// An object whose address is used in any other way, or reaches a value the
+// analysis does not follow (one the Recover block reads, outside the
+// ordinary flow), stays live throughout, in the slots zeroed at entry.
+type frameObj struct {
+	alloc *ssa.Alloc
+	// derived holds the values that are its address or one derived
+	// from it.
+	derived bitset
+	pos     []int32 // positions in fc.ptrs of its pointer words (indexPtrs)
+}
+
+// frameObjects finds the frame-local objects whose liveness is followed.
+func (c *coalescer) frameObjects() {
+	c.objIndex = map[*ssa.Alloc]int{}
+	for _, v := range c.vals {
+		a, ok := v.(*ssa.Alloc)
+		if !ok || a.Heap {
+			continue
+		}
+		derived := newBitset(len(c.vals))
+		if c.derive(a, derived) {
+			c.objIndex[a] = len(c.objs)
+			c.objs = append(c.objs, frameObj{alloc: a, derived: derived})
+		}
+	}
+}
+
+// derive adds v, an address into a frame-local object, and the addresses
+// derived from it to set, and reports whether every use of them is a load,
+// a store through them or further addressing, whose liveness is followed.
+func (c *coalescer) derive(v ssa.Value, set bitset) bool {
+	j, ok := c.index[v]
+	if !ok {
+		return false
+	}
+	set.add(j)
+	for _, r := range *v.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.Store:
+			if r.Val == v {
+				return false
+			}
+		case *ssa.FieldAddr:
+			if !c.derive(r, set) {
+				return false
+			}
+		case *ssa.IndexAddr:
+			if !c.derive(r, set) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// trackedObject reports whether the liveness of a, a frame-local object,
+// is followed: if not, its pointer words are live throughout.
+func (fc *fnCompiler) trackedObject(a *ssa.Alloc) bool {
+	if fc.live == nil {
+		return false
+	}
+	_, ok := fc.live.objIndex[a]
+	return ok
+}
+
 // readsBeforeWrite reports whether instr's lowering reads every operand
 // before it writes its result, so the result may reuse a dying operand's
 // slot.
@@ -686,6 +784,21 @@ func (fc *fnCompiler) livePtrs(instr ssa.Instruction) bitset {
 	return fc.ptrsIn(before, c.paramBefore[instr])
 }
 
+// recoverLive returns the pointer slots live at the recovery point
+// (RecoverPC), as livePtrs does. A frame resumes there only after a
+// deferred call recovered, and goes on to the Recover block, which reads
+// only values the analysis does not follow: those alone are live. The
+// collector reads this map for a frame whose panic is running deferred
+// calls on top of it, as gc reads the map at a panicking frame's
+// continuation (its deferreturn) rather than at the faulting pc.
+func (fc *fnCompiler) recoverLive() bitset {
+	c := fc.live
+	if c == nil {
+		return nil
+	}
+	return fc.ptrsIn(newBitset(len(c.vals)), 0)
+}
+
 // headerLive returns the pointer slots live at a back edge's preemption
 // check into the loop header h, as livePtrs does. The check runs after the
 // edge's phi moves: what is live is what h needs, its phis included.
@@ -714,6 +827,13 @@ func (fc *fnCompiler) ptrsIn(before bitset, params uint64) bitset {
 			live.add(int(i))
 		}
 	})
+	for k := range c.objs {
+		if o := &c.objs[k]; before.intersects(o.derived) {
+			for _, i := range o.pos {
+				live.add(int(i))
+			}
+		}
+	}
 	for params != 0 {
 		b := bits.TrailingZeros64(params)
 		params &= params - 1
@@ -749,6 +869,16 @@ func (c *coalescer) indexPtrs() {
 			i, ok := first[off]
 			for ; ok && i >= 0; i = next[i] {
 				c.paramPos[b] = append(c.paramPos[b], i)
+				c.untrackedPtrs.remove(int(i))
+			}
+		}
+	}
+	for k := range c.objs {
+		o := &c.objs[k]
+		for _, off := range fc.c.ptrOffsets(fc.objs[o.alloc], fc.c.allocType(o.alloc), nil) {
+			i, ok := first[off]
+			for ; ok && i >= 0; i = next[i] {
+				o.pos = append(o.pos, i)
 				c.untrackedPtrs.remove(int(i))
 			}
 		}

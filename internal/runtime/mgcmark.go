@@ -216,9 +216,14 @@ func (w *gcWork) shadeWord(p uintptr) {
 // maps of the pcs the frames stopped at: the top frame's where gp stopped,
 // each caller's after its call, so that an argument the caller does not
 // use again dies when the callee is done with it (gc's precise liveness,
-// which $GOROOT/test/stackobj*.go observe through finalizers). A frame the runtime pushed (a deferred call
-// run by a panic, an init task) returns to a marker instead of a pc, and
-// its caller's every pointer slot counts, as copystack fixes them.
+// which $GOROOT/test/stackobj*.go observe through finalizers). A frame the
+// runtime pushed (a deferred call run by a panic, an init task) returns to
+// a marker instead of a pc. Below a panic's deferred call lies the frame
+// that panicked (or faulted): it never goes on from where it stopped, and
+// resumes, if at all, at its recovery point once a deferred call
+// recovers, so its map is the one there (gc's continpc), and a frame with
+// no recovery point holds nothing live. Below any other marker, every
+// pointer slot of the caller counts, as copystack fixes them.
 func (w *gcWork) scanstack(gp *g) {
 	vm := w.vm
 	stk := gp.stack
@@ -233,14 +238,24 @@ func (w *gcWork) scanstack(gp *g) {
 		pc, fresh = gp.stopPC-1, false
 	}
 	stub := false // fn's callee is a reflect trampoline's target
+	// fn's callee is a deferred call a panic made.
+	panicked := false
 	for caller := false; ; caller = true {
 		if !frameInStack(gp, fn, fp) {
 			// The program overwrote a call header: what is below is
 			// not a frame. Its words are only candidates anyway.
 			break
 		}
-		live := fn.Live(pc)
-		if caller && !stub {
+		live := fn.Live(pc) // every pointer slot below a marker
+		scan := true
+		if panicked && panicAtFrame(gp, fp) != nil {
+			// The frame that panicked, below its panic's deferred call.
+			if fn.RecoverPC >= 0 {
+				live = fn.Live(fn.RecoverPC)
+			} else {
+				scan = false
+			}
+		} else if caller && !stub {
 			// Its callee runs: what the frame needs once the call
 			// returns (the callee holds the arguments). A function
 			// MakeFunc or a reflect method value made is entered
@@ -249,7 +264,7 @@ func (w *gcWork) scanstack(gp *g) {
 			// wrote them, so that caller's operands stay live.
 			live = fn.LiveAfterCall(pc)
 		}
-		for i := live.Next(0); i >= 0; i = live.Next(i + 1) {
+		for i := live.Next(0); scan && i >= 0; i = live.Next(i + 1) {
 			off := fn.PtrSlots[i]
 			if fresh && off >= fn.ArgSize {
 				// A goroutine that has not run yet: only its
@@ -273,8 +288,9 @@ func (w *gcWork) scanstack(gp *g) {
 			break // the bottom frame
 		}
 		// A return marker's pc is negative: no safepoint has it, and
-		// LiveAt gives every pointer slot.
+		// Live gives every pointer slot.
 		stub = fn == vm.reflectStubs.callReflect || fn == vm.reflectStubs.callMethod
+		panicked = uint32(ret) == retDeferPanic
 		fn, fp, pc = vm.prog.Funcs[fi], stk.lo+uintptr(saved), int32(uint32(ret))-1
 	}
 }

@@ -1,6 +1,6 @@
 // prog.go holds the few functions whose disassembly dis_test.go keeps as
-// golden files: a call-heavy recursion, a loop, a closure, a method and a
-// defer. Everything else the compiler does is tested by running programs.
+// golden files: a call-heavy recursion, a loop, a closure, a method, a
+// defer and a frame-local array. Everything else the compiler does is tested by running programs.
 package main
 
 func fib(n int) int {
@@ -36,10 +36,19 @@ func withDefer(c chan int) (r int) {
 	return 0
 }
 
+// localArray's array is a frame-local object: its pointer words are live
+// until its elements' last read, not across the call that follows.
+func localArray(a, b *int) int {
+	arr := [9]*int{a, b, a, b, a, b, a, b, a}
+	x := *arr[0] + *arr[8]
+	println()
+	return x
+}
+
 func main() {
 	t := &T{1, 2}
 	t.Swap()
 	c := make(chan int, 1)
 	next := counter()
-	println(fib(10), sum([]int{1, 2, 3}), next(), next(), t.a, withDefer(c))
+	println(fib(10), sum([]int{1, 2, 3}), next(), next(), t.a, withDefer(c), localArray(&t.a, &t.b))
 }
