@@ -129,6 +129,19 @@ func lenWord(v *ssa.Call) (x ssa.Value, off int32, ok bool) {
 	return nil, 0, false
 }
 
+// edgeOperand returns what a phi's incoming value e reads, for liveness:
+// the operand whose word it is if e is a len or cap word, else e. The
+// operand must live until the move into the phi on the edge, at the end
+// of the predecessor.
+func edgeOperand(e ssa.Value) ssa.Value {
+	if call, ok := e.(*ssa.Call); ok {
+		if x, _, ok := lenWord(call); ok {
+			return x
+		}
+	}
+	return e
+}
+
 func isLenWord(v *ssa.Call) bool {
 	_, _, ok := lenWord(v)
 	return ok

@@ -385,7 +385,7 @@ func (c *coalescer) paramLiveness() {
 		for _, instr := range b.Instrs {
 			if phi, ok := instr.(*ssa.Phi); ok {
 				for k, e := range phi.Edges {
-					edge[b.Preds[k].Index] |= c.paramBit(e)
+					edge[b.Preds[k].Index] |= c.paramBit(edgeOperand(e))
 				}
 				continue
 			}
@@ -433,7 +433,7 @@ func (c *coalescer) liveness() {
 		for _, instr := range b.Instrs {
 			if phi, ok := instr.(*ssa.Phi); ok {
 				for k, e := range phi.Edges {
-					if j, ok := c.index[e]; ok {
+					if j, ok := c.index[edgeOperand(e)]; ok {
 						edge[b.Preds[k].Index].add(j)
 					}
 				}

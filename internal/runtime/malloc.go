@@ -33,7 +33,10 @@ import (
 // the allocator's record of which slots are in use must be one a program
 // cannot rewrite, or a forged bit would hand out one slot twice.
 
-const minSizeForMallocHeader = 512 // gc's: 8 words of bits per object at most
+const (
+	minSizeForMallocHeader = 512 // gc's: 8 words of bits per object at most
+	mallocHeaderSize       = 8   // the header gc puts before larger pointerful objects
+)
 
 // Span states, as the real mSpanState.
 const (
@@ -651,11 +654,20 @@ func newobject(mp *m, t *bytecode.Type) uintptr { return mallocgc(mp, t.Size, t)
 // that the size does not overflow.
 func newarray(mp *m, t *bytecode.Type, n uintptr) uintptr { return mallocgc(mp, t.Size*n, t) }
 
-// roundupsize is the size mallocgc really allocates for a request of size
-// bytes: its size class, or whole pages for a large object.
-func roundupsize(size uintptr) uintptr {
-	if size <= maxSmallSize {
-		return uintptr(classSize[sizeToClass(size)])
+// roundupsize is the size the real mallocgc hands out for a request of
+// size bytes: its size class, or whole pages for a large object. Where gc
+// puts an 8-byte malloc header in front of a pointerful object larger than
+// minSizeForMallocHeader, the header's word is not the program's: the
+// class is the one size+8 needs, less the header. gort keeps that word on
+// the host side instead, but sizes slices as gc does, so that append's
+// capacities are gc's.
+func roundupsize(size uintptr, noscan bool) uintptr {
+	if size > maxSmallSize-mallocHeaderSize {
+		return alignUp(size, pageSize)
 	}
-	return alignUp(size, pageSize)
+	req := size
+	if !noscan && size > minSizeForMallocHeader {
+		req += mallocHeaderSize
+	}
+	return uintptr(classSize[sizeToClass(req)]) - (req - size)
 }

@@ -142,7 +142,7 @@ func growslice(mp *m, old, n, oldCap, need uintptr, et *bytecode.Type) (uintptr,
 	if size == 0 {
 		return mp.vm.zerobase, need
 	}
-	newcap = roundupsize(newcap*size) / size
+	newcap = roundupsize(newcap*size, !et.HasPtrs) / size
 	p := mallocgc(mp, newcap*size, et)
 	typedmemmove(mp.vm, p, old, byteSize(old, n, size))
 	return p, newcap

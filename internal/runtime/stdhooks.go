@@ -29,7 +29,7 @@ func init() {
 			if n > maxAlloc {
 				return panicErrorString(mp, gp, "makeslice: len out of range")
 			}
-			c := roundupsize(uintptr(n))
+			c := roundupsize(uintptr(n), true)
 			p := mallocgc(mp, c, nil)
 			mp.vm.mem.MustWriteWords(fp+8, []uint64{uint64(p), n, uint64(c)})
 			return stContinue
