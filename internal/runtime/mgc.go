@@ -28,7 +28,8 @@ import (
 //     no root job and no grey object is left: the goroutines created
 //     since the cycle began are scanned and the runtime's own roots again,
 //     what little that shades is drained, weak pointers to what died are
-//     cleared, finalizers and cleanups queued, and every span swept.
+//     cleared, finalizers and cleanups queued, and the sweep set up: spans
+//     are swept lazily from then on (mgcsweep.go).
 //
 // Every phase change runs at a safepoint, as the real one's do, and the
 // native contract (DESIGN.md §4.1, item 5) fixes where:
