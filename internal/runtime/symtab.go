@@ -470,6 +470,21 @@ func nativeFuncentry(mp *m, gp *g, fp uintptr) int {
 	return st
 }
 
+// funcStartLine(f *Func) int: the line of f's declaration, gc's
+// startLine; 0 for a function of gort's host runtime, which has none.
+func nativeFuncStartLine(mp *m, gp *g, fp uintptr) int {
+	f, ok, st := funcAtEntry(mp, gp, uintptr(mp.vm.ld(fp)))
+	if !ok {
+		return st
+	}
+	line := 0
+	if f.fn != nil {
+		line = f.fn.Line
+	}
+	mp.vm.st(fp+8, uint64(int64(line)))
+	return stContinue
+}
+
 // funcline(f *Func, pc uintptr) (file string, line int)
 func nativeFuncline(mp *m, gp *g, fp uintptr) int {
 	vm := mp.vm

@@ -29,7 +29,7 @@ type Frame struct {
 	File     string
 	Line     int
 
-	startLine int // unused by gort; kept for the real layout
+	startLine int // the line of the function's declaration (runtime/pprof's)
 
 	// Entry is the function's entry address.
 	Entry uintptr
@@ -67,7 +67,7 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 		}
 		file, line := f.FileLine(pc)
 		ci.frames = append(ci.frames, Frame{PC: pc, Func: f, Function: f.Name(),
-			File: file, Line: line, Entry: entry, funcInfo: funcInfo{_func: entry}})
+			File: file, Line: line, startLine: funcStartLine(f), Entry: entry, funcInfo: funcInfo{_func: entry}})
 	}
 	switch len(ci.frames) {
 	case 0:
@@ -133,4 +133,5 @@ func (f *Func) FileLine(pc uintptr) (file string, line int) { return funcline(f,
 // dereference does, and one that is not an entry is a fault.
 func funcname(f *Func) string
 func funcentry(f *Func) uintptr
+func funcStartLine(f *Func) int
 func funcline(f *Func, pc uintptr) (file string, line int)
