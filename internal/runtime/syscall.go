@@ -369,3 +369,14 @@ func (vm *vm) hostCall(num, a1, a2, a3, a4, a5, a6 uintptr) sysResult {
 	}
 	return sysResult{r1, r2, 0}
 }
+
+// blockingCall runs f, a host call that may block (a read of a pipe, a
+// wait for a child, epoll_wait), the way the real runtime brackets a system
+// call with entersyscall and exitsyscall: while f runs, the M holds neither
+// the runtime's state nor its P, so the other goroutines run on. f must not
+// touch runtime state (the VM's tables, the scheduler, the heap's
+// metadata): only the arena buffers its caller validated and host
+// descriptors.
+func blockingCall(mp *m, f func()) {
+	f()
+}
