@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"gort/internal/arena"
 	"gort/internal/buildcache"
@@ -192,7 +193,7 @@ func reexec() {
 
 func run(args []string) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	seed := fs.Uint64("seed", 1, "seed for every random choice of the run")
+	seed := fs.Uint64("seed", 1, "run deterministically, on one M, with every random choice drawn from `N`")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of gort itself (not of the program) to `file`")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -214,6 +215,15 @@ func run(args []string) int {
 		return code
 	}
 	opts := runtime.Options{Arena: mem, Args: append([]string{pkg[0]}, progArgs...), Env: programEnv(), Seed: *seed}
+	// Without -seed the program runs as the binary gc builds does: on
+	// GOMAXPROCS Ps and as many Ms as it needs, its random choices seeded
+	// afresh each run.
+	seeded := false
+	fs.Visit(func(f *flag.Flag) { seeded = seeded || f.Name == "seed" })
+	if !seeded {
+		opts.Parallel = true
+		opts.Seed = uint64(time.Now().UnixNano())
+	}
 	if os.Getenv("GORT_HOSTALLOCS") != "1" {
 		return runtime.Run(p, opts)
 	}

@@ -329,20 +329,7 @@ func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
 	if c.closed() {
 		return panicPlain(mp, gp, "send on closed channel")
 	}
-	if sg, rg, w := c.dequeue(mp.vm, false); sg.p != 0 {
-		typedmemmove(mp.vm, w.elemAt(rg, size), ep, size)
-		sg.setSuccess(true)
-		wake(mp, rg, sg)
-		return stContinue
-	}
-	if q, n := c.count(), c.dataqsiz(); q < n {
-		sx := c.sendx()
-		typedmemmove(mp.vm, c.slot(sx, size), ep, size)
-		if sx++; sx == n {
-			sx = 0
-		}
-		c.setSendx(sx)
-		c.setQcount(q + 1)
+	if trysend(mp, c, ep, size) {
 		return stContinue
 	}
 	w := waiter{c: c.p, cas: -1, send: true, size: size}
@@ -355,6 +342,30 @@ func chansend(mp *m, gp *g, c hchan, ep uintptr, size uintptr) int {
 	park(mp, gp, &gp.resume.w)
 	gopark(mp, gp, "chan send")
 	return stStop
+}
+
+// trysend sends *ep on c, which is open, if it can without blocking: to a
+// waiting receiver, or into the buffer's room. A receiver's sudog left
+// queued by a select that another case completed does not count: dequeue
+// drops it.
+func trysend(mp *m, c hchan, ep, size uintptr) bool {
+	if sg, rg, w := c.dequeue(mp.vm, false); sg.p != 0 {
+		typedmemmove(mp.vm, w.elemAt(rg, size), ep, size)
+		sg.setSuccess(true)
+		wake(mp, rg, sg)
+		return true
+	}
+	if q, n := c.count(), c.dataqsiz(); q < n {
+		sx := c.sendx()
+		typedmemmove(mp.vm, c.slot(sx, size), ep, size)
+		if sx++; sx == n {
+			sx = 0
+		}
+		c.setSendx(sx)
+		c.setQcount(q + 1)
+		return true
+	}
+	return false
 }
 
 // park queues a sudog for w, which gp's resume state or select list

@@ -68,8 +68,9 @@ func scratchVM() *vm {
 	mem := scratchArena()
 	v := newVM(&bytecode.Program{HeapStart: mem.Lo() + 1<<30}, Options{Arena: mem})
 	mallocinit(&v.mheap, mem, v.prog.HeapStart)
-	procresize(v, 1)
-	v.m0.p, v.allp[0].m = v.allp[0], &v.m0
+	mcommoninit(v, &v.m0)
+	procresize(v, nil, 1)
+	acquirep(&v.m0, pidleget(v))
 	return v
 }
 

@@ -61,13 +61,18 @@ func slot(fpp unsafe.Pointer, off int32) *uint64 {
 func execute(mp *m, gp *g) {
 	mp.curg = gp
 	gp.m = mp
-	gp.atomicstatus.Store(_Grunning)
+	if !gp.atomicstatus.CompareAndSwap(_Grunnable, _Grunning) {
+		throw("execute: the goroutine is not runnable: status " + itoa(int64(gp.atomicstatus.Load())))
+	}
 	gp.stopPC = 0
 	if c := &mp.vm.gcController; c.triggerPending || c.phase == _GCmark && gp.gcAssistBytes < 0 {
 		// A cycle is due, or an assist: stop at the first safepoint.
 		gp.stackguard0.Store(stackPreempt)
 	}
 	mp.budget = timeSlice
+	if mp.vm.parallel {
+		mp.budget = math.MaxInt32 // sysmon preempts by the clock
+	}
 	if gp.resume.kind != resumeNone {
 		if resumeBlocked(mp, gp) != stContinue || gp.atomicstatus.Load() != _Grunning {
 			return
@@ -82,6 +87,10 @@ func execute(mp *m, gp *g) {
 	if gp.dying {
 		mp.budget = math.MaxInt32
 	}
+	// The instructions below touch only the arena, gp and mp: the runtime
+	// lock is let go here, and every exit to the runtime (each of which
+	// saves the registers into gp first) takes it again (rtlock.go).
+	mp.unlockRT()
 
 	for {
 		in := &code[pc]
@@ -143,6 +152,7 @@ func execute(mp *m, gp *g) {
 			y := int64(*slot(fpp, in.C))
 			if y == 0 {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				panicdivide(mp, gp)
 				goto reload
 			}
@@ -156,6 +166,7 @@ func execute(mp *m, gp *g) {
 			y := *slot(fpp, in.C)
 			if y == 0 {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				panicdivide(mp, gp)
 				goto reload
 			}
@@ -176,6 +187,7 @@ func execute(mp *m, gp *g) {
 		case bytecode.SHIFTCHK:
 			if int64(*slot(fpp, in.A)) < 0 {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				panicshift(mp, gp)
 				goto reload
 			}
@@ -231,9 +243,10 @@ func execute(mp *m, gp *g) {
 				*slot(fpp, in.A) = *slot(fpp, in.B) ^ (1 << 63)
 			}
 		case bytecode.CONV:
+			// Out of line, but not into the runtime: no lock.
 			gp.pc, gp.fp = pc, mem.Addr(fpp)
 			convertOp(fpp, in)
-			goto reload
+			goto reloadRegs
 
 		case bytecode.LOAD, bytecode.LOADX:
 			p := uintptr(*slot(fpp, in.B))
@@ -262,6 +275,7 @@ func execute(mp *m, gp *g) {
 			}
 			if !ok {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				fault(mp, gp, p)
 				goto reload
 			}
@@ -271,6 +285,7 @@ func execute(mp *m, gp *g) {
 			b, ok := mem.Bytes(p, uintptr(in.C))
 			if !ok {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				fault(mp, gp, p)
 				goto reload
 			}
@@ -292,11 +307,17 @@ func execute(mp *m, gp *g) {
 			var ok bool
 			switch bytecode.ClassSize[in.K] {
 			case 8:
-				if in.K == bytecode.ClassPtr {
-					ok = writePointer(mp.vm, p, uintptr(v))
-				} else {
-					ok = mem.Store64(p, v)
+				if in.K == bytecode.ClassPtr && mp.vm.writeBarrier.Load() {
+					// The barrier shades into the collector's
+					// queue: runtime state.
+					gp.pc, gp.fp = pc, mem.Addr(fpp)
+					mp.lockRT()
+					if !writePointer(mp.vm, p, uintptr(v)) {
+						fault(mp, gp, p)
+					}
+					goto reload
 				}
+				ok = mem.Store64(p, v)
 			case 1:
 				ok = mem.Store8(p, uint8(v))
 			case 2:
@@ -306,12 +327,14 @@ func execute(mp *m, gp *g) {
 			}
 			if !ok {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				fault(mp, gp, p)
 				goto reload
 			}
 		case bytecode.STOREN:
 			p := uintptr(*slot(fpp, in.A))
 			gp.pc, gp.fp = pc, mem.Addr(fpp)
+			mp.lockRT()
 			if p < arena.NilGuard {
 				fault(mp, gp, p)
 			} else {
@@ -321,6 +344,7 @@ func execute(mp *m, gp *g) {
 		case bytecode.NILCHK:
 			if p := uintptr(*slot(fpp, in.A)); p < arena.NilGuard {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				fault(mp, gp, p)
 				goto reload
 			}
@@ -328,6 +352,7 @@ func execute(mp *m, gp *g) {
 			p := *slot(fpp, in.B)
 			if p == 0 {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				fault(mp, gp, 0)
 				goto reload
 			}
@@ -336,6 +361,7 @@ func execute(mp *m, gp *g) {
 			p := *slot(fpp, in.B)
 			if p == 0 {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				fault(mp, gp, 0)
 				goto reload
 			}
@@ -343,6 +369,7 @@ func execute(mp *m, gp *g) {
 		case bytecode.BOUNDS:
 			if i, n := *slot(fpp, in.A), *slot(fpp, in.B); i >= n {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				panicIndex(mp, gp, i, n, in.K == 1)
 				goto reload
 			}
@@ -350,12 +377,14 @@ func execute(mp *m, gp *g) {
 			s, n, i := *slot(fpp, in.B), *slot(fpp, in.B+8), *slot(fpp, in.C)
 			if i >= n {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				panicIndex(mp, gp, i, n, in.K == 1)
 				goto reload
 			}
 			b, ok := mem.Load8(uintptr(s + i))
 			if !ok {
 				gp.pc, gp.fp = pc, mem.Addr(fpp)
+				mp.lockRT()
 				fault(mp, gp, uintptr(s+i))
 				goto reload
 			}
@@ -477,6 +506,7 @@ func execute(mp *m, gp *g) {
 			nfp := fp + uintptr(in.A)
 			if callee.Native != "" {
 				gp.pc, gp.fp = pc, fp
+				mp.lockRT()
 				if mp.vm.natives[in.B](mp, gp, nfp) != stContinue {
 					return
 				}
@@ -487,6 +517,7 @@ func execute(mp *m, gp *g) {
 				// yield: the runtime makes the call, and the registers
 				// are reloaded after it (no local lives across it).
 				gp.pc, gp.fp = pc, fp
+				mp.lockRT()
 				if mp.budget <= 0 {
 					// The time slice is over: yield before the call,
 					// which runs again when the goroutine does.
@@ -509,6 +540,7 @@ func execute(mp *m, gp *g) {
 			gp.fn, code, pc, fpp = callee, callee.Code, 0, nfpp
 		case bytecode.CALLCLO, bytecode.CALLIFACE:
 			gp.pc, gp.fp = pc, mem.Addr(fpp)
+			mp.lockRT()
 			if callIndirect(mp, gp, in) != stContinue {
 				return
 			}
@@ -520,6 +552,7 @@ func execute(mp *m, gp *g) {
 			fp := mem.Addr(fpp)
 			if rpc >= retMarker || fi >= uint32(len(mp.vm.prog.Funcs)) {
 				gp.pc, gp.fp = pc, fp
+				mp.lockRT()
 				if returnToRuntime(mp, gp, fi, rpc) != stContinue {
 					return
 				}
@@ -530,6 +563,7 @@ func execute(mp *m, gp *g) {
 			if cfp >= fp || !frameInStack(gp, caller, cfp) || rpc >= uint32(len(caller.Code)) {
 				// The program overwrote the call header.
 				gp.pc, gp.fp = pc, fp
+				mp.lockRT()
 				panic(arena.Fault{Addr: uintptr(ret)})
 			}
 			// The caller's frame lies below in the same checked stack.
@@ -538,6 +572,7 @@ func execute(mp *m, gp *g) {
 
 		case bytecode.RT:
 			gp.pc, gp.fp = pc, mem.Addr(fpp)
+			mp.lockRT()
 			if rtop(mp, gp, in) != stContinue {
 				return
 			}
@@ -550,6 +585,7 @@ func execute(mp *m, gp *g) {
 		// A loop's back edge: the preemption check.
 		if mp.budget--; mp.budget <= 0 || gp.stackguard0.Load() == stackPreempt {
 			gp.pc, gp.fp = pc, mem.Addr(fpp)
+			mp.lockRT()
 			// The back edge is the branch just run: in is its address
 			// in code.
 			if goschedPreempt(mp, gp, int32((uintptr(unsafe.Pointer(in))-uintptr(unsafe.Pointer(&code[0])))/unsafe.Sizeof(*in))) != stContinue {
@@ -559,9 +595,11 @@ func execute(mp *m, gp *g) {
 		}
 		continue
 	reload:
-		if gp.atomicstatus.Load() != _Grunning {
+		if gp.atomicstatus.Load() != _Grunning || mp.yielding != nil {
 			return
 		}
+		mp.unlockRT()
+	reloadRegs:
 		code = gp.fn.Code
 		pc = gp.pc
 		fpp = mem.Frame(gp.fp)

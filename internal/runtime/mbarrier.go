@@ -30,7 +30,7 @@ func writePointer(vm *vm, p, v uintptr) bool {
 }
 
 func typedmemmove(vm *vm, dst, src, n uintptr) {
-	if vm.writeBarrier {
+	if vm.writeBarrier.Load() {
 		bulkBarrierPreWrite(vm, dst, src, n)
 	}
 	if !vm.mem.Memmove(dst, src, n) {
@@ -39,7 +39,7 @@ func typedmemmove(vm *vm, dst, src, n uintptr) {
 }
 
 func typedmemclr(vm *vm, p, n uintptr) {
-	if vm.writeBarrier {
+	if vm.writeBarrier.Load() {
 		bulkBarrierPreWrite(vm, p, 0, n)
 	}
 	if !vm.mem.Memclr(p, n) {
@@ -127,7 +127,7 @@ func heapPointerWord(vm *vm, s *mspan, p uintptr) bool {
 // not make (an atomic swap or compare-and-swap of a pointer). It shades
 // the word at p, about to be replaced, and v.
 func writeBarrierPre(vm *vm, p, v uintptr) {
-	if !vm.writeBarrier {
+	if !vm.writeBarrier.Load() {
 		return
 	}
 	if old, ok := vm.mem.Load64(p); ok {

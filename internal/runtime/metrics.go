@@ -76,7 +76,7 @@ func metricValue(vm *vm, name string) (uint64, int) {
 	case "/sched/goroutines:goroutines":
 		return u(uint64(gcount(vm))) // the runtime's own goroutines too, as the real count
 	case "/sched/gomaxprocs:threads":
-		return u(uint64(len(vm.allp)))
+		return u(uint64(vm.procsSetting()))
 	case "/gc/scan/heap:bytes":
 		return u(c.lastHeapScan)
 	case "/gc/scan/stack:bytes":

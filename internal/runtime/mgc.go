@@ -175,6 +175,7 @@ type gcControllerState struct {
 	pauseNs        [256]uint64
 	pauseEnd       [256]uint64
 	lastGC         uint64 // wall clock, ns since 1970
+	lastGCMono     int64  // nanotime of the last cycle's end, for sysmon's forced cycle
 	frees          uint64 // objects freed, tiny blocks as one
 	freedBytes     uint64
 	smallFreeCount [len(classSize)]uint64
@@ -340,11 +341,17 @@ func gcRecordTrigger(mp *m) {
 // one running; then a goroutine in assist debt pays it.
 func gcSafepoint(mp *m, gp *g) {
 	c := &mp.vm.gcController
-	if !c.triggerPending && (c.phase != _GCmark || gp.gcAssistBytes >= 0) {
+	if !c.triggerPending && (c.phase != _GCmark || gp.gcAssistBytes >= 0 && gp.gcscandone) {
 		return
 	}
 	if gp.fp < gp.stack.lo || gp.fp >= gp.stack.hi {
 		throw("gcSafepoint: goroutine's frame is not on its stack")
+	}
+	if c.phase == _GCmark && !gp.gcscandone {
+		// The mark found gp running on another M and asked it to stop
+		// (markrootNext): it scans its own stack here, as a goroutine
+		// the real runtime suspends for its scan does.
+		mp.vm.gcWork.markrootStack(gp)
 	}
 	if c.triggerPending {
 		c.triggerPending = false
@@ -366,8 +373,13 @@ func gcSafepoint(mp *m, gp *g) {
 func gcStart(mp *m, forced bool) {
 	vm := mp.vm
 	c := &vm.gcController
-	c.started++
 	start := time.Now()
+	stopTheWorld(mp)
+	defer startTheWorld(mp)
+	if c.phase != _GCoff {
+		return // another M started the cycle while this one stopped for it
+	}
+	c.started++
 	c.cycleStart, c.cycleForced = start, forced
 	c.triggeredHeapLive = c.heapLive
 
@@ -392,7 +404,7 @@ func gcStart(mp *m, forced bool) {
 		gp.gcAssistBytes = 0
 	}
 	c.phase = _GCmark
-	vm.writeBarrier = true
+	vm.writeBarrier.Store(true)
 	w.markrootRuntime()
 	c.revise()
 	c.markStart = time.Now()
@@ -489,7 +501,11 @@ func nativeGCMarkWorkerRun(mp *m, gp *g, fp uintptr) int {
 			turn = c.owedBgTime()
 		}
 		for !vm.gcWork.markDone() && time.Since(start) < turn {
-			c.bgScanCredit += vm.gcWork.drainN(gcWorkerChunk)
+			done := vm.gcWork.drainN(gcWorkerChunk)
+			c.bgScanCredit += done
+			if done == 0 {
+				break // only running goroutines' stacks are left
+			}
 		}
 		if d := time.Since(start); c.workerTurn == workerIdleTurn {
 			c.idleTime += d
@@ -548,7 +564,9 @@ func gcFull(mp *m) {
 		gcMarkFinish(mp)
 	}
 	gcStart(mp, true)
-	gcMarkFinish(mp)
+	if c.phase == _GCmark {
+		gcMarkFinish(mp)
+	}
 	finishSweep(mp)
 	// Every free of the cycle has happened: the heap profile can show
 	// the heap as of its mark termination.
@@ -566,6 +584,11 @@ func gcMarkTermination(mp *m) {
 	vm := mp.vm
 	c := &vm.gcController
 	start := time.Now()
+	stopTheWorld(mp)
+	defer startTheWorld(mp)
+	if c.phase != _GCmark {
+		return // another M ended the mark while this one stopped for it
+	}
 	c.termStart = start
 	c.phase = _GCmarktermination
 	heap1 := c.heapLive
@@ -580,7 +603,7 @@ func gcMarkTermination(mp *m) {
 	if vm.debug.gcCheckmark {
 		checkmark(vm, w)
 	}
-	vm.writeBarrier = false
+	vm.writeBarrier.Store(false)
 	c.cycles++
 	if c.cycleForced {
 		c.numForced++
@@ -626,10 +649,8 @@ func gcMarkTermination(mp *m) {
 	c.recordPause(end.Sub(start), false)
 	c.pauseEnd[(c.cycles-1)%uint64(len(c.pauseEnd))] = uint64(end.UnixNano())
 	c.lastGC = uint64(end.UnixNano())
+	c.lastGCMono = nanotime(vm)
 	c.totalGCTime += c.assistTime + c.bgTime + c.idleTime
-	c.cumAssistTime += c.assistTime
-	c.cumBgTime += c.bgTime
-	c.cumIdleTime += c.idleTime
 	c.cumAssistTime += c.assistTime
 	c.cumBgTime += c.bgTime
 	c.cumIdleTime += c.idleTime

@@ -36,6 +36,10 @@ type gcWork struct {
 	// the goroutines alive when the cycle began, a stack job each.
 	rootNext int
 	rootGs   []*g
+	// rootDeferred are the goroutines whose stack jobs found them running
+	// on another M: asked to stop, they scan their own stacks at their
+	// next safepoint (gcSafepoint), or mark termination scans them.
+	rootDeferred []*g
 }
 
 // The root job before the stack jobs: the data.
@@ -52,6 +56,7 @@ func (w *gcWork) prepareRoots() {
 	w.stack = w.stack[:0]
 	w.rootNext = 0
 	w.rootGs = w.rootGs[:0]
+	w.rootDeferred = w.rootDeferred[:0]
 	for _, gp := range w.vm.allgs {
 		if gp.atomicstatus.Load() != _Gdead {
 			w.rootGs = append(w.rootGs, gp)
@@ -65,7 +70,13 @@ func (w *gcWork) markrootNext() bool {
 	case i == rootData:
 		w.markrootData()
 	case i-rootStacks < len(w.rootGs):
-		if gp := w.rootGs[i-rootStacks]; !gp.gcscandone && gp.atomicstatus.Load() != _Gdead {
+		gp := w.rootGs[i-rootStacks]
+		switch {
+		case gp.gcscandone || gp.atomicstatus.Load() == _Gdead:
+		case !scannable(gp):
+			gp.stackguard0.Store(stackPreempt)
+			w.rootDeferred = append(w.rootDeferred, gp)
+		default:
 			w.markrootStack(gp)
 		}
 	default:
@@ -78,7 +89,17 @@ func (w *gcWork) markrootNext() bool {
 // markDone reports whether marking is over: no root job and no grey
 // object left.
 func (w *gcWork) markDone() bool {
-	return w.rootNext >= rootStacks+len(w.rootGs) && len(w.stack) == 0
+	if w.rootNext < rootStacks+len(w.rootGs) || len(w.stack) > 0 {
+		return false
+	}
+	for len(w.rootDeferred) > 0 {
+		gp := w.rootDeferred[len(w.rootDeferred)-1]
+		if !gp.gcscandone && gp.atomicstatus.Load() != _Gdead {
+			return false
+		}
+		w.rootDeferred = w.rootDeferred[:len(w.rootDeferred)-1]
+	}
+	return true
 }
 
 // scanWork is the cycle's scan work so far, in bytes.

@@ -40,8 +40,25 @@ var nativeTable = map[string]nativeFunc{
 		vm.st(fp, uint64(gcount(vm)-vm.nsystem))
 		return stContinue
 	},
+	// GOMAXPROCS(n int) int: with n > 0 the world stops and the Ps are
+	// resized (procresize). A deterministic VM keeps its one P and M and
+	// only records the setting, which GOMAXPROCS reports.
 	"runtime.GOMAXPROCS": func(mp *m, gp *g, fp uintptr) int {
-		mp.vm.st(fp+8, uint64(len(mp.vm.allp)))
+		vm := mp.vm
+		n := int64(vm.ld(fp))
+		prev := vm.procsSetting()
+		vm.st(fp+8, uint64(prev))
+		if n <= 0 || n == int64(prev) {
+			return stContinue
+		}
+		n = min(n, maxProcs)
+		if !vm.parallel {
+			vm.procsRecorded = int32(n)
+			return stContinue
+		}
+		stopTheWorld(mp)
+		procresize(vm, mp, int32(n))
+		startTheWorld(mp)
 		return stContinue
 	},
 	// Breakpoint traps, and with no debugger attached the trap ends the

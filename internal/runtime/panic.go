@@ -135,7 +135,7 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 	if (_defer{vm, d}).frame() != frameID(gp, gp.fp) {
 		return stContinue, false
 	}
-	fn, ctxt, args := popDefer(vm, gp, _defer{vm, d})
+	fn, ctxt, args := popDefer(mp, gp, _defer{vm, d})
 	if fn == nil {
 		return panicmem(mp, gp), true
 	}
@@ -149,7 +149,8 @@ func deferreturn(mp *m, gp *g) (int, bool) {
 // function value panics here, when the call is made, as in Go. The
 // arguments are a copy in the M's buffer, valid until the next popDefer:
 // both callers place them in a frame first.
-func popDefer(vm *vm, gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
+func popDefer(mp *m, gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
+	vm := mp.vm
 	if gp.ndefer == 0 {
 		// The chain is longer than the records pushed: a link was forged.
 		panic(arena.Fault{Addr: d.p})
@@ -167,8 +168,8 @@ func popDefer(vm *vm, gp *g, d _defer) (*bytecode.Func, uintptr, []byte) {
 	if fn.Native == "" && size != uintptr(fn.ArgSize) {
 		panic(arena.Fault{Addr: d.p + 40})
 	}
-	vm.m0.deferArgBuf = append(vm.m0.deferArgBuf[:0], vm.bytesAt(d.args(), size)...)
-	return fn, ctxt, vm.m0.deferArgBuf
+	mp.deferArgBuf = append(mp.deferArgBuf[:0], vm.bytesAt(d.args(), size)...)
+	return fn, ctxt, mp.deferArgBuf
 }
 
 // gopanic starts panicking with value v (an eface).
@@ -195,7 +196,7 @@ func runPanicDefers(mp *m, gp *g) int {
 			break
 		}
 		frame, deferFn := _defer{vm, d}.frame(), _defer{vm, d}.fn(mp.vm)
-		fn, ctxt, args := popDefer(vm, gp, _defer{vm, d})
+		fn, ctxt, args := popDefer(mp, gp, _defer{vm, d})
 		if fn == nil {
 			// A nil deferred function: a new panic, raised as the call
 			// would raise it.

@@ -25,6 +25,9 @@ func hex(v uint64) string { return "0x" + strconv.FormatUint(v, 16) }
 
 // printOp: Aux is n, newline flag, then (slot, type) pairs.
 func printOp(vm *vm, fpp unsafe.Pointer, a []int32) {
+	if vm.exited {
+		return // an M that has not yet stopped after the program's end
+	}
 	n, ln := int(a[0]), a[1] == 1
 	for i := 0; i < n; i++ {
 		if ln && i > 0 {

@@ -1,7 +1,10 @@
 package runtime
 
 import (
+	"container/heap"
 	"io"
+	goruntime "runtime"
+	"time"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -37,6 +40,14 @@ type Options struct {
 	Args   []string  // os.Args of the program
 	Env    []string  // the environment it sees (os.Environ), "key=value" each
 	Seed   uint64    // every random choice of the run derives from it
+	// Parallel runs the program on as many Ms as it can use, with
+	// GOMAXPROCS Ps (Procs if not 0, else the program's GOMAXPROCS
+	// variable, else the host's CPU count as its runtime counts it,
+	// cgroup limits included) and sysmon, as the binary gc builds does.
+	// Otherwise the run is deterministic: one M, one P, preemption by a
+	// count of calls and back edges, so the same Seed replays it.
+	Parallel bool
+	Procs    int
 	Stdout io.Writer // file descriptor 1 of the program
 	Stderr io.Writer // where print and println, panics and fatal errors go (fd 2)
 }
@@ -72,9 +83,18 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
+			if !mp.holdsRT {
+				mp.lockRT()
+			}
 			status = ended(mp, r)
 		}
+		if mp.holdsRT {
+			waitMs(mp)
+			mp.unlockRT()
+		}
+		status = vm.exitCode
 	}()
+	mp.lockRT()
 	// The image is written: from here on its read-only data is.
 	vm.mem.SetReadOnly(p.RODataEnd)
 	vm.mem.SetInUse(p.HeapStart)
@@ -82,15 +102,17 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 		io.WriteString(vm.stderr, err.Error()+"\n")
 		return 2, vm
 	}
-	schedinit(vm)
-	mp.p = vm.allp[0]
-	vm.allp[0].m = mp
+	schedinit(vm, opts)
+	acquirep(mp, pidleget(vm))
 	// The real rt0 queues runtime.main with newproc; gort's runtime.main
 	// takes arguments that the host builds, so they are written straight
 	// into its frame.
 	vm.mainG = newproc1(mp, nil, p.Funcs[p.RuntimeMain], 0, 0, 0)
 	mainArgs(mp, vm.mainG.fp)
 	runqput(mp.p, vm.mainG, true)
+	if vm.parallel {
+		go sysmon(vm)
+	}
 	schedule(mp)
 	flushOutput(vm)
 	return vm.exitCode, vm
@@ -99,14 +121,47 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 // schedinit initialises the runtime in the real order, for the parts gort
 // has: lock ranks, the heap, hash seeds, the itab table, GODEBUG, and
 // procresize.
-func schedinit(vm *vm) {
+func schedinit(vm *vm, opts Options) {
 	vm.sched.lock.rank = lockRankSched
+	mcommoninit(vm, &vm.m0)
 	mallocinit(&vm.mheap, vm.mem, vm.prog.HeapStart)
 	gcinit(vm)
 	parseGODEBUG(vm, vm.getenv("GODEBUG"))
 	itabsinit(vm)
-	procresize(vm, 1)
+	procs := int32(1)
+	if vm.parallel {
+		procs = int32(goruntime.GOMAXPROCS(0))
+		if n, err := strconv.Atoi(vm.getenv("GOMAXPROCS")); err == nil && n > 0 {
+			procs = int32(n)
+		}
+		if opts.Procs > 0 {
+			procs = int32(opts.Procs)
+		}
+		procs = min(procs, maxProcs)
+	}
+	procresize(vm, nil, procs)
 	vm.zerobase = vm.prog.ZeroBase
+}
+
+// procsSetting is what runtime.GOMAXPROCS reports: the number of Ps, or
+// in deterministic mode the last setting (one P runs it all).
+func (vm *vm) procsSetting() int32 {
+	if !vm.parallel && vm.procsRecorded > 0 {
+		return vm.procsRecorded
+	}
+	return vm.gomaxprocs
+}
+
+// maxProcs bounds GOMAXPROCS, as the real runtime's _MaxGomaxprocs.
+const maxProcs = 1024
+
+// mcommoninit gives a new M its id and note and counts it.
+func mcommoninit(vm *vm, mp *m) {
+	mp.vm = vm
+	mp.id = int64(vm.sched.mcount)
+	mp.wake = make(chan struct{}, 1)
+	vm.sched.mcount++
+	vm.allm = append(vm.allm, mp)
 }
 
 // getenv returns the program's environment variable key, as the real
@@ -152,14 +207,61 @@ func parseGODEBUG(vm *vm, s string) {
 	}
 }
 
-// procresize creates the Ps.
-func procresize(vm *vm, n int32) {
+// procresize makes the number of Ps n, with the world stopped (or before
+// it starts, mp nil), as the real one: new Ps are made idle, Ps past n give
+// their goroutines to the global queue, their timers to P 0 and their
+// cached spans back, and stop (they are kept, dead, for a later increase).
+// mp's P stays its own if it survives, else mp takes P 0.
+func procresize(vm *vm, mp *m, n int32) {
 	for i := int32(len(vm.allp)); i < n; i++ {
-		pp := &p{id: i, vm: vm, mcache: &mcache{heap: &vm.mheap}}
+		pp := &p{id: i, vm: vm, mcache: &mcache{heap: &vm.mheap}, status: _Pgcstop}
 		pp.rand.state = vm.seed*0x9e3779b97f4a7c15 + uint64(i) + 1
 		pp.mcache.memProfRate = vm.memProfileRate()
 		pp.mcache.nextSample = nextSample(pp.mcache.memProfRate, &pp.rand)
 		vm.allp = append(vm.allp, pp)
+	}
+	for _, pp := range vm.allp[n:] {
+		if pp.status == _Pdead {
+			continue
+		}
+		for gp := runqget(pp); gp != nil; gp = runqget(pp) {
+			globrunqputLocked(vm, gp)
+		}
+		for len(pp.timers) > 0 {
+			t := heap.Pop(&pp.timers).(*timer)
+			t.add(vm.allp[0])
+		}
+		pp.mcache.releaseAll()
+		switch {
+		case mp != nil && pp == mp.p:
+			releasep(mp)
+		case pp.m != nil:
+			// An M stopped for the world holds it: it finds itself
+			// without a P when the world starts (gcstopHere).
+			pp.m.p, pp.m = nil, nil
+		case pp.status == _Pidle:
+			pidleremove(vm, pp)
+		}
+		pp.status = _Pdead
+	}
+	vm.gomaxprocs = n
+	if mp != nil && mp.p == nil {
+		for _, pp := range vm.allp[:n] {
+			if pp.m == nil && pp.status != _Psyscall {
+				pp.status = _Pidle
+				acquirep(mp, pp)
+				break
+			}
+		}
+	}
+	// Every live P not held becomes idle.
+	vm.sched.pidle = nil
+	vm.sched.npidle.Store(0)
+	for i := n - 1; i >= 0; i-- {
+		if pp := vm.allp[i]; pp.m == nil && pp.status != _Psyscall {
+			pp.status = _Pidle
+			pidleput(vm, pp)
+		}
 	}
 }
 
@@ -188,6 +290,7 @@ func mainArgs(mp *m, argp uintptr) {
 func newproc(mp *m, parent *g, fn *bytecode.Func, argp, narg, ctxt uintptr) {
 	newg := newproc1(mp, parent, fn, argp, narg, ctxt)
 	runqput(mp.p, newg, true)
+	wakep(mp)
 }
 
 // newproc1 makes a runnable goroutine that will call fn with ctxt and a
@@ -353,7 +456,9 @@ func gcount(vm *vm) int {
 }
 
 // runqput puts gp on pp's local run queue; with next, in runnext, kicking
-// the old runnext to the tail.
+// the old runnext to the tail. Only pp's M puts to its queue; stealers
+// take from its head (runqgrab), so the tail is a plain store published
+// by the atomic one.
 func runqput(pp *p, gp *g, next bool) {
 	if next {
 		old := pp.runnext.Swap(gp)
@@ -362,48 +467,106 @@ func runqput(pp *p, gp *g, next bool) {
 		}
 		gp = old
 	}
-	h := pp.runqhead.Load()
-	t := pp.runqtail.Load()
-	if t-h < uint32(len(pp.runq)) {
-		pp.runq[t%uint32(len(pp.runq))] = gp
-		pp.runqtail.Store(t + 1)
-		return
+	for {
+		h := pp.runqhead.Load()
+		t := pp.runqtail.Load()
+		if t-h < uint32(len(pp.runq)) {
+			pp.runq[t%uint32(len(pp.runq))] = gp
+			pp.runqtail.Store(t + 1)
+			return
+		}
+		if runqputslow(pp, gp, h, t) {
+			return
+		}
+		// A stealer took some: the queue has room now.
 	}
-	runqputslow(pp, gp, h, t)
 }
 
 // runqputslow moves half of the full local queue and gp to the global
-// queue.
-func runqputslow(pp *p, gp *g, h, t uint32) {
+// queue. It fails if a stealer moved the head meanwhile.
+func runqputslow(pp *p, gp *g, h, t uint32) bool {
 	n := (t - h) / 2
-	sched := &pp.vm.sched
-	lock(pp.m, &sched.lock)
+	var batch [len(p{}.runq)/2 + 1]*g
 	for i := uint32(0); i < n; i++ {
-		sched.runq.pushBack(pp.runq[(h+i)%uint32(len(pp.runq))])
-		sched.runqsize++
+		batch[i] = pp.runq[(h+i)%uint32(len(pp.runq))]
 	}
-	pp.runqhead.Store(h + n)
-	sched.runq.pushBack(gp)
-	sched.runqsize++
-	unlock(pp.m, &sched.lock)
+	if !pp.runqhead.CompareAndSwap(h, h+n) {
+		return false
+	}
+	batch[n] = gp
+	vm := pp.vm
+	lock(pp.m, &vm.sched.lock)
+	for _, gp := range batch[:n+1] {
+		globrunqputLocked(vm, gp)
+	}
+	unlock(pp.m, &vm.sched.lock)
+	return true
 }
 
+// runqget takes the next goroutine of pp's queue: runnext first, then
+// the head, by CAS since a stealer may take it at the same time.
 func runqget(pp *p) *g {
-	if gp := pp.runnext.Swap(nil); gp != nil {
+	if gp := pp.runnext.Load(); gp != nil && pp.runnext.CompareAndSwap(gp, nil) {
 		return gp
 	}
-	h := pp.runqhead.Load()
-	t := pp.runqtail.Load()
-	if h == t {
-		return nil
+	for {
+		h := pp.runqhead.Load()
+		t := pp.runqtail.Load()
+		if h == t {
+			return nil
+		}
+		gp := pp.runq[h%uint32(len(pp.runq))]
+		if pp.runqhead.CompareAndSwap(h, h+1) {
+			return gp
+		}
 	}
-	gp := pp.runq[h%uint32(len(pp.runq))]
-	pp.runqhead.Store(h + 1)
-	return gp
+}
+
+// runqempty reports whether pp has no goroutine queued.
+func runqempty(pp *p) bool {
+	return pp.runqhead.Load() == pp.runqtail.Load() && pp.runnext.Load() == nil
+}
+
+// runqsteal moves half of victim's queue to pp's and returns one of them
+// to run, as the real runqsteal: the victim's runnext is taken last, only
+// when its queue is empty, since the victim is about to run it.
+func runqsteal(pp, victim *p) *g {
+	t := pp.runqtail.Load()
+	for {
+		h := victim.runqhead.Load()
+		vt := victim.runqtail.Load()
+		n := vt - h
+		n -= n / 2
+		if n == 0 {
+			next := victim.runnext.Load()
+			if next == nil || !victim.runnext.CompareAndSwap(next, nil) {
+				return nil
+			}
+			return next
+		}
+		if n > uint32(len(victim.runq))/2 {
+			continue // an inconsistent snapshot: read again
+		}
+		for i := uint32(0); i < n; i++ {
+			pp.runq[(t+i)%uint32(len(pp.runq))] = victim.runq[(h+i)%uint32(len(victim.runq))]
+		}
+		if !victim.runqhead.CompareAndSwap(h, h+n) {
+			continue
+		}
+		n--
+		gp := pp.runq[(t+n)%uint32(len(pp.runq))]
+		if n > 0 {
+			pp.runqtail.Store(t + n)
+		}
+		return gp
+	}
 }
 
 func globrunqget(mp *m) *g {
 	sched := &mp.vm.sched
+	if sched.runqsize == 0 {
+		return nil
+	}
 	lock(mp, &sched.lock)
 	defer unlock(mp, &sched.lock)
 	gp := sched.runq.pop()
@@ -416,12 +579,16 @@ func globrunqget(mp *m) *g {
 func globrunqput(mp *m, gp *g) {
 	sched := &mp.vm.sched
 	lock(mp, &sched.lock)
-	sched.runq.pushBack(gp)
-	sched.runqsize++
+	globrunqputLocked(mp.vm, gp)
 	unlock(mp, &sched.lock)
 }
 
-// schedule runs goroutines until the program exits.
+func globrunqputLocked(vm *vm, gp *g) {
+	vm.sched.runq.pushBack(gp)
+	vm.sched.runqsize++
+}
+
+// schedule runs goroutines on mp until the program exits.
 func schedule(mp *m) {
 	// again is a dying goroutine (g.dying) that stopped at a safepoint
 	// for the collector: it runs on before any other.
@@ -433,14 +600,7 @@ func schedule(mp *m) {
 			gp = findRunnable(mp)
 		}
 		if gp == nil {
-			if bgsweep(mp) {
-				continue // swept in the idle time: look again
-			}
-			if sleepUntilTimer(mp) {
-				continue // a timer is due: run it
-			}
-			checkdead(mp.vm)
-			return
+			return // the program is over
 		}
 		execute(mp, gp)
 		mp.curg = nil
@@ -459,18 +619,36 @@ func schedule(mp *m) {
 	}
 }
 
-// findRunnable returns the next goroutine to run, or nil if none can run.
+// findRunnable returns the next goroutine for mp to run, waiting for one
+// if there is none: it returns nil only once the program is over. In
+// order: timers, the finalizer goroutine, the collector's worker, the
+// global queue every 61st tick, the local queue, the global queue, then
+// (with more than one P) other Ps' timers and queues; then mp's P goes
+// idle and mp sleeps until there is work.
 func findRunnable(mp *m) *g {
+	vm := mp.vm
+top:
+	if vm.exited {
+		return nil
+	}
+	if mp.p == nil {
+		stopm(mp)
+		goto top
+	}
+	if vm.sched.gcwaiting.Load() {
+		gcstopHere(mp)
+		goto top
+	}
 	pp := mp.p
-	checkTimers(mp)
-	if vm := mp.vm; len(vm.finq) > 0 && (vm.fing == nil || vm.fingWaiting) {
+	checkTimers(mp, pp)
+	if len(vm.finq) > 0 && (vm.fing == nil || vm.fingWaiting) {
 		wakefing(mp)
 	}
 	if gp := gcFindWorker(mp, false); gp != nil {
 		return gp
 	}
 	pp.schedtick++
-	if pp.schedtick%61 == 0 && mp.vm.sched.runqsize > 0 {
+	if pp.schedtick%61 == 0 && vm.sched.runqsize > 0 {
 		if gp := globrunqget(mp); gp != nil {
 			return gp
 		}
@@ -481,8 +659,69 @@ func findRunnable(mp *m) *g {
 	if gp := globrunqget(mp); gp != nil {
 		return gp
 	}
+	if vm.parallel {
+		if gp := stealWork(mp); gp != nil {
+			return gp
+		}
+	}
 	// Nothing else can run: the worker marks in the idle time.
-	return gcFindWorker(mp, true)
+	if gp := gcFindWorker(mp, true); gp != nil {
+		return gp
+	}
+	if bgsweep(mp) {
+		goto top // swept in the idle time: look again
+	}
+	if !vm.parallel {
+		if sleepUntilTimer(mp) {
+			goto top // a timer is due: run it
+		}
+		checkdead(vm)
+		return nil
+	}
+	// mp's P goes idle, and mp sleeps until it is handed one (stopm). A
+	// goroutine made runnable since the queues were looked at woke an
+	// idle M through wakep, or is found by the check below.
+	releasep(mp)
+	pidleput(vm, pp)
+	for _, p2 := range vm.allp[:vm.gomaxprocs] {
+		if !runqempty(p2) || vm.sched.runqsize > 0 {
+			if pp := pidleget(vm); pp != nil {
+				acquirep(mp, pp)
+				goto top
+			}
+			break
+		}
+	}
+	stopm(mp)
+	goto top
+}
+
+// stealWork looks at the other Ps, in a random order that the P's source
+// draws: it runs their due timers, and takes half of the first non-empty
+// run queue (runqsteal). At most half of the busy Ps' Ms look at once
+// (the real spinning limit), so stealing does not swamp the queues.
+func stealWork(mp *m) *g {
+	vm := mp.vm
+	pp := mp.p
+	n := uint32(vm.gomaxprocs)
+	if n == 1 {
+		return nil
+	}
+	start := pp.rand.uint32n(n)
+	for i := uint32(0); i < n; i++ {
+		victim := vm.allp[(start+i)%n]
+		if victim == pp {
+			continue
+		}
+		checkTimers(mp, victim)
+		if gp := runqget(pp); gp != nil {
+			return gp // a timer of the victim made one runnable here
+		}
+		if gp := runqsteal(pp, victim); gp != nil {
+			return gp
+		}
+	}
+	return nil
 }
 
 // gopark parks gp, the goroutine mp is running: the operation that calls
@@ -491,6 +730,9 @@ func findRunnable(mp *m) *g {
 // park_m), does gp become waiting: a waker can never make runnable a
 // goroutine whose M is still on its stack (DESIGN.md §4.1, item 3).
 func gopark(mp *m, gp *g, reason string) {
+	if mp.yielding != nil || mp.parking != nil || gp != mp.curg {
+		throw("gopark: the M is already leaving its goroutine (" + reason + ")")
+	}
 	gp.waitreason = reason
 	mp.parking = gp
 }
@@ -505,19 +747,25 @@ func parkCommit(mp *m) {
 }
 
 // goready makes a parked goroutine runnable, in runnext as the real one
-// does, so a woken goroutine runs soon.
+// does, so a woken goroutine runs soon, and wakes an idle P for it.
 func goready(mp *m, gp *g) {
 	if !gp.atomicstatus.CompareAndSwap(_Gwaiting, _Grunnable) {
 		throw("goready: the goroutine is not waiting")
 	}
 	runqput(mp.p, gp, true)
+	wakep(mp)
 }
 
 // gosched yields gp, the goroutine mp is running, whose operation then
 // returns stStop. As with gopark, gp becomes runnable, on the global
 // queue, only in schedule (yieldCommit, the real gosched_m), once the M
 // has left it.
-func gosched(mp *m, gp *g) { mp.yielding = gp }
+func gosched(mp *m, gp *g) {
+	if mp.yielding != nil || mp.parking != nil || gp != mp.curg {
+		throw("gosched: the M is already leaving its goroutine")
+	}
+	mp.yielding = gp
+}
 
 // yieldCommit completes the yield of the goroutine mp has just left.
 func yieldCommit(mp *m) {
@@ -531,20 +779,31 @@ func yieldCommit(mp *m) {
 
 // goschedPreempt runs at the safepoint instruction spc where gp stopped
 // because its time slice is over or because the runtime asked it to stop
-// (a GC trigger). A due cycle runs here; then gp yields if its time slice
-// is over, and goes on otherwise (stContinue), so a cycle never changes
-// the schedule: a program runs the same with the collector's knobs as
-// without.
+// (a GC trigger, a stop-the-world, the end of the program, sysmon's
+// preemption). A stop-the-world stops the M here, and a due cycle runs
+// here; then gp yields if its time slice is over (in deterministic mode a
+// count of calls and back edges, else sysmon's 10 ms: gp.preempt), and
+// goes on otherwise (stContinue), so a cycle never changes the schedule:
+// a program runs the same with the collector's knobs as without.
 func goschedPreempt(mp *m, gp *g, spc int32) int {
 	gp.stopPC = spc + 1
+	vm := mp.vm
+	if vm.sched.gcwaiting.Load() && !gcstopHere(mp) {
+		gosched(mp, gp) // GOMAXPROCS took mp's P: gp runs on another
+		return stStop
+	}
+	if vm.exited {
+		return stStop // the program is over: nothing of it runs past here
+	}
 	gcSafepoint(mp, gp)
 	if gp.stackguard0.Load() == stackPreempt {
 		gp.stackguard0.Store(gp.stack.hi)
 	}
-	if mp.budget > 0 {
+	if mp.budget > 0 && !gp.preempt {
 		gp.stopPC = 0
 		return stContinue
 	}
+	gp.preempt = false
 	gosched(mp, gp)
 	return stStop
 }
@@ -574,10 +833,20 @@ func gdestroy(gp *g) {
 }
 
 // checkdead reports a deadlock: no goroutine can run, and none will be
-// woken (gort has no timers, syscalls or network yet that could wake one).
+// woken. With several Ms it runs when an M goes idle: while another M runs
+// Go code, or waits in a system call, or a timer is pending, the program
+// can still go on (the real checkdead's count of running Ms).
 func checkdead(vm *vm) {
 	if vm.exited {
 		return
+	}
+	if vm.parallel {
+		if vm.sched.mcount-vm.sched.nmidle-vm.sched.nmsys > 0 {
+			return
+		}
+		if _, ok := nextTimer(vm); ok {
+			return
+		}
 	}
 	if vm.mainGoexited {
 		alive := false
@@ -593,12 +862,26 @@ func checkdead(vm *vm) {
 	fatal("all goroutines are asleep - deadlock!")
 }
 
-// setExit ends the program with status code.
+// setExit ends the program with status code. The other Ms stop: idle
+// ones are woken to leave, and running goroutines are asked to stop at
+// their next safepoint, past which none runs (goschedPreempt), and no
+// system call is made once the program is over.
 func setExit(vm *vm, code int) {
-	if !vm.exited {
-		vm.exited = true
-		vm.exitCode = code
+	if vm.exited {
+		return
 	}
+	vm.exited = true
+	vm.exitCode = code
+	if !vm.parallel {
+		return
+	}
+	for _, mp := range vm.allm {
+		if gp := mp.curg; gp != nil {
+			gp.stackguard0.Store(stackPreempt)
+		}
+		notewakeup(mp)
+	}
+	vm.rt.cond.Broadcast()
 }
 
 // fatal reports a condition the program caused that cannot be recovered
@@ -616,3 +899,367 @@ func fatal(msg string) { panic(fatalError{msg: msg}) }
 func throw(msg string) { panic(internalError{msg}) }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// Ms and Ps. An M is a host goroutine locked to its OS thread, running
+// schedule with a P; idle Ms sleep on their note (m.wake) on sched.midle,
+// idle Ps wait on sched.pidle. A goroutine made runnable while a P is idle
+// and no M is spinning starts an M on that P (wakep), which spins: it
+// looks for work to steal, and when it finds some wakes the next.
+
+// acquirep makes pp mp's P.
+func acquirep(mp *m, pp *p) {
+	if pp.m != nil || mp.p != nil {
+		throw("acquirep: the P or the M is taken")
+	}
+	mp.p, pp.m = pp, mp
+	pp.status = _Prunning
+}
+
+// releasep takes mp's P from it.
+func releasep(mp *m) *p {
+	pp := mp.p
+	mp.p, pp.m = nil, nil
+	pp.status = _Pidle
+	return pp
+}
+
+// pidleput puts pp on the idle list.
+func pidleput(vm *vm, pp *p) {
+	pp.status = _Pidle
+	pp.link = vm.sched.pidle
+	vm.sched.pidle = pp
+	vm.sched.npidle.Add(1)
+	if vm.parallel {
+		vm.rt.cond.Broadcast() // an M may wait for a P (stopTheWorld)
+	}
+}
+
+// pidleget takes a P off the idle list, or returns nil. No P is handed
+// out while the world is being stopped.
+func pidleget(vm *vm) *p {
+	pp := vm.sched.pidle
+	if pp == nil || vm.sched.gcwaiting.Load() {
+		return nil
+	}
+	vm.sched.pidle = pp.link
+	pp.link = nil
+	vm.sched.npidle.Add(-1)
+	return pp
+}
+
+// pidleremove takes pp, which is idle, off the idle list.
+func pidleremove(vm *vm, pp *p) {
+	for l := &vm.sched.pidle; *l != nil; l = &(*l).link {
+		if *l == pp {
+			*l = pp.link
+			pp.link = nil
+			vm.sched.npidle.Add(-1)
+			return
+		}
+	}
+	throw("pidleremove: the P is not idle")
+}
+
+// notewakeup wakes mp if it sleeps on its note (or makes its next sleep
+// return at once).
+func notewakeup(mp *m) {
+	select {
+	case mp.wake <- struct{}{}:
+	default:
+	}
+}
+
+// stopm puts mp, which has no P, on the idle list and sleeps until an M
+// hands it a P (startm) or the program ends. The idle M that finds timers
+// pending and no other M waiting for them sleeps only until the first is
+// due, then takes an idle P, if any, to run it; the deadlock check runs
+// as the last M goes idle.
+func stopm(mp *m) {
+	vm := mp.vm
+	if mp.p != nil {
+		throw("stopm: the M holds a P")
+	}
+	if mp.spinning {
+		mp.spinning = false
+		vm.sched.nmspinning.Add(-1)
+	}
+	mp.schedlink = vm.sched.midle
+	vm.sched.midle = mp
+	vm.sched.nmidle++
+	checkdead(vm)
+	var timeout <-chan time.Time
+	var timer *time.Timer
+	if when, ok := nextTimer(vm); ok && vm.sched.timerSleeper == nil {
+		vm.sched.timerSleeper, vm.sched.sleepUntil = mp, when
+		timer = time.NewTimer(time.Duration(max(when-nanotime(vm), 0)))
+		timeout = timer.C
+	}
+	mp.unlockRT()
+	select {
+	case <-mp.wake:
+	case <-timeout:
+	}
+	if timer != nil {
+		timer.Stop()
+	}
+	mp.lockRT()
+	if vm.sched.timerSleeper == mp {
+		vm.sched.timerSleeper = nil
+	}
+	select {
+	case <-mp.wake: // a wakeup that crossed the timeout
+	default:
+	}
+	if pp := mp.nextp; pp != nil {
+		// startm took mp off the idle list and gave it pp.
+		mp.nextp = nil
+		acquirep(mp, pp)
+		return
+	}
+	// A timeout or the end of the program: mp leaves the idle list, and
+	// takes an idle P if there is one.
+	mremove(vm, mp)
+	if pp := pidleget(vm); pp != nil {
+		acquirep(mp, pp)
+	}
+}
+
+// mget takes an M off the idle list, or returns nil.
+func mget(vm *vm) *m {
+	mp := vm.sched.midle
+	if mp != nil {
+		vm.sched.midle = mp.schedlink
+		mp.schedlink = nil
+		vm.sched.nmidle--
+	}
+	return mp
+}
+
+// mremove takes mp off the idle list if it is on it.
+func mremove(vm *vm, mp *m) {
+	for l := &vm.sched.midle; *l != nil; l = &(*l).schedlink {
+		if *l == mp {
+			*l = mp.schedlink
+			mp.schedlink = nil
+			vm.sched.nmidle--
+			return
+		}
+	}
+}
+
+// startm runs pp (an idle P if nil; if there is none, nothing happens) on
+// an idle M, or on a new one. spinning marks the M as looking for work,
+// counted in nmspinning by the caller.
+func startm(mp *m, pp *p, spinning bool) {
+	vm := mp.vm
+	if pp == nil {
+		if pp = pidleget(vm); pp == nil {
+			if spinning {
+				vm.sched.nmspinning.Add(-1)
+			}
+			return
+		}
+	}
+	nmp := mget(vm)
+	if nmp == nil {
+		nmp = newm(vm)
+	}
+	nmp.spinning = spinning
+	nmp.nextp = pp
+	notewakeup(nmp)
+}
+
+// wakep starts a spinning M on an idle P when a goroutine has become
+// runnable and no M is looking for work already.
+func wakep(mp *m) {
+	vm := mp.vm
+	if !vm.parallel || vm.sched.npidle.Load() == 0 || vm.sched.nmspinning.Load() != 0 ||
+		!vm.sched.nmspinning.CompareAndSwap(0, 1) {
+		return
+	}
+	startm(mp, nil, true)
+}
+
+// resetspinning ends mp's spinning once it found work, and wakes another
+// M to look for more: the real runtime's chain of spinning Ms.
+func resetspinning(mp *m) {
+	if !mp.spinning {
+		return
+	}
+	mp.spinning = false
+	mp.vm.sched.nmspinning.Add(-1)
+	wakep(mp)
+}
+
+// newm makes an M, which starts idle (as if stopped) and waits for the
+// P its starter hands it.
+func newm(vm *vm) *m {
+	mp := &m{}
+	mcommoninit(vm, mp)
+	go mstart(mp)
+	return mp
+}
+
+// mstart is an M's host goroutine: the thread of a VM's M, running
+// schedule until the program ends. Whatever ends it (a fault, a fatal
+// error, a bug in gort) is reported as Run reports it on m0.
+func mstart(mp *m) {
+	goruntime.LockOSThread()
+	vm := mp.vm
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if !mp.holdsRT {
+				mp.lockRT()
+			}
+			ended(mp, r)
+		}
+		if mp.holdsRT {
+			mp.exitm()
+			mp.unlockRT()
+		}
+	}()
+	mp.lockRT()
+	for mp.nextp == nil && !vm.exited {
+		mp.unlockRT()
+		<-mp.wake
+		mp.lockRT()
+	}
+	if pp := mp.nextp; pp != nil {
+		mp.nextp = nil
+		acquirep(mp, pp)
+	}
+	schedule(mp)
+}
+
+// exitm is an M's end, once the program is over: it lets its P go, and
+// the M waiting in Run counts one M less.
+func (mp *m) exitm() {
+	vm := mp.vm
+	if mp.p != nil {
+		releasep(mp)
+	}
+	mremove(vm, mp)
+	vm.sched.mexited++
+	vm.rt.cond.Broadcast()
+}
+
+// waitMs is Run's end in m0: it waits for every other M to leave the
+// program, except those blocked in a system call, which leave when the
+// call returns without touching the VM again (exitsyscall).
+func waitMs(mp *m) {
+	vm := mp.vm
+	if !vm.parallel {
+		return
+	}
+	setExit(vm, vm.exitCode) // no-op if over; else (a host panic in m0) stop the rest
+	for vm.sched.mcount-vm.sched.nmsys-1-vm.sched.mexited-vm.sched.nsyscall > 0 {
+		mp.waitRT()
+	}
+}
+
+// Stopping the world. The stopper, holding the runtime lock at a
+// safepoint of its goroutine, sets gcwaiting and asks every running
+// goroutine to stop; idle Ps and those in system calls are stopped at
+// once, and each M running a P stops at its goroutine's next safepoint or
+// its next look for work (gcstopHere), keeping its P and its goroutine, so
+// the world's stop changes no goroutine's place in the schedule. The
+// stopper waits until sched.stopwait is zero: then no other M runs
+// anything, and every goroutine's registers are saved in its g.
+
+// stopTheWorld stops every other P. If another M is stopping the world,
+// mp stops for it first and then stops the world itself.
+func stopTheWorld(mp *m) {
+	vm := mp.vm
+	if !vm.parallel {
+		return
+	}
+	for vm.sched.gcwaiting.Load() && !vm.exited {
+		if !gcstopHere(mp) {
+			// GOMAXPROCS took mp's P: mp waits for an idle one.
+			for mp.p == nil && !vm.exited {
+				if pp := pidleget(vm); pp != nil {
+					acquirep(mp, pp)
+				} else {
+					mp.waitRT()
+				}
+			}
+		}
+	}
+	// The idle Ps stop at once. A P taken off the idle list for an M
+	// that has not started on it yet counts as running: its M stops as
+	// soon as it looks for work.
+	for pp := pidleget(vm); pp != nil; pp = pidleget(vm) {
+		pp.status = _Pgcstop
+	}
+	vm.sched.gcwaiting.Store(true)
+	vm.sched.stopwait = 0
+	for _, pp := range vm.allp[:vm.gomaxprocs] {
+		switch {
+		case pp == mp.p, pp.status == _Pgcstop:
+		case pp.status == _Psyscall:
+			pp.status = _Pgcstop
+		default:
+			vm.sched.stopwait++
+			if pp.m != nil && pp.m.curg != nil {
+				pp.m.curg.stackguard0.Store(stackPreempt)
+			}
+		}
+	}
+	for vm.sched.stopwait > 0 && !vm.exited {
+		mp.waitRT()
+	}
+}
+
+// startTheWorld lets the stopped Ps run again: those whose M stopped
+// holding them go on, the others become idle, and an M is woken for them
+// if there is work.
+func startTheWorld(mp *m) {
+	vm := mp.vm
+	if !vm.parallel {
+		return
+	}
+	vm.sched.gcwaiting.Store(false)
+	for _, pp := range vm.allp[:vm.gomaxprocs] {
+		if pp == mp.p || pp.status != _Pgcstop {
+			continue
+		}
+		if pp.m != nil {
+			pp.status = _Prunning
+		} else {
+			pidleput(vm, pp)
+		}
+	}
+	vm.rt.cond.Broadcast()
+	wakep(mp)
+}
+
+// gcstopHere stops mp for a stop-the-world, where mp's goroutine (if any)
+// is at a safepoint with its registers saved: mp keeps its P, marked
+// stopped, until startTheWorld sets it running again. It reports false if
+// mp lost its P meanwhile (GOMAXPROCS removed it).
+func gcstopHere(mp *m) bool {
+	vm := mp.vm
+	pp := mp.p
+	pp.status = _Pgcstop
+	mp.gcstopped = true
+	if vm.sched.stopwait--; vm.sched.stopwait == 0 {
+		vm.rt.cond.Broadcast()
+	}
+	for pp.status == _Pgcstop && !vm.exited {
+		mp.waitRT()
+	}
+	mp.gcstopped = false
+	return mp.p != nil
+}
+
+// scannable reports whether gp's stack may be read now, by the M that
+// holds the runtime lock: gp is not running, or its M is that one (gp is
+// stopped where it called the runtime), or its M is stopped for the world.
+func scannable(gp *g) bool {
+	if gp.atomicstatus.Load() != _Grunning {
+		return true
+	}
+	mp := gp.m
+	return mp == nil || mp.holdsRT || mp.gcstopped
+}

@@ -48,13 +48,17 @@ import (
 // closure, and ret is the return address the frame it makes returns to.
 type trampolineFunc func(mp *m, gp *g, nfp, top, ctxt uintptr, ret uint64) int
 
-var trampolines = map[string]trampolineFunc{
-	"reflect.makeFuncStub": func(mp *m, gp *g, nfp, top, ctxt uintptr, ret uint64) int {
+// trampolines are filled in by init: a trampoline enters the interpreter,
+// which reaches everything, trampolineOf included.
+var trampolines = map[string]trampolineFunc{}
+
+func init() {
+	trampolines["reflect.makeFuncStub"] = func(mp *m, gp *g, nfp, top, ctxt uintptr, ret uint64) int {
 		return callStubTarget(mp, gp, &mp.vm.reflectStubs.callReflect, "reflect.callReflect", nfp, top, ctxt, ret)
-	},
-	"reflect.methodValueCall": func(mp *m, gp *g, nfp, top, ctxt uintptr, ret uint64) int {
+	}
+	trampolines["reflect.methodValueCall"] = func(mp *m, gp *g, nfp, top, ctxt uintptr, ret uint64) int {
 		return callStubTarget(mp, gp, &mp.vm.reflectStubs.callMethod, "reflect.callMethod", nfp, top, ctxt, ret)
-	},
+	}
 }
 
 // trampolineOf returns fn's trampoline, or nil if fn is not one.

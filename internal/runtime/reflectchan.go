@@ -95,16 +95,12 @@ func reflectSelect(mp *m, gp *g, fp uintptr) int {
 			if c.closed() {
 				return panicPlain(mp, gp, "send on closed channel")
 			}
-			if c.recvq().first().p != 0 || c.count() < c.dataqsiz() {
-				if st := chansend(mp, gp, c, k.val, k.size); st != stContinue {
-					return st
-				}
+			if trysend(mp, c, k.val, k.size) {
 				return reflectSelectDone(vm, res, i, false)
 			}
 			continue
 		}
-		if c.sendq().first().p != 0 || c.count() > 0 || c.closed() {
-			_, ok := chanrecv(mp, c, k.val, k.size)
+		if selected, ok := chanrecv(mp, c, k.val, k.size); selected {
 			return reflectSelectDone(vm, res, i, ok)
 		}
 	}

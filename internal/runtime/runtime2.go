@@ -128,7 +128,33 @@ type m struct {
 	// locksHeld are the runtime locks the M holds, in rank order.
 	locksHeld  [maxLocksHeld]*mutex
 	nlocksHeld int
+
+	// holdsRT is whether the M holds the runtime lock (rtlock.go).
+	holdsRT bool
+	// wake is the M's note: an idle M sleeps on it (stopm) until startm
+	// hands it a P in nextp, or its timeout passes.
+	wake  chan struct{}
+	nextp *p
+	// schedlink links the idle Ms (sched.midle).
+	schedlink *m
+	// spinning marks an M looking for work to steal, with a P.
+	spinning bool
+	// gcstopped marks an M stopped for a stop-the-world at a safepoint
+	// of its goroutine, whose stack the stopper may then read.
+	gcstopped bool
+	// oldp is the P the M held when it entered a system call, which
+	// exitsyscall's fast path takes back if sysmon has not retaken it.
+	oldp *p
 }
+
+// P states, as the real runtime's.
+const (
+	_Pidle = iota
+	_Prunning
+	_Psyscall
+	_Pgcstop
+	_Pdead
+)
 
 // p is a processor: run queue, free gs, mcache and random source.
 type p struct {
@@ -150,6 +176,20 @@ type p struct {
 	timers timerHeap
 	rand   rng
 	m      *m
+	// link chains the idle Ps (sched.pidle).
+	link *p
+	// syscalltick counts the system calls made on the P; sysmon
+	// compares it (and schedtick) with what it saw last, in sysmontick.
+	syscalltick uint32
+	sysmontick  sysmontick
+}
+
+// sysmontick is what sysmon last saw of a P.
+type sysmontick struct {
+	schedtick   uint32
+	schedwhen   int64
+	syscalltick uint32
+	syscallwhen int64
 }
 
 // schedt is the global scheduler state.
@@ -158,6 +198,27 @@ type schedt struct {
 	runq     gQueue
 	runqsize int32
 	goidgen  atomic.Int64
+	// The idle Ms and Ps, and the Ms that exist: mcount, of which nmsys
+	// (sysmon) run no Go code; nmspinning are looking for work.
+	midle      *m
+	nmidle     int32
+	mcount     int32
+	nmsys      int32
+	pidle      *p
+	npidle     atomic.Int32
+	nmspinning atomic.Int32
+	// gcwaiting is set while a stop-the-world is in progress;
+	// stopwait counts the Ps still to stop.
+	gcwaiting atomic.Bool
+	stopwait  int32
+	// timerSleeper is the idle M sleeping until the first timer is
+	// due, if any; the others sleep until woken.
+	timerSleeper *m
+	sleepUntil   int64
+	// mexited counts the Ms that left the program, nsyscall those in a
+	// system call (Run waits for the others).
+	mexited  int32
+	nsyscall int32
 	// gFree is the global list of dead gs, under lock: those that still
 	// own a standard-size stack, and those whose stack was freed.
 	gFree struct {

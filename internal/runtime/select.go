@@ -39,16 +39,14 @@ func selectgo(mp *m, gp *g, in *bytecode.Instr, a []int32) int {
 			if c.closed() {
 				return panicPlain(mp, gp, "send on closed channel")
 			}
-			if c.recvq().first().p != 0 || c.count() < c.dataqsiz() {
-				chansend(mp, gp, c, gp.fp+uintptr(cases[4*i+2]), size)
+			if trysend(mp, c, gp.fp+uintptr(cases[4*i+2]), size) {
 				return selectDone(fpp, res, in.B, i, false)
 			}
 			continue
 		}
-		if c.sendq().first().p != 0 || c.count() > 0 || c.closed() {
-			// The value is a field of the result tuple: chanrecv writes
-			// all of its bytes and no others.
-			_, ok := chanrecv(mp, c, gp.fp+uintptr(res+cases[4*i+2]), size)
+		// The value is a field of the result tuple: chanrecv writes all
+		// of its bytes and no others, and none if it cannot receive.
+		if selected, ok := chanrecv(mp, c, gp.fp+uintptr(res+cases[4*i+2]), size); selected {
 			return selectDone(fpp, res, in.B, i, ok)
 		}
 	}

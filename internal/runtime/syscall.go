@@ -145,21 +145,25 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 			return sysErr(syscall.EFAULT), false
 		}
 		if w := vm.stdWriter(a[0]); w != nil {
-			n, err := w.Write(buf)
+			var n int
+			var err error
+			blockingCall(mp, func() { n, err = w.Write(buf) })
 			if err != nil && n == 0 {
 				return sysErr(syscall.EIO), false
 			}
 			return sysResult{r1: uintptr(n)}, false
 		}
-		return vm.fdCall(syscall.SYS_WRITE, a[0], a[1], a[2]), false
+		return mp.blockingFdCall(syscall.SYS_WRITE, a[0], a[1], a[2], 0), false
 	case sysRead, sysPread64, sysPwrite64:
 		if _, ok := vm.sysBuf(a[1], a[2], num != sysPwrite64); !ok {
 			return sysErr(syscall.EFAULT), false
 		}
 		if a[0] == 0 && num == sysRead {
-			return vm.hostCall(num, 0, a[1], a[2], 0, 0, 0), false
+			var r sysResult
+			blockingCall(mp, func() { r = hostSyscall(num, 0, a[1], a[2], 0, 0, 0) })
+			return r, false
 		}
-		return vm.fdCall(num, a[0], a[1], a[2], a[3]), false
+		return mp.blockingFdCall(num, a[0], a[1], a[2], a[3]), false
 	case sysClose:
 		fd := a[0]
 		if fd <= 2 {
@@ -361,8 +365,29 @@ func (vm *vm) fdCall(num, fd uintptr, rest ...uintptr) sysResult {
 	return vm.hostCall(num, fd, a[0], a[1], a[2], a[3], a[4])
 }
 
+// blockingFdCall is fdCall for a call that may block (a read or write of
+// a pipe or a terminal): the host call is made outside the runtime
+// (blockingCall).
+func (mp *m) blockingFdCall(num, fd, a1, a2, a3 uintptr) (r sysResult) {
+	vm := mp.vm
+	if !vm.fds[fd] && fd > 2 {
+		return sysErr(syscall.EBADF)
+	}
+	if fd <= 2 {
+		return sysErr(syscall.EINVAL)
+	}
+	blockingCall(mp, func() { r = hostSyscall(num, fd, a1, a2, a3, 0, 0) })
+	return r
+}
+
 // hostCall makes the validated call on the host.
 func (vm *vm) hostCall(num, a1, a2, a3, a4, a5, a6 uintptr) sysResult {
+	return hostSyscall(num, a1, a2, a3, a4, a5, a6)
+}
+
+// hostSyscall makes a system call on the host. It touches no VM state,
+// so it may run outside the runtime lock.
+func hostSyscall(num, a1, a2, a3, a4, a5, a6 uintptr) sysResult {
 	r1, r2, e := syscall.Syscall6(num, a1, a2, a3, a4, a5, a6)
 	if e != 0 {
 		return sysErr(e)
@@ -378,5 +403,67 @@ func (vm *vm) hostCall(num, a1, a2, a3, a4, a5, a6 uintptr) sysResult {
 // metadata): only the arena buffers its caller validated and host
 // descriptors.
 func blockingCall(mp *m, f func()) {
+	if !mp.vm.parallel {
+		f()
+		return
+	}
+	entersyscall(mp)
 	f()
+	exitsyscall(mp)
+}
+
+// entersyscall leaves the runtime for a system call: the goroutine is in
+// _Gsyscall, its P in _Psyscall (sysmon may hand it to another M while the
+// call lasts), and the runtime lock is let go. A stop-the-world in progress
+// counts the P as stopped.
+func entersyscall(mp *m) {
+	vm := mp.vm
+	gp := mp.curg
+	if !gp.atomicstatus.CompareAndSwap(_Grunning, _Gsyscall) {
+		throw("entersyscall: the goroutine is not running")
+	}
+	pp := mp.p
+	pp.syscalltick++
+	mp.oldp = pp
+	mp.p, pp.m = nil, nil
+	pp.status = _Psyscall
+	if vm.sched.gcwaiting.Load() {
+		pp.status = _Pgcstop
+		if vm.sched.stopwait--; vm.sched.stopwait == 0 {
+			vm.rt.cond.Broadcast()
+		}
+	}
+	vm.sched.nsyscall++
+	mp.unlockRT()
+}
+
+// exitsyscall comes back from a system call. The fast path takes the old P
+// back if sysmon left it; else an idle P is taken; else the goroutine goes
+// to the global queue once the M has left it (mp.yielding: the interpreter
+// returns to schedule, which commits the yield, as exitsyscall0 does) and
+// the M, without a P, goes idle. If the program ended meanwhile, the M
+// leaves it at once, touching nothing of the VM: Run did not wait for it.
+func exitsyscall(mp *m) {
+	mp.lockRT()
+	vm := mp.vm
+	vm.sched.nsyscall--
+	if vm.exited {
+		vm.rt.cond.Broadcast()
+		panic(vmExit{vm.exitCode})
+	}
+	gp := mp.curg
+	pp := mp.oldp
+	mp.oldp = nil
+	if !gp.atomicstatus.CompareAndSwap(_Gsyscall, _Grunning) {
+		throw("exitsyscall: the goroutine is not in a system call")
+	}
+	if pp.status == _Psyscall {
+		acquirep(mp, pp)
+		return
+	}
+	if pp := pidleget(vm); pp != nil {
+		acquirep(mp, pp)
+		return
+	}
+	mp.yielding = gp
 }

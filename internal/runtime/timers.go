@@ -77,6 +77,24 @@ func (h *timerHeap) Pop() any {
 func (t *timer) add(pp *p) {
 	t.pp = pp
 	heap.Push(&pp.timers, t)
+	wakeTimerSleeper(pp.vm, t.when)
+}
+
+// wakeTimerSleeper makes sure that an idle M sleeps until a timer added for
+// when, the real wakeNetPoller: the M sleeping for the first timer is woken
+// if this one is earlier, or an idle M if none sleeps for a timer (each
+// then sleeps again until the new first timer).
+func wakeTimerSleeper(vm *vm, when int64) {
+	if !vm.parallel {
+		return
+	}
+	if mp := vm.sched.timerSleeper; mp != nil {
+		if when < vm.sched.sleepUntil {
+			notewakeup(mp)
+		}
+	} else if mp := vm.sched.midle; mp != nil {
+		notewakeup(mp)
+	}
 }
 
 // del takes t off its heap and reports whether it was pending.
@@ -88,9 +106,9 @@ func (t *timer) del() bool {
 	return true
 }
 
-// checkTimers runs the timers of mp's P that are due.
-func checkTimers(mp *m) {
-	pp := mp.p
+// checkTimers runs the timers of pp that are due, on mp: mp's P or, when
+// mp steals work, another one.
+func checkTimers(mp *m, pp *p) {
 	if len(pp.timers) == 0 {
 		return
 	}
@@ -110,7 +128,7 @@ func fireTimer(mp *m, t *timer, now int64) {
 	if t.period > 0 {
 		// A ticker: the next tick, skipping those already missed.
 		t.when += t.period * (1 + delta/t.period)
-		t.add(mp.p)
+		t.add(t.pp)
 	}
 	vm := mp.vm
 	fn := vm.runTimer
@@ -143,7 +161,7 @@ func (vm *vm) timerOf(obj uintptr) *timer {
 func nextTimer(vm *vm) (int64, bool) {
 	var when int64
 	ok := false
-	for _, pp := range vm.allp {
+	for _, pp := range vm.allp[:vm.gomaxprocs] {
 		if len(pp.timers) > 0 && (!ok || pp.timers[0].when < when) {
 			when, ok = pp.timers[0].when, true
 		}

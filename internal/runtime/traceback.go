@@ -479,6 +479,12 @@ func printOtherGoroutines(vm *vm, skip *g, level tracebackLevel) {
 			// finalizer, not the first SetFinalizer).
 			continue
 		}
+		if !scannable(gp) {
+			// It runs on another M, whose registers are not saved: the
+			// real runtime prints the same when it cannot stop a thread.
+			printstr(vm, "\ngoroutine "+itoa(gp.goid)+" [running]:\n\tgoroutine running on other thread; stack unavailable\n")
+			continue
+		}
 		var top func()
 		if level == tracebackSystem && gp.atomicstatus.Load() == _Gwaiting {
 			top = func() {

@@ -3,6 +3,7 @@ package runtime
 import (
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gort/internal/arena"
@@ -22,8 +23,17 @@ type vm struct {
 
 	sched schedt
 	allgs []*g
-	allp  []*p
+	allp  []*p // every P made; the first gomaxprocs are live
 	m0    m
+	allm  []*m // every M, m0 first
+	// gomaxprocs is the number of live Ps; procsRecorded, in
+	// deterministic mode, the last runtime.GOMAXPROCS setting.
+	gomaxprocs    int32
+	procsRecorded int32
+	// parallel is whether the VM runs on many Ms (Options.Parallel);
+	// then rt is the runtime lock (rtlock.go).
+	parallel bool
+	rt       rtLock
 	mainG *g // runtime.main's goroutine, until it exits
 
 	// The program's end: exited is set once, with its status.
@@ -52,8 +62,10 @@ type vm struct {
 	sizedTypes   sizedTypeCache
 	gcController gcControllerState
 	// writeBarrier is on while the collector marks (mbarrier.go), as the
-	// real writeBarrier.enabled.
-	writeBarrier bool
+	// real writeBarrier.enabled. Ms read it outside the runtime lock, in
+	// the interpreter's pointer stores; it changes only with the world
+	// stopped.
+	writeBarrier atomic.Bool
 	itabs        itabTableT
 	mapTypes     map[*bytecode.Type]*maps.Type
 	nsudog       uint64 // sudogs ever made: no wait queue is longer
@@ -129,6 +141,8 @@ func newVM(p *bytecode.Program, opts Options) *vm {
 	v.symtab = newSymtab(p)
 	v.runTimer = runTimerFunc(p)
 	v.m0.vm = v
+	v.parallel = opts.Parallel
+	v.rt.cond.L = &v.rt.mu
 	v.stackpool = map[uintptr][]uintptr{}
 	v.sizedTypes.lock.rank = lockRankRuntimeTypes
 	v.sizedTypes.types = map[sizedKey]*bytecode.Type{}

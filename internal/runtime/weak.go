@@ -24,7 +24,7 @@ func init() {
 		vm := mp.vm
 		h := uintptr(vm.ld(fp))
 		p := vm.ld(h)
-		if vm.writeBarrier {
+		if vm.writeBarrier.Load() {
 			// While the collector marks, the object may be unmarked
 			// yet: the strong pointer made from the weak one must
 			// keep it, as the real makeStrongFromWeak shades it.

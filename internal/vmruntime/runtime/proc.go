@@ -38,9 +38,10 @@ func KeepAlive(x any) {}
 // Breakpoint executes a breakpoint trap.
 func Breakpoint()
 
-// LockOSThread wires the calling goroutine to its thread. gort runs every
-// goroutine on its one M, so a goroutine is always on the same thread and
-// there is nothing to record.
+// LockOSThread wires the calling goroutine to its thread. gort's Ms hold no
+// per-thread state a program can observe (no thread-local kernel state
+// reaches the VM: the syscall table refuses the calls that would change
+// it), so the wiring is not recorded.
 func LockOSThread() {}
 
 // UnlockOSThread undoes LockOSThread.
