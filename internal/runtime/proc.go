@@ -3,12 +3,12 @@ package runtime
 import (
 	"container/heap"
 	"io"
-	goruntime "runtime"
-	"time"
 	"os"
+	goruntime "runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"gort/internal/arena"
 	"gort/internal/bytecode"
@@ -36,10 +36,10 @@ import (
 type Options struct {
 	// Arena is the VM's memory, which the program image was compiled
 	// into (required). One VM at a time runs over an arena.
-	Arena  *arena.Arena
-	Args   []string  // os.Args of the program
-	Env    []string  // the environment it sees (os.Environ), "key=value" each
-	Seed   uint64    // every random choice of the run derives from it
+	Arena *arena.Arena
+	Args  []string // os.Args of the program
+	Env   []string // the environment it sees (os.Environ), "key=value" each
+	Seed  uint64   // every random choice of the run derives from it
 	// Parallel runs the program on as many Ms as it can use, with
 	// GOMAXPROCS Ps (Procs if not 0, else the program's GOMAXPROCS
 	// variable, else the host's CPU count as its runtime counts it,
@@ -48,8 +48,8 @@ type Options struct {
 	// count of calls and back edges, so the same Seed replays it.
 	Parallel bool
 	Procs    int
-	Stdout io.Writer // file descriptor 1 of the program
-	Stderr io.Writer // where print and println, panics and fatal errors go (fd 2)
+	Stdout   io.Writer // file descriptor 1 of the program
+	Stderr   io.Writer // where print and println, panics and fatal errors go (fd 2)
 }
 
 // Run boots the program image and runs it to completion, returning the

@@ -34,7 +34,7 @@ type vm struct {
 	// then rt is the runtime lock (rtlock.go).
 	parallel bool
 	rt       rtLock
-	mainG *g // runtime.main's goroutine, until it exits
+	mainG    *g // runtime.main's goroutine, until it exits
 
 	// The program's end: exited is set once, with its status.
 	exited       bool
