@@ -77,6 +77,14 @@ const (
 // pass.
 const moveStackEnv = "GODEBUG=gortmovestack=1,gortgcstress=1,gortgcpoison=1,gccheckmark=1"
 
+// The two modes every ratchet file passes in: parallel, as `gort run` runs
+// a program by default (GOMAXPROCS=2 whatever the machine), and
+// deterministic, one M with a fixed seed (`gort run -seed 1`).
+var (
+	parallelEnv   = []string{"GOMAXPROCS=2"}
+	deterministic = []string{"-seed", "1"}
+)
+
 // notRunReason marks a file the pool did not start before the test deadline.
 const notRunReason = "not run: test deadline"
 
@@ -85,13 +93,14 @@ const notRunReason = "not run: test deadline"
 // must also exit 0. This is the test the Go tree's own cmd/internal/testdir
 // applies to these files.
 //
-// The ratchet: every file in testdata/passing.txt must pass, in the default
-// pass and, if it imports nothing, again with GODEBUG=gortmovestack=1 (the
-// pass that moves the stack at every call; it exercises gort's stack
-// bookkeeping, which the import-free programs cover, and would double the
-// suite's time if the standard library's start-up ran twice). Files that
-// pass but are not listed are reported; -update writes the lists from this
-// run.
+// The ratchet: every file in testdata/passing.txt must pass in both modes,
+// parallel (GOMAXPROCS=2) and deterministic (-seed 1), and, if it imports
+// nothing, again deterministically with GODEBUG=gortmovestack=1 and the
+// collector's stress knobs (the pass that moves the stack at every call; it
+// exercises gort's stack bookkeeping, which the import-free programs cover,
+// and would double the suite's time if the standard library's start-up ran
+// once more). -short runs the parallel pass only. Files that pass but are
+// not listed are reported; -update writes the lists from this run.
 func TestConformance(t *testing.T) {
 	goroot := goEnv(t, "GOROOT")
 	testDir := filepath.Join(goroot, "test")
@@ -115,24 +124,36 @@ func TestConformance(t *testing.T) {
 			timedOut[f] = strings.HasSuffix(reason, "timeout")
 		}
 	}
-	var knobs []string
+	knobs := parallelEnv
 	if k := os.Getenv("GORT_TEST_GODEBUG"); k != "" {
 		// A developer's stress run of the default pass (golden_test.go).
-		knobs = []string{"GODEBUG=" + k}
+		knobs = append(knobs, "GODEBUG="+k)
 	}
-	reasons := runPass(t, testDir, files, passing, timedOut, knobs, "", programTimeout)
+	reasons := runPass(t, testDir, files, passing, timedOut, knobs, nil, "", programTimeout)
+	parallelFailing := len(reasons)
 	moveStack := !testing.Short() || *update
+	deterministicFailing := -1
 	if moveStack {
-		var again []string
+		var again, importFreeAgain []string
 		for _, f := range files {
-			if _, failed := reasons[f]; !failed && importFree[f] {
+			if _, failed := reasons[f]; !failed {
 				again = append(again, f)
+				if importFree[f] {
+					importFreeAgain = append(importFreeAgain, f)
+				}
 			}
 		}
-		for f, reason := range runPass(t, testDir, again, passing, timedOut, []string{moveStackEnv}, moveStackEnv+": ", moveStackTimeout) {
+		det := runPass(t, testDir, again, passing, timedOut, nil, deterministic, "-seed 1: ", programTimeout)
+		deterministicFailing = len(det)
+		for f, reason := range det {
+			reasons[f] = reason
+		}
+		for f, reason := range runPass(t, testDir, importFreeAgain, passing, timedOut, []string{moveStackEnv}, deterministic, "-seed 1 "+moveStackEnv+": ", moveStackTimeout) {
 			reasons[f] = reason
 		}
 	}
+	t.Logf("parallel pass (GOMAXPROCS=2): %d of %d pass; deterministic pass (-seed 1) of those: %d fail",
+		len(files)-parallelFailing, len(files), deterministicFailing)
 
 	var newlyPassing []string
 	for _, f := range files {
@@ -160,10 +181,10 @@ func TestConformance(t *testing.T) {
 // Each file gets timeout to run, except that a file whose recorded failure
 // (in failingFile) is a timeout gets only knownTimeout; a passing file
 // that times out gets a second run on its own.
-func runPass(t *testing.T, testDir string, files, passing []string, timedOut map[string]bool, env []string, prefix string, timeout time.Duration) map[string]string {
+func runPass(t *testing.T, testDir string, files, passing []string, timedOut map[string]bool, env, flags []string, prefix string, timeout time.Duration) map[string]string {
 	jobs := make([]job, len(files))
 	for i, f := range files {
-		jobs[i] = job{dir: filepath.Join(testDir, filepath.Dir(f)), file: filepath.Base(f), env: env, timeout: timeout}
+		jobs[i] = job{dir: filepath.Join(testDir, filepath.Dir(f)), file: filepath.Base(f), env: env, flags: flags, timeout: timeout}
 		if timedOut[f] {
 			jobs[i].timeout = knownTimeout
 		}

@@ -53,6 +53,9 @@ type job struct {
 	dir  string   // working directory
 	file string   // the program, relative to dir
 	env  []string // extra KEY=value entries
+	// flags are `gort run`'s own flags (-seed N for the deterministic
+	// mode).
+	flags []string
 	// stdin, when not empty, is a file (relative to dir) fed to the
 	// program as its standard input; otherwise stdin is the null device.
 	stdin string
@@ -138,7 +141,8 @@ func runGort(j job) result {
 		defer f.Close()
 		stdin = f
 	}
-	return runCommandInput(j.dir, programEnv(j.env), timeout, stdin, gortBin, "run", j.file)
+	args := append(append([]string{"run"}, j.flags...), j.file)
+	return runCommandInput(j.dir, programEnv(j.env), timeout, stdin, gortBin, args...)
 }
 
 func runCommand(dir string, env []string, timeout time.Duration, name string, args ...string) result {
