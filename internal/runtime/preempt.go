@@ -43,6 +43,9 @@ func sysmon(vm *vm) {
 			delay *= 2
 		}
 		delay = min(delay, 10*time.Millisecond)
+		if t := vm.debug.schedtrace; t > 0 {
+			delay = min(delay, time.Duration(t))
+		}
 		time.Sleep(delay)
 		mp.lockRT()
 		if vm.exited {
@@ -52,6 +55,7 @@ func sysmon(vm *vm) {
 			return
 		}
 		now := nanotime(vm)
+		maybeSchedtrace(vm)
 		if retake(mp, now) > 0 {
 			idle = 0
 		} else {

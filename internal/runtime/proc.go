@@ -202,6 +202,11 @@ func parseGODEBUG(vm *vm, s string) {
 				vm.gcController.stressEvery = n
 			case "gortgcpoison":
 				vm.gcController.poison = v == "1"
+			case "schedtrace":
+				n, _ := strconv.ParseInt(v, 10, 32)
+				vm.debug.schedtrace = max(n, 0) * 1e6
+			case "scheddetail":
+				vm.debug.scheddetail = v == "1"
 			}
 		}
 	}
@@ -602,6 +607,9 @@ func schedule(mp *m) {
 		if gp == nil {
 			return // the program is over
 		}
+		// An M that was looking for work found some: another M looks
+		// for more.
+		resetspinning(mp)
 		execute(mp, gp)
 		mp.curg = nil
 		if mp.parking != nil {
@@ -640,6 +648,9 @@ top:
 		goto top
 	}
 	pp := mp.p
+	if !vm.parallel {
+		maybeSchedtrace(vm)
+	}
 	checkTimers(mp, pp)
 	if len(vm.finq) > 0 && (vm.fing == nil || vm.fingWaiting) {
 		wakefing(mp)
@@ -1262,4 +1273,91 @@ func scannable(gp *g) bool {
 	}
 	mp := gp.m
 	return mp == nil || mp.holdsRT || mp.gcstopped
+}
+
+// schedtrace prints the scheduler's state in the real runtime's format
+// (GODEBUG=schedtrace=N: every N ms, from sysmon or, in deterministic
+// mode, from the scheduler's search for work; scheddetail=1 adds every P,
+// M and G).
+func schedtrace(vm *vm, detailed bool) {
+	now := nanotime(vm)
+	sched := &vm.sched
+	line := "SCHED " + itoa(now/1e6) + "ms: gomaxprocs=" + itoa(int64(vm.gomaxprocs)) +
+		" idleprocs=" + itoa(int64(sched.npidle.Load())) + " threads=" + itoa(int64(sched.mcount)) +
+		" spinningthreads=" + itoa(int64(sched.nmspinning.Load())) + " needspinning=0 idlethreads=" +
+		itoa(int64(sched.nmidle)) + " runqueue=" + itoa(int64(sched.runqsize))
+	if detailed {
+		line += " gcwaiting=" + strconv.FormatBool(sched.gcwaiting.Load()) + " nmidlelocked=0 stopwait=" +
+			itoa(int64(sched.stopwait)) + " sysmonwait=false\n"
+	}
+	ps := vm.allp[:vm.gomaxprocs]
+	for i, pp := range ps {
+		n := int64(pp.runqtail.Load() - pp.runqhead.Load())
+		if detailed {
+			m := "nil"
+			if pp.m != nil {
+				m = itoa(pp.m.id)
+			}
+			line += "  P" + itoa(int64(i)) + ": status=" + itoa(int64(pp.status)) + " schedtick=" + itoa(int64(pp.schedtick)) +
+				" syscalltick=" + itoa(int64(pp.syscalltick)) + " m=" + m + " runqsize=" + itoa(n) +
+				" gfreecnt=" + itoa(int64(pp.gFree.n)) + " timerslen=" + itoa(int64(len(pp.timers))) + "\n"
+			continue
+		}
+		if i == 0 {
+			line += " ["
+		}
+		line += " " + itoa(n)
+		if i == len(ps)-1 {
+			line += " ]"
+		}
+	}
+	if !detailed {
+		line += " schedticks=[ "
+		for _, pp := range ps {
+			line += itoa(int64(pp.schedtick)) + " "
+		}
+		printstr(vm, line+"]\n")
+		flushOutput(vm)
+		return
+	}
+	for _, mp := range vm.allm {
+		p, curg := "nil", "nil"
+		if mp.p != nil {
+			p = itoa(int64(mp.p.id))
+		}
+		if mp.curg != nil {
+			curg = itoa(mp.curg.goid)
+		}
+		line += "  M" + itoa(mp.id) + ": p=" + p + " curg=" + curg + " mallocing=0 throwing=0 preemptoff= locks=" +
+			itoa(int64(mp.nlocksHeld)) + " dying=0 spinning=" + strconv.FormatBool(mp.spinning) + " blocked=" +
+			strconv.FormatBool(mp.schedlink != nil || vm.sched.midle == mp) + " lockedg=nil\n"
+	}
+	for _, gp := range vm.allgs {
+		st := gp.atomicstatus.Load()
+		if st == _Gdead {
+			continue
+		}
+		m := "nil"
+		if gp.m != nil && (st == _Grunning || st == _Gsyscall) {
+			m = itoa(gp.m.id)
+		}
+		reason := ""
+		if st == _Gwaiting {
+			reason = gp.waitreason
+		}
+		line += "  G" + itoa(gp.goid) + ": status=" + itoa(int64(st)) + "(" + reason + ") m=" + m + " lockedm=nil\n"
+	}
+	printstr(vm, line)
+	flushOutput(vm)
+}
+
+// maybeSchedtrace prints the trace if its period has passed.
+func maybeSchedtrace(vm *vm) {
+	if vm.debug.schedtrace <= 0 {
+		return
+	}
+	if now := nanotime(vm); vm.lastSchedtrace == 0 || now-vm.lastSchedtrace >= vm.debug.schedtrace {
+		vm.lastSchedtrace = now
+		schedtrace(vm, vm.debug.scheddetail)
+	}
 }

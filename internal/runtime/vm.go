@@ -54,7 +54,12 @@ type vm struct {
 		gcShrinkStackOff bool
 		// gcCheckmark is GODEBUG=gccheckmark=1 (mgc.go).
 		gcCheckmark bool
+		// schedtrace is GODEBUG=schedtrace's period in ns, and
+		// scheddetail whether each trace lists every P, M and G.
+		schedtrace  int64
+		scheddetail bool
 	}
+	lastSchedtrace int64
 
 	mheap        mheapT
 	zerobase     uintptr // the address of every zero-sized allocation
