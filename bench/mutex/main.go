@@ -6,7 +6,7 @@ import "sync"
 
 const (
 	workers = 4
-	each    = 250_000
+	each    = 2_500_000
 )
 
 func main() {

@@ -75,5 +75,6 @@ func init() {
 		},
 	} {
 		nativeTable[name] = f
+		unlockedNatives[name] = true
 	}
 }

@@ -506,6 +506,12 @@ func execute(mp *m, gp *g) {
 			nfp := fp + uintptr(in.A)
 			if callee.Native != "" {
 				gp.pc, gp.fp = pc, fp
+				if mp.vm.nativeUnlocked[in.B] {
+					// A leaf on arena memory: no lock, and it
+					// always continues.
+					mp.vm.natives[in.B](mp, gp, nfp)
+					goto reloadRegs
+				}
 				mp.lockRT()
 				if mp.vm.natives[in.B](mp, gp, nfp) != stContinue {
 					return

@@ -20,6 +20,12 @@ import (
 
 type nativeFunc func(mp *m, gp *g, fp uintptr) int
 
+// unlockedNatives are the natives that touch nothing but arena memory and
+// their own M (atomics, byte searches, math): the interpreter calls them
+// without the runtime lock (rtlock.go). They never park and never read or
+// write the runtime's host state; one that faults panics as any native.
+var unlockedNatives = map[string]bool{}
+
 var nativeTable = map[string]nativeFunc{
 	"runtime.exit": func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
@@ -221,12 +227,14 @@ func putString(mp *m, p uintptr, s string) {
 // no native is an error naming it, raised when the program would call it.
 func bindNatives(vm *vm) error {
 	vm.natives = make([]nativeFunc, len(vm.prog.Funcs))
+	vm.nativeUnlocked = make([]bool, len(vm.prog.Funcs))
 	for i, f := range vm.prog.Funcs {
 		if f.Native == "" {
 			continue
 		}
 		if nf := nativeTable[f.Native]; nf != nil {
 			vm.natives[i] = nf
+			vm.nativeUnlocked[i] = unlockedNatives[f.Native]
 			continue
 		}
 		name := f.Native

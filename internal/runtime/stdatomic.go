@@ -33,6 +33,7 @@ func init() {
 			}
 			o := atomicOp{op: op, width: w.width, result: op != "Store", ptr: w.kind == "Pointer"}
 			nativeTable["sync/atomic."+op+w.kind] = o.native()
+			unlockedNatives["sync/atomic."+op+w.kind] = true
 		}
 	}
 	type spec struct {
@@ -65,6 +66,7 @@ func init() {
 		op := atomicOp{op: sp.op, width: sp.width, result: sp.result}
 		op.ptr = name == "Loadp" || name == "StorepNoWB" || name == "Casp1"
 		nativeTable["internal/runtime/atomic."+name] = op.native()
+		unlockedNatives["internal/runtime/atomic."+name] = true
 	}
 }
 
@@ -160,6 +162,12 @@ func (o atomicOp) native() nativeFunc {
 	return func(mp *m, gp *g, fp uintptr) int {
 		vm := mp.vm
 		p := uintptr(vm.ld(fp))
+		if o.ptr && !mp.holdsRT && vm.writeBarrier.Load() {
+			// The barrier shades into the collector's queue, which is
+			// runtime state: the operation takes the lock.
+			mp.lockRT()
+			defer mp.unlockRT()
+		}
 		switch o.op {
 		case "Load":
 			o.store(vm, fp+8, o.load(vm, p))

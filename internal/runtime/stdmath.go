@@ -15,6 +15,7 @@ func init() {
 		"math.archTrunc": math.Trunc,
 	}
 	for name, f := range unary {
+		unlockedNatives[name] = true
 		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int {
 			vm := mp.vm
 			vm.st(fp+8, math.Float64bits(f(math.Float64frombits(vm.ld(fp)))))
@@ -27,6 +28,7 @@ func init() {
 		"math.archHypot": math.Hypot,
 	}
 	for name, f := range binary {
+		unlockedNatives[name] = true
 		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int {
 			vm := mp.vm
 			vm.st(fp+16, math.Float64bits(f(math.Float64frombits(vm.ld(fp)), math.Float64frombits(vm.ld(fp+8)))))

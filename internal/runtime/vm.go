@@ -20,6 +20,9 @@ type vm struct {
 	mem     *arena.Arena // the VM's memory: every VM address is in it
 	prog    *bytecode.Program
 	natives []nativeFunc // by function index; nil for interpreted ones
+	// nativeUnlocked marks the natives called without the runtime lock
+	// (unlockedNatives), by function index.
+	nativeUnlocked []bool
 
 	sched schedt
 	allgs []*g

@@ -24,17 +24,18 @@ import (
 // after. Everything a VM changes lives in the vm, a P or an M (vm.go). Add
 // a name here only with the reason it is never written after init.
 var immutablePackageVars = map[string]string{
-	"classSize":      "the size-class table",
-	"classPages":     "the size-class table",
-	"sizeToClass8":   "the size-class lookup table, built by init from classSize",
-	"sizeToClass128": "the size-class lookup table, built by init from classSize",
-	"nativeTable":    "natives by qualified name, filled by init functions",
-	"trampolines":    "reflect's stub natives by qualified name (reflectcall.go)",
-	"wordPtr":        "the host type of a pointer word, for runtime types",
-	"hchanType":      "the type of a channel's hchan",
-	"sudogType":      "the type of a sudog",
-	"strIterType":    "the type of a string range iterator",
-	"linknameFrames": "the runtime functions tracebacks show above a native's caller (traceback.go)",
+	"classSize":       "the size-class table",
+	"classPages":      "the size-class table",
+	"sizeToClass8":    "the size-class lookup table, built by init from classSize",
+	"sizeToClass128":  "the size-class lookup table, built by init from classSize",
+	"nativeTable":     "natives by qualified name, filled by init functions",
+	"unlockedNatives": "the natives called without the runtime lock, filled by init functions",
+	"trampolines":     "reflect's stub natives by qualified name, filled by init (reflectcall.go)",
+	"wordPtr":         "the host type of a pointer word, for runtime types",
+	"hchanType":       "the type of a channel's hchan",
+	"sudogType":       "the type of a sudog",
+	"strIterType":     "the type of a string range iterator",
+	"linknameFrames":  "the runtime functions tracebacks show above a native's caller (traceback.go)",
 }
 
 // runtimeSources parses the non-test Go files of internal/runtime and its
