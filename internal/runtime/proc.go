@@ -70,6 +70,7 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 	// A host memory fault in gort's own code becomes a host panic, caught
 	// below, rather than killing the process.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer closeHostFds(vm)
 	defer func() {
 		if r := recover(); r != nil {
 			status = ended(mp, r)
@@ -436,6 +437,9 @@ func schedule(mp *m) {
 			if bgsweep(mp) {
 				continue // swept in the idle time: look again
 			}
+			if netpollIdle(mp) {
+				continue // polled the network until an event or a timer
+			}
 			if sleepUntilTimer(mp) {
 				continue // a timer is due: run it
 			}
@@ -463,6 +467,7 @@ func schedule(mp *m) {
 func findRunnable(mp *m) *g {
 	pp := mp.p
 	checkTimers(mp)
+	netpollSysmon(mp)
 	if vm := mp.vm; len(vm.finq) > 0 && (vm.fing == nil || vm.fingWaiting) {
 		wakefing(mp)
 	}
@@ -479,6 +484,9 @@ func findRunnable(mp *m) *g {
 		return gp
 	}
 	if gp := globrunqget(mp); gp != nil {
+		return gp
+	}
+	if gp := netpollFindRunnable(mp); gp != nil {
 		return gp
 	}
 	// Nothing else can run: the worker marks in the idle time.
@@ -574,9 +582,10 @@ func gdestroy(gp *g) {
 }
 
 // checkdead reports a deadlock: no goroutine can run, and none will be
-// woken (gort has no timers, syscalls or network yet that could wake one).
+// woken. Goroutines waiting in the network poller are no deadlock: a
+// descriptor may become ready.
 func checkdead(vm *vm) {
-	if vm.exited {
+	if vm.exited || netpollWaiting(vm) {
 		return
 	}
 	if vm.mainGoexited {

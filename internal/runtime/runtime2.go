@@ -128,6 +128,9 @@ type m struct {
 	// locksHeld are the runtime locks the M holds, in rank order.
 	locksHeld  [maxLocksHeld]*mutex
 	nlocksHeld int
+	// sysScratch is the M's host memory for what the syscall table
+	// copies for the kernel (syscall_net.go), made on first use.
+	sysScratch *sysScratch
 }
 
 // p is a processor: run queue, free gs, mcache and random source.
