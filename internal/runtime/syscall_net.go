@@ -585,7 +585,9 @@ func (mp *m) recvmsg(fd, p, flags uintptr) sysResult {
 		}
 	}
 	vm.mem.Store64(p+40, h.controllen)
-	vm.mem.Store32(p+48, uint32(h.flags))
+	// The kernel echoes MSG_CMSG_CLOEXEC in the flags; the program sees
+	// only what it asked for.
+	vm.mem.Store32(p+48, uint32(h.flags)&^msgCmsgCloexec|uint32(flags)&msgCmsgCloexec)
 	return r
 }
 
