@@ -568,8 +568,8 @@ func (mp *m) recvmsg(fd, p, flags uintptr) sysResult {
 	h = sc.msg
 	if mh.name != 0 {
 		vm.mem.WriteBytes(mh.name, sc.addr[:min(nameLen, h.namelen)])
+		vm.mem.Store32(p+8, h.namelen)
 	}
-	vm.mem.Store32(p+8, h.namelen)
 	if control != nil {
 		control = control[:min(uint64(len(control)), h.controllen)]
 		vm.mem.WriteBytes(mh.control, control)
