@@ -45,7 +45,7 @@ case $N in '' | *[!0-9]* | 0)
 	;;
 esac
 
-programs=(fib loop nbody binarytrees pingpong spawn spawnseq fmtwork)
+programs=(fib loop nbody binarytrees pingpong spawn spawnseq fmtwork echo)
 selected=()
 for p in "${programs[@]}"; do
 	case $p in *"$filter"*) selected+=("$p") ;; esac

@@ -81,6 +81,7 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 	// A host memory fault in gort's own code becomes a host panic, caught
 	// below, rather than killing the process.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer closeHostFds(vm)
 	defer func() {
 		if r := recover(); r != nil {
 			if !mp.holdsRT {
@@ -652,6 +653,7 @@ top:
 		maybeSchedtrace(vm)
 	}
 	checkTimers(mp, pp)
+	netpollSysmon(mp)
 	if len(vm.finq) > 0 && (vm.fing == nil || vm.fingWaiting) {
 		wakefing(mp)
 	}
@@ -670,6 +672,9 @@ top:
 	if gp := globrunqget(mp); gp != nil {
 		return gp
 	}
+	if gp := netpollFindRunnable(mp); gp != nil {
+		return gp
+	}
 	if vm.parallel {
 		if gp := stealWork(mp); gp != nil {
 			return gp
@@ -683,6 +688,9 @@ top:
 		goto top // swept in the idle time: look again
 	}
 	if !vm.parallel {
+		if netpollIdle(mp) {
+			goto top // polled the network until an event or a timer
+		}
 		if sleepUntilTimer(mp) {
 			goto top // a timer is due: run it
 		}
@@ -846,9 +854,11 @@ func gdestroy(gp *g) {
 // checkdead reports a deadlock: no goroutine can run, and none will be
 // woken. With several Ms it runs when an M goes idle: while another M runs
 // Go code, or waits in a system call, or a timer is pending, the program
-// can still go on (the real checkdead's count of running Ms).
+// can still go on (the real checkdead's count of running Ms). Goroutines
+// waiting in the network poller are no deadlock: a descriptor may become
+// ready.
 func checkdead(vm *vm) {
-	if vm.exited {
+	if vm.exited || netpollWaiting(vm) {
 		return
 	}
 	if vm.parallel {
@@ -891,6 +901,9 @@ func setExit(vm *vm, code int) {
 			gp.stackguard0.Store(stackPreempt)
 		}
 		notewakeup(mp)
+	}
+	if vm.sched.polling {
+		netpollBreak(vm)
 	}
 	vm.rt.cond.Broadcast()
 }
@@ -994,6 +1007,13 @@ func stopm(mp *m) {
 		mp.spinning = false
 		vm.sched.nmspinning.Add(-1)
 	}
+	if netpollWaiting(vm) && !vm.sched.polling {
+		// Goroutines wait in the poller and no M blocks in it: mp
+		// does, until a descriptor is ready or the first timer is due
+		// (the real findRunnable's blocking netpoll).
+		pollm(mp)
+		return
+	}
 	mp.schedlink = vm.sched.midle
 	vm.sched.midle = mp
 	vm.sched.nmidle++
@@ -1032,6 +1052,33 @@ func stopm(mp *m) {
 	mremove(vm, mp)
 	if pp := pidleget(vm); pp != nil {
 		acquirep(mp, pp)
+	}
+}
+
+// pollm is stopm's sleep in the network poller: mp, without a P, blocks
+// in netpoll (the runtime lock let go meanwhile) until the first timer is
+// due; then it takes an idle P for the goroutines the poll made ready, or
+// queues them globally if there is none.
+func pollm(mp *m) {
+	vm := mp.vm
+	vm.sched.polling = true
+	delay := int64(-1)
+	if when, ok := nextTimer(vm); ok {
+		delay = max(when-nanotime(vm), 0)
+		vm.sched.pollUntil = when
+	}
+	list := netpoll(mp, delay)
+	vm.sched.polling, vm.sched.pollUntil = false, 0
+	if pp := pidleget(vm); pp != nil {
+		acquirep(mp, pp)
+		injectglist(mp, &list)
+		return
+	}
+	for gp := list.pop(); gp != nil; gp = list.pop() {
+		if !gp.atomicstatus.CompareAndSwap(_Gwaiting, _Grunnable) {
+			throw("pollm: a polled goroutine is not waiting")
+		}
+		globrunqput(mp, gp)
 	}
 }
 

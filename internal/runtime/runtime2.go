@@ -145,6 +145,9 @@ type m struct {
 	// oldp is the P the M held when it entered a system call, which
 	// exitsyscall's fast path takes back if sysmon has not retaken it.
 	oldp *p
+	// sysScratch is the M's host memory for what the syscall table
+	// copies for the kernel (syscall_net.go), made on first use.
+	sysScratch *sysScratch
 }
 
 // P states, as the real runtime's.
@@ -215,6 +218,10 @@ type schedt struct {
 	// due, if any; the others sleep until woken.
 	timerSleeper *m
 	sleepUntil   int64
+	// polling is set while an idle M blocks in netpoll, until
+	// pollUntil (0: no timer).
+	polling   bool
+	pollUntil int64
 	// mexited counts the Ms that left the program, nsyscall those in a
 	// system call (Run waits for the others).
 	mexited  int32

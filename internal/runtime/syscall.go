@@ -183,8 +183,12 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 		return vm.fdCall(num, a[0], a[1], a[2]), false
 	case sysFcntl:
 		switch a[1] {
-		case syscall.F_GETFD, syscall.F_SETFD, syscall.F_GETFL, syscall.F_SETFL:
+		case syscall.F_GETFD, syscall.F_SETFD, syscall.F_GETFL, syscall.F_SETFL, fGetPipeSz, fSetPipeSz:
 			return vm.fdCall(num, a[0], a[1], a[2]), false
+		case fDupfd, fDupfdCloexec:
+			// A new descriptor of the program's, close-on-exec as all
+			// of them are (syscall_net.go).
+			return vm.newFd(vm.fdCall(num, a[0], fDupfdCloexec, a[2])), false
 		}
 		return sysErr(syscall.EINVAL), false
 	case sysGetdents64:
@@ -306,6 +310,9 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 		setExit(vm, int(int32(a[0])))
 		return sysResult{}, true
 	}
+	if r, ok := sysNet(mp, num, a); ok {
+		return r, false
+	}
 	return sysErr(syscall.ENOSYS), false
 }
 
@@ -405,6 +412,13 @@ func hostSyscall(num, a1, a2, a3, a4, a5, a6 uintptr) sysResult {
 func blockingCall(mp *m, f func()) {
 	if !mp.vm.parallel {
 		f()
+		return
+	}
+	if mp.curg == nil {
+		// An idle M (blocking in netpoll) has no goroutine and no P.
+		mp.unlockRT()
+		f()
+		mp.lockRT()
 		return
 	}
 	entersyscall(mp)

@@ -50,6 +50,10 @@ type timer struct {
 	pp           *p     // whose heap holds it
 	id           uint64 // its handle: index in vm.timers plus one
 	index        int    // in pp.timers, -1 when not pending
+	// pd is the poll descriptor whose deadline in direction pdMode ('r'
+	// or 'w') this timer is (netpoll.go), or nil.
+	pd     *pollDesc
+	pdMode byte
 }
 
 // timerHeap is a P's timers, the earliest first.
@@ -88,6 +92,9 @@ func wakeTimerSleeper(vm *vm, when int64) {
 	if !vm.parallel {
 		return
 	}
+	if vm.sched.polling && (vm.sched.pollUntil == 0 || when < vm.sched.pollUntil) {
+		netpollBreak(vm) // the M in the poller sleeps past it
+	}
 	if mp := vm.sched.timerSleeper; mp != nil {
 		if when < vm.sched.sleepUntil {
 			notewakeup(mp)
@@ -120,6 +127,10 @@ func checkTimers(mp *m, pp *p) {
 }
 
 func fireTimer(mp *m, t *timer, now int64) {
+	if t.pd != nil {
+		netpollDeadline(mp, t)
+		return
+	}
 	if t.gp != nil {
 		goready(mp, t.gp)
 		return

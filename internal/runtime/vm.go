@@ -119,6 +119,8 @@ type vm struct {
 	// runTimer the runtime function that runs a fired one's callback.
 	timers   []*timer
 	runTimer *bytecode.Func
+	// netpoll is the network poller (netpoll.go).
+	netpoll netpollState
 	// weakHandles maps an object's address to its weak pointer handle
 	// (weak.go).
 	weakHandles map[uintptr]uintptr
