@@ -29,6 +29,8 @@ var rawStoreAllowed = map[string]string{
 	"mgc.go:init":                      "GC statistics into the program's buffer",
 	"mgcsweep.go:poison":               "freed memory",
 	"mprof.go:nativeMemProfile":        "counts and program counters into the program's records",
+	"netpoll.go:pollWait":              "the poll result code into the caller's frame",
+	"syscall_net.go:m.recvmsg":         "msghdr's control length, a byte count the kernel returned",
 	"mprof.go:nativePprofMemProfile":   "counts into the program's records, pcs into fresh stacks (whose pointers go through writePointer)",
 	"mstats.go:nativeReadmemstats":     "statistics into the program's buffer",
 	"reflectchan.go:reflectSelectDone": "the chosen index",
