@@ -83,6 +83,8 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 		return 2, vm
 	}
 	schedinit(vm)
+	initsig(vm)
+	defer sigexit(vm)
 	mp.p = vm.allp[0]
 	vm.allp[0].m = mp
 	// The real rt0 queues runtime.main with newproc; gort's runtime.main
@@ -439,6 +441,9 @@ func schedule(mp *m) {
 			if sleepUntilTimer(mp) {
 				continue // a timer is due: run it
 			}
+			if sigidle(mp) {
+				continue // a signal arrived for a goroutine that waits
+			}
 			checkdead(mp.vm)
 			return
 		}
@@ -463,6 +468,7 @@ func schedule(mp *m) {
 func findRunnable(mp *m) *g {
 	pp := mp.p
 	checkTimers(mp)
+	sigready(mp)
 	if vm := mp.vm; len(vm.finq) > 0 && (vm.fing == nil || vm.fingWaiting) {
 		wakefing(mp)
 	}

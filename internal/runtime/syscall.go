@@ -30,6 +30,7 @@ const (
 	sysSchedYield = 24
 	sysGetpid     = 39
 	sysExit       = 60
+	sysKill       = 62
 	sysUname      = 63
 	sysFcntl      = 72
 	sysFsync      = 74
@@ -297,6 +298,18 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 		return vm.hostCall(num, 0, 0, 0, 0, 0, 0), false
 	case sysSchedYield:
 		return sysResult{}, false
+	case sysKill:
+		// A signal to this process (which reaches the program through
+		// its registration, signal_unix.go) or to a child it started;
+		// no other process is the program's to signal.
+		pid, sig := int(int32(a[0])), a[1]
+		if pid != syscall.Getpid() && !vm.children[pid] {
+			return sysErr(syscall.EPERM), false
+		}
+		if sig >= nsig {
+			return sysErr(syscall.EINVAL), false
+		}
+		return vm.hostCall(num, uintptr(pid), sig, 0, 0, 0, 0), false
 	case sysExit, sysExitGroup:
 		flushOutput(vm)
 		setExit(vm, int(int32(a[0])))
