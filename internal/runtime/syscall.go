@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"errors"
 	"io"
 	"syscall"
 )
@@ -90,6 +91,11 @@ func init() {
 		for i := range a {
 			a[i] = uintptr(vm.ld(fp + uintptr(8*i)))
 		}
+		if sysMustWait(mp, a[0], a[1:]) {
+			gp.pc-- // make the call again when the goroutine next runs
+			gosched(mp, gp)
+			return stStop
+		}
 		r, stop := doSyscall(mp, a[0], a[1:])
 		if stop {
 			return stStop
@@ -139,6 +145,9 @@ func init() {
 // reports that the call ended the program (exit).
 func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 	vm := mp.vm
+	if r, ok := sysProcess(mp, num, a); ok {
+		return r, false
+	}
 	switch num {
 	case sysWrite:
 		buf, ok := vm.sysBuf(a[1], a[2], false)
@@ -148,7 +157,14 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 		if w := vm.stdWriter(a[0]); w != nil {
 			n, err := w.Write(buf)
 			if err != nil && n == 0 {
-				return sysErr(syscall.EIO), false
+				// A host file's errno is the program's (EPIPE for a
+				// closed pipe, which os turns into SIGPIPE on fd 1
+				// and 2); any other writer's failure is EIO.
+				var e syscall.Errno
+				if !errors.As(err, &e) {
+					e = syscall.EIO
+				}
+				return sysErr(e), false
 			}
 			return sysResult{r1: uintptr(n)}, false
 		}
@@ -170,6 +186,7 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 			return sysErr(syscall.EBADF), false
 		}
 		delete(vm.fds, fd)
+		delete(vm.pipes, fd)
 		return vm.hostCall(num, fd, 0, 0, 0, 0, 0), false
 	case sysFstat:
 		if _, ok := vm.sysBuf(a[1], statSize, true); !ok {
