@@ -38,6 +38,7 @@ const (
 	sysTruncate   = 76
 	sysFtruncate  = 77
 	sysGetcwd     = 79
+	sysChdir      = 80
 	sysFchmod     = 91
 	sysFchown     = 93
 	sysGetuid     = 102
@@ -123,10 +124,10 @@ func init() {
 		vm.mem.MustStore32(fp+20, uint32(r.errno))
 		return stContinue
 	}
-	// Process creation is refused by the table: the fork hooks have
-	// nothing to hold, and the clone that forkAndExecInChild1 makes
-	// through rawVforkSyscall(trap, a1, a2, a3) (r1, err) fails with
-	// ENOSYS, so os/exec and syscall.ForkExec return that error.
+	// A VM is never cloned: forkAndExecInChild is a native that starts
+	// the child on the host (exec_linux.go), so the fork hooks have
+	// nothing to hold, and the clone of rawVforkSyscall(trap, a1, a2, a3)
+	// (r1, err), which nothing reaches any more, fails with ENOSYS.
 	for _, name := range []string{"syscall.runtime_BeforeFork", "syscall.runtime_AfterFork",
 		"syscall.runtime_AfterForkInChild", "syscall.runtime_BeforeExec", "syscall.runtime_AfterExec"} {
 		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int { return stContinue }
@@ -233,6 +234,13 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 		return vm.hostCall(num, a[0], a[1], a[2], 0, 0, 0), false
 	case sysFchmod, sysFchown:
 		return vm.fdCall(num, a[0], a[1], a[2]), false
+	case sysChdir:
+		// The working directory is the host process's: a VM that
+		// changes it changes it for the host and every VM in it.
+		if !vm.sysPath(a[0]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], 0, 0, 0, 0, 0), false
 	case sysTruncate:
 		if !vm.sysPath(a[0]) {
 			return sysErr(syscall.EFAULT), false
