@@ -51,6 +51,7 @@ const (
 	siginfoSize  = 128
 	maxArgStrlen = 128 << 10 // the kernel's MAX_ARG_STRLEN
 	maxArgs      = 1 << 16
+	maxArgBytes  = 32 << 20 // all of argv and envv together
 	pPID         = 1 // waitid's P_PID
 )
 
@@ -112,7 +113,7 @@ func forkAndExec(mp *m, fp uintptr) (int, syscall.Errno) {
 	}
 	attr := w(72)
 	files, ok := vm.words(attr+40, 2)
-	if attr == 0 || !ok || files[1] > 1<<20 {
+	if attr == 0 || !ok || files[1] > maxArgs {
 		return 0, syscall.EFAULT
 	}
 	vmFds, ok := vm.words(uintptr(files[0]), int(files[1]))
@@ -289,12 +290,13 @@ func (vm *vm) cStrings(p, n uintptr) ([]string, bool) {
 		return nil, false
 	}
 	var ss []string
+	total := 0
 	for _, q := range ptrs {
 		if q == 0 {
 			return ss, true
 		}
 		s, ok := vm.cString(uintptr(q), maxArgStrlen)
-		if !ok {
+		if total += len(s); !ok || total > maxArgBytes {
 			return nil, false
 		}
 		ss = append(ss, s)
