@@ -52,7 +52,7 @@ const (
 	maxArgStrlen = 128 << 10 // the kernel's MAX_ARG_STRLEN
 	maxArgs      = 1 << 16
 	maxArgBytes  = 32 << 20 // all of argv and envv together
-	pPID         = 1 // waitid's P_PID
+	pPID         = 1        // waitid's P_PID
 )
 
 // childOutput is a host goroutine copying a child's output into a VM
