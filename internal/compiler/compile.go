@@ -478,6 +478,9 @@ var intrinsics = map[string]bool{
 	"reflect.mapIterNext":  true,
 	// gc's intrinsic, whose Go body panics.
 	"crypto/internal/constanttime.boolToUint8": true,
+	// A VM cannot fork: the native starts the child on the host
+	// (internal/runtime/exec_linux.go).
+	"syscall.forkAndExecInChild": true,
 }
 
 // nativeName is the qualified name a bodyless function is bound by: the

@@ -56,6 +56,7 @@ func sysmon(vm *vm) {
 		}
 		now := nanotime(vm)
 		maybeSchedtrace(vm)
+		sigwake(vm)
 		if retake(mp, now) > 0 {
 			idle = 0
 		} else {
@@ -154,4 +155,21 @@ func handoffp(mp *m, pp *p) {
 		return
 	}
 	pidleput(vm, pp)
+}
+
+// sigwake is sysmon's part in signal delivery: the host's forwarder only
+// records a signal (signal_unix.go), so when one waits for the goroutine in
+// signal_recv, or a SIGQUIT for its dump, sysmon wakes an idle M to run
+// sigready in findRunnable, or, if every M is busy, asks the goroutine on
+// P 0 to yield so that its M looks there.
+func sigwake(vm *vm) {
+	s := &vm.sig
+	if !s.quit.Load() && (s.recvG == nil || !s.anyPending()) {
+		return
+	}
+	if mp := vm.sched.midle; mp != nil {
+		notewakeup(mp)
+		return
+	}
+	preemptone(vm.allp[0])
 }

@@ -104,6 +104,8 @@ func run(p *bytecode.Program, opts Options) (status int, vm *vm) {
 		return 2, vm
 	}
 	schedinit(vm, opts)
+	initsig(vm)
+	defer sigexit(vm)
 	acquirep(mp, pidleget(vm))
 	// The real rt0 queues runtime.main with newproc; gort's runtime.main
 	// takes arguments that the host builds, so they are written straight
@@ -654,6 +656,7 @@ top:
 	}
 	checkTimers(mp, pp)
 	netpollSysmon(mp)
+	sigready(mp)
 	if len(vm.finq) > 0 && (vm.fing == nil || vm.fingWaiting) {
 		wakefing(mp)
 	}
@@ -693,6 +696,9 @@ top:
 		}
 		if sleepUntilTimer(mp) {
 			goto top // a timer is due: run it
+		}
+		if sigidle(mp) {
+			goto top // a signal arrived for a goroutine that waits
 		}
 		checkdead(vm)
 		return nil
@@ -862,8 +868,8 @@ func checkdead(vm *vm) {
 		return
 	}
 	if vm.parallel {
-		if vm.sched.mcount-vm.sched.nmidle-vm.sched.nmsys > 0 {
-			return
+		if vm.sched.mcount-vm.sched.nmidle-vm.sched.nmsys > 0 || vm.sig.recvG != nil {
+			return // sysmon hands a signal to an idle M (sigwake)
 		}
 		if _, ok := nextTimer(vm); ok {
 			return

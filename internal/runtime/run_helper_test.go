@@ -28,6 +28,7 @@ const (
 	helperEnv   = "GORT_RUNTIME_TEST_PROG"
 	statsPrefix = "gort-runtime-test:"
 	exitArena   = 97 // the host heap took the arena's range: try again
+	bufferedEnv = "GORT_RUNTIME_TEST_BUFFERED"
 )
 
 func TestMain(m *testing.M) {
@@ -56,7 +57,15 @@ func runHelper(file string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}
-	code, triggers, cycles := runtime.RunStats(p, runtime.Options{Arena: mem, Args: []string{file}, Env: os.Environ(), Seed: 1})
+	opts := runtime.Options{Arena: mem, Args: []string{file}, Env: os.Environ(), Seed: 1}
+	// With bufferedEnv set, the program's standard streams are one
+	// buffer, not host files, as an embedder's may be.
+	var buf bytes.Buffer
+	if os.Getenv(bufferedEnv) == "1" {
+		opts.Stdout, opts.Stderr = &buf, &buf
+	}
+	code, triggers, cycles := runtime.RunStats(p, opts)
+	os.Stdout.Write(buf.Bytes())
 	fmt.Fprintf(os.Stderr, "%s triggers=%d cycles=%d\n", statsPrefix, triggers, cycles)
 	return code
 }

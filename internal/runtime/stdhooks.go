@@ -124,10 +124,9 @@ func init() {
 		vm.mem.MustStore32(fp+24, uint32(r.r1))
 		return stContinue
 	}
-	// os's signal hooks: a write to a closed pipe on stdout or stderr
-	// raises SIGPIPE in gc; gort's standard streams are the host's writers,
-	// and the SIGSYS dance is for a seccomp the VM does not have.
-	for _, name := range []string{"os.sigpipe", "os.ignoreSIGSYS", "os.restoreSIGSYS"} {
+	// os's SIGSYS hooks are for a seccomp the VM does not have (os.sigpipe
+	// is in signal_unix.go).
+	for _, name := range []string{"os.ignoreSIGSYS", "os.restoreSIGSYS"} {
 		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int { return stContinue }
 	}
 	// syscall.Exit(code int) is the runtime's exit (its low 32 bits are

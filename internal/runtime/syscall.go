@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"errors"
 	"io"
 	"syscall"
 )
@@ -30,12 +31,14 @@ const (
 	sysSchedYield = 24
 	sysGetpid     = 39
 	sysExit       = 60
+	sysKill       = 62
 	sysUname      = 63
 	sysFcntl      = 72
 	sysFsync      = 74
 	sysTruncate   = 76
 	sysFtruncate  = 77
 	sysGetcwd     = 79
+	sysChdir      = 80
 	sysFchmod     = 91
 	sysFchown     = 93
 	sysGetuid     = 102
@@ -89,6 +92,11 @@ func init() {
 		for i := range a {
 			a[i] = uintptr(vm.ld(fp + uintptr(8*i)))
 		}
+		if sysMustWait(mp, a[0], a[1:]) {
+			gp.pc-- // make the call again when the goroutine next runs
+			gosched(mp, gp)
+			return stStop
+		}
 		r, stop := doSyscall(mp, a[0], a[1:])
 		if stop {
 			return stStop
@@ -116,10 +124,10 @@ func init() {
 		vm.mem.MustStore32(fp+20, uint32(r.errno))
 		return stContinue
 	}
-	// Process creation is refused by the table: the fork hooks have
-	// nothing to hold, and the clone that forkAndExecInChild1 makes
-	// through rawVforkSyscall(trap, a1, a2, a3) (r1, err) fails with
-	// ENOSYS, so os/exec and syscall.ForkExec return that error.
+	// A VM is never cloned: forkAndExecInChild is a native that starts
+	// the child on the host (exec_linux.go), so the fork hooks have
+	// nothing to hold, and the clone of rawVforkSyscall(trap, a1, a2, a3)
+	// (r1, err), which nothing reaches any more, fails with ENOSYS.
 	for _, name := range []string{"syscall.runtime_BeforeFork", "syscall.runtime_AfterFork",
 		"syscall.runtime_AfterForkInChild", "syscall.runtime_BeforeExec", "syscall.runtime_AfterExec"} {
 		nativeTable[name] = func(mp *m, gp *g, fp uintptr) int { return stContinue }
@@ -138,6 +146,9 @@ func init() {
 // reports that the call ended the program (exit).
 func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 	vm := mp.vm
+	if r, ok := sysProcess(mp, num, a); ok {
+		return r, false
+	}
 	switch num {
 	case sysWrite:
 		buf, ok := vm.sysBuf(a[1], a[2], false)
@@ -149,7 +160,14 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 			var err error
 			blockingCall(mp, func() { n, err = w.Write(buf) })
 			if err != nil && n == 0 {
-				return sysErr(syscall.EIO), false
+				// A host file's errno is the program's (EPIPE for a
+				// closed pipe, which os turns into SIGPIPE on fd 1
+				// and 2); any other writer's failure is EIO.
+				var e syscall.Errno
+				if !errors.As(err, &e) {
+					e = syscall.EIO
+				}
+				return sysErr(e), false
 			}
 			return sysResult{r1: uintptr(n)}, false
 		}
@@ -173,6 +191,7 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 			return sysErr(syscall.EBADF), false
 		}
 		delete(vm.fds, fd)
+		delete(vm.pipes, fd)
 		return vm.hostCall(num, fd, 0, 0, 0, 0, 0), false
 	case sysFstat:
 		if _, ok := vm.sysBuf(a[1], statSize, true); !ok {
@@ -223,6 +242,13 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 		return vm.hostCall(num, a[0], a[1], a[2], 0, 0, 0), false
 	case sysFchmod, sysFchown:
 		return vm.fdCall(num, a[0], a[1], a[2]), false
+	case sysChdir:
+		// The working directory is the host process's: a VM that
+		// changes it changes it for the host and every VM in it.
+		if !vm.sysPath(a[0]) {
+			return sysErr(syscall.EFAULT), false
+		}
+		return vm.hostCall(num, a[0], 0, 0, 0, 0, 0), false
 	case sysTruncate:
 		if !vm.sysPath(a[0]) {
 			return sysErr(syscall.EFAULT), false
@@ -305,6 +331,18 @@ func doSyscall(mp *m, num uintptr, a []uintptr) (r sysResult, stop bool) {
 		return vm.hostCall(num, 0, 0, 0, 0, 0, 0), false
 	case sysSchedYield:
 		return sysResult{}, false
+	case sysKill:
+		// A signal to this process (which reaches the program through
+		// its registration, signal_unix.go) or to a child it started;
+		// no other process is the program's to signal.
+		pid, sig := int(int32(a[0])), a[1]
+		if pid != syscall.Getpid() && !vm.children[pid] {
+			return sysErr(syscall.EPERM), false
+		}
+		if sig >= nsig {
+			return sysErr(syscall.EINVAL), false
+		}
+		return vm.hostCall(num, uintptr(pid), sig, 0, 0, 0, 0), false
 	case sysExit, sysExitGroup:
 		flushOutput(vm)
 		setExit(vm, int(int32(a[0])))

@@ -57,7 +57,6 @@ const (
 	sysAccept4     = 288
 	sysEventfd2    = 290
 	sysDup3        = 292
-	sysPipe2       = 293
 )
 
 const (

@@ -189,7 +189,7 @@ func sleepUntilTimer(mp *m) bool {
 		return false
 	}
 	if d := when - nanotime(mp.vm); d > 0 {
-		time.Sleep(time.Duration(d))
+		sigsleep(mp.vm, time.Duration(d))
 	}
 	return true
 }

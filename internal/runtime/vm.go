@@ -115,6 +115,15 @@ type vm struct {
 	// fds are the host file descriptors the program opened (syscall.go):
 	// the only ones besides its standard streams that it may use.
 	fds map[uintptr]bool
+	// children are the processes the program started (exec_linux.go),
+	// by pid, until it has waited for them.
+	children map[int]bool
+	// childOutputs copy each child's standard streams into the VM's
+	// writers, pipes are the descriptors in fds that are pipes, and
+	// stdLock serialises the writers' use (exec_linux.go).
+	childOutputs map[int][]*childOutput
+	pipes        map[uintptr]bool
+	stdLock      sync.Mutex
 	// timers are the time package's timers, by handle (timers.go), and
 	// runTimer the runtime function that runs a fired one's callback.
 	timers   []*timer
@@ -135,6 +144,8 @@ type vm struct {
 	// reflectStubs serve reflect's calls (reflectcall.go).
 	reflectStubs reflectStubs
 	runtimeTypes map[uintptr]*bytecode.Type // views of run-time descriptors
+	// sig is the program's signal state (signal_unix.go).
+	sig sigState
 	// start is when the VM started: the origin of its monotonic clock.
 	start time.Time
 
@@ -147,7 +158,7 @@ type vm struct {
 }
 
 func newVM(p *bytecode.Program, opts Options) *vm {
-	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, semtable: map[uintptr]*semaRoot{}, notifyWaiters: map[uintptr][]notifyWaiter{}, weakHandles: map[uintptr]uintptr{}, start: time.Now()}
+	v := &vm{mem: opts.Arena, prog: p, seed: opts.Seed, stderr: opts.Stderr, stdout: opts.Stdout, args: opts.Args, env: opts.Env, fds: map[uintptr]bool{}, children: map[int]bool{}, childOutputs: map[int][]*childOutput{}, pipes: map[uintptr]bool{}, semtable: map[uintptr]*semaRoot{}, notifyWaiters: map[uintptr][]notifyWaiter{}, weakHandles: map[uintptr]uintptr{}, start: time.Now()}
 	v.symtab = newSymtab(p)
 	v.runTimer = runTimerFunc(p)
 	v.m0.vm = v
