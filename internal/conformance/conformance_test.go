@@ -260,7 +260,7 @@ func updateRatchet(t *testing.T, all, ran []string, reasons map[string]string) {
 			fail = append(fail, f+": "+r)
 		}
 	}
-	writeList(t, passingFile, "$GOROOT/test files that pass under gort (import-free ones in both conformance passes).\n"+
+	writeList(t, passingFile, "$GOROOT/test files that pass under gort, in both modes (parallel and -seed 1; import-free ones also in the stress pass).\n"+
 		"A file listed here must keep passing. Regenerate: go test ./internal/conformance -update", pass)
 	writeList(t, failingFile, "$GOROOT/test files that fail under gort, with the first reason.\n"+
 		"Regenerate: go test ./internal/conformance -update", fail)
