@@ -25,7 +25,6 @@ func sysmon(vm *vm) {
 				mp.lockRT()
 			}
 			ended(mp, r)
-			vm.sched.mexited++
 			vm.rt.cond.Broadcast()
 			mp.unlockRT()
 		}
@@ -49,8 +48,8 @@ func sysmon(vm *vm) {
 		time.Sleep(delay)
 		mp.lockRT()
 		if vm.exited {
-			vm.sched.mexited++
-			vm.rt.cond.Broadcast()
+			// Run does not wait for sysmon (it counts in nmsys):
+			// sysmon touches no arena memory.
 			mp.unlockRT()
 			return
 		}

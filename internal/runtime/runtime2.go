@@ -222,7 +222,8 @@ type schedt struct {
 	// pollUntil (0: no timer).
 	polling   bool
 	pollUntil int64
-	// mexited counts the Ms that left the program, nsyscall those in a
+	// mexited counts the Ms that ran Go code and left the program
+	// (sysmon is not one), nsyscall those in a
 	// system call (Run waits for the others).
 	mexited  int32
 	nsyscall int32
